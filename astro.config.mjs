@@ -1,0 +1,14 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
+import contentCheck from './src/integrations/content-check.ts';
+import { SITE_ORIGIN } from './src/lib/urls.ts';
+
+export default defineConfig({
+  site: process.env.SITE_URL ?? SITE_ORIGIN,
+  trailingSlash: 'always',
+  build: { format: 'directory', inlineStylesheets: 'never' },
+  integrations: [contentCheck(), mdx(), sitemap()],
+  devToolbar: { enabled: false },
+});

@@ -1,0 +1,55 @@
+/** Shared browser plumbing for e2e tests: Debian's Chromium through playwright-core. */
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { existsSync } from 'node:fs';
+import { inject, afterAll } from 'vitest';
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+let browser: Promise<Browser> | undefined;
+const contexts: BrowserContext[] = [];
+
+export function getBrowser(): Promise<Browser> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(`Chromium not found at ${CHROMIUM_PATH}: install it with "apt-get install -y chromium fonts-noto-cjk" (or set CHROMIUM_PATH)`);
+  }
+  browser ??= chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true });
+  return browser;
+}
+
+/** Absolute URL of a site path on the test server. */
+export function siteUrl(path: string): string {
+  return new URL(path, inject('baseURL')).href;
+}
+
+/** Path of the built site on disk. */
+export function distDir(): string {
+  return inject('distDir');
+}
+
+export interface PageOptions {
+  javaScriptEnabled?: boolean;
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh page in a fresh context (no shared cookies or storage between tests). */
+export async function newPage(options: PageOptions = {}): Promise<Page> {
+  const context = await (await getBrowser()).newContext({
+    javaScriptEnabled: options.javaScriptEnabled ?? true,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    locale: 'ja-JP',
+  });
+  contexts.push(context);
+  return context.newPage();
+}
+
+afterAll(async () => {
+  await Promise.all(contexts.splice(0).map((context) => context.close()));
+  if (browser) {
+    await (await browser).close();
+    browser = undefined;
+  }
+});

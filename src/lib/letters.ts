@@ -1,0 +1,37 @@
+/** Letter presentation: dates, parties and titles as text. */
+import { formatDateJa, formatEraDate } from './dates.ts';
+
+export interface PartyLike {
+  organization: string;
+  organizationPrinted?: boolean;
+  shortName?: string;
+  role?: string;
+  name?: string;
+  honorific?: string;
+}
+
+/** 2019年7月23日（令和元年7月23日） */
+export function dateWithEra(iso: string): { written: string; era: string } {
+  return { written: formatDateJa(iso), era: formatEraDate(iso) };
+}
+
+/** The lines of an address block as printed: [organisation], role and name with honorific. */
+export function addressLines(party: PartyLike): string[] {
+  const lines: string[] = [];
+  if (party.organizationPrinted !== false) lines.push(party.organization);
+  const person = [party.role, party.name].filter(Boolean).join(' ');
+  const withHonorific = [person, party.honorific].filter(Boolean).join(' ');
+  if (withHonorific) lines.push(withHonorific);
+  return lines;
+}
+
+/** How the site names an addressee in lists: 総務大臣 石田 真敏 / 全国市町村職員共済組合連合会 理事長 小谷 隆亮. */
+export function addresseeLabel(party: PartyLike): string {
+  const org = party.organizationPrinted === false ? '' : party.organization;
+  return [org, party.role, party.name].filter(Boolean).join(' ');
+}
+
+/** Short name of the addressee's organisation for filters and tables. */
+export function addresseeShort(party: PartyLike): string {
+  return party.shortName ?? party.organization;
+}

@@ -1,0 +1,233 @@
+/**
+ * Content schemas. Astro's collections (src/content.config.ts), the content check that runs before
+ * every build (src/lib/content-check.ts) and the organizers' command all validate with these.
+ */
+import { z } from 'astro/zod';
+import { STATUS_KEYS, EVENT_TYPE_KEYS } from './status.ts';
+import { toIsoDate } from './dates.ts';
+
+/** A calendar date written YYYY-MM-DD; impossible dates (2019-02-30) are refused. */
+export const IsoDateSchema = z.unknown().transform((value, ctx) => {
+  const iso = toIsoDate(value);
+  if (iso === null) {
+    ctx.addIssue({ code: 'custom', message: `expected a real date written YYYY-MM-DD, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}` });
+    return z.NEVER;
+  }
+  return iso;
+});
+
+const text = z.string().trim().min(1);
+const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case slug (a-z, 0-9, -)');
+
+/** A person writing or receiving a letter. */
+export const PartySchema = z.strictObject({
+  /** Organisation as printed, e.g. 日本自治体労働組合総連合. */
+  organization: text,
+  /** Whether the organisation's name is printed in the letter's address block (総務大臣 宛は省名なし). */
+  organizationPrinted: z.boolean().default(true),
+  /** Short name used in labels, e.g. 自治労連 or 総務省. */
+  shortName: text.optional(),
+  /** Role as printed, e.g. 中央執行委員長. */
+  role: text.optional(),
+  /** Name as printed, with its space, e.g. 猿橋 均. */
+  name: text.optional(),
+  /** Honorific after the addressee's name as printed (殿, 様). */
+  honorific: text.optional(),
+});
+
+/** A public document backing a fact. */
+export const SourceSchema = z.strictObject({
+  /** Title of the source as published. */
+  title: text,
+  /** Where to read it. */
+  url: z.url({ protocol: /^https?$/ }),
+});
+
+/** A link to an original document (PDF, web page). */
+export const DocumentLinkSchema = SourceSchema;
+
+/** A letter (要請書). The Markdown body is the letter text before 「記」. */
+export const LetterSchema = z.strictObject({
+  /** Title as printed. */
+  title: text,
+  /** Date as printed on the letter. */
+  date: IsoDateSchema,
+  /** Who sent it. */
+  sender: PartySchema,
+  /** To whom. */
+  addressee: PartySchema,
+  /** The word that closes the list of demands, as printed. */
+  closing: text.default('以上'),
+  /** Subjects, for browsing and search. */
+  topics: z.array(text).default([]),
+  /** Date by which a response was asked for, if any; overdue is derived from it. */
+  responseDue: IsoDateSchema.optional(),
+  /** Originals (PDF or web) where known. */
+  originals: z.array(DocumentLinkSchema).default([]),
+  /** One or two sentences introducing the letter on the site (the site's words, not the letter's). */
+  summary: text,
+});
+
+/** Why a demand points at an article of a reference text. */
+export const LegalBasisSchema = z.strictObject({
+  /** Reference id (file name under content/references). */
+  reference: slug.default('mie-my-number-rules'),
+  /** Article number (第n条). */
+  article: z.number().int().positive(),
+  /** One line: why this article matters to the demand. */
+  reason: text,
+});
+
+/** A demand in another letter that asks for the same thing. */
+export const RelatedDemandSchema = z.strictObject({
+  /** `<letter-slug>/<n>`. */
+  demand: z.string().regex(/^[a-z0-9-]+\/\d+$/, 'expected <letter-slug>/<number>'),
+  /** One line: what the two have in common. */
+  reason: text,
+});
+
+/** One event in a demand's history. The current status is the latest entry's status. */
+export const HistoryEntrySchema = z.strictObject({
+  /** When it happened. */
+  date: IsoDateSchema,
+  /** Kind of event. */
+  type: z.enum(EVENT_TYPE_KEYS as [string, ...string[]]),
+  /** Status of the demand after this event. */
+  status: z.enum(STATUS_KEYS),
+  /** What happened, in at most 200 characters. */
+  summary: text.max(200),
+  /** The counterparty's stated position (相手方の回答要旨), kept apart from the union's view. */
+  counterpartyPosition: text.optional(),
+  /** The union's assessment, where it made one. */
+  assessment: text.optional(),
+  /** Public sources for this entry: at least one. */
+  sources: z.array(SourceSchema).min(1),
+});
+
+/** One demand of a letter. */
+export const DemandSchema = z.strictObject({
+  /** Slug of the letter it belongs to. */
+  letter: slug,
+  /** Position in the letter, 1..n; used in URLs. */
+  number: z.number().int().positive(),
+  /** The number as printed (1. or ①). */
+  label: text,
+  /** The demand's exact words. */
+  text,
+  /** A short title for tables (the site's words). */
+  shortTitle: text.max(40),
+  /** Subjects, for browsing and search. */
+  topics: z.array(text).default([]),
+  /** Articles the demand relies on: the site's annotation. */
+  legalBasis: z.array(LegalBasisSchema).default([]),
+  /** Demands in other letters asking for the same thing (shown both ways). */
+  related: z.array(RelatedDemandSchema).default([]),
+  /** Events, oldest first; the last one gives the current status. */
+  statusHistory: z.array(HistoryEntrySchema).min(1),
+  /** When an organizer last checked for news on this demand. */
+  lastChecked: IsoDateSchema,
+});
+
+/** A lettered sub-item (イ, ロ, ハ) of an item. */
+export const SubItemSchema = z.strictObject({
+  /** Label as printed: イ, ロ, ハ. */
+  label: text,
+  /** Text as enacted. */
+  text,
+});
+
+/** A numbered item (号) of a paragraph. */
+export const ItemSchema = z.strictObject({
+  /** Label as printed: (1), (2). */
+  label: text,
+  /** Text as enacted. */
+  text,
+  /** Sub-items イ, ロ, ハ. */
+  subItems: z.array(SubItemSchema).default([]),
+  /** Editorial note about the transcription. */
+  note: text.optional(),
+});
+
+/** A paragraph (項). The first paragraph of an article carries no number. */
+export const ParagraphSchema = z.strictObject({
+  /** Paragraph number as printed (2, 3…); absent for the first paragraph. */
+  number: z.number().int().positive().optional(),
+  /** Caption in parentheses, where a paragraph has one (附則). */
+  caption: text.optional(),
+  /** Text as enacted. */
+  text,
+  /** Items (号). */
+  items: z.array(ItemSchema).default([]),
+  /** Editorial note about the transcription (corrections, ［原文ママ］). */
+  note: text.optional(),
+});
+
+/** An article (条). */
+export const ArticleSchema = z.strictObject({
+  /** n of 第n条. */
+  number: z.number().int().positive(),
+  /** Caption in parentheses, without them: 目的, 定義. */
+  caption: text,
+  /** Paragraphs, in order. */
+  paragraphs: z.array(ParagraphSchema).min(1),
+});
+
+/** A chapter (章). */
+export const ChapterSchema = z.strictObject({
+  /** n of 第n章. */
+  number: z.number().int().positive(),
+  /** Chapter title: 総則. */
+  title: text,
+  /** Articles in the chapter. */
+  articles: z.array(ArticleSchema).min(1),
+});
+
+/** A supplementary provision (附則). */
+export const SupplementarySchema = z.strictObject({
+  /** Heading as printed after 附則, e.g. （平成30年5月21日三職共規程第2号）. */
+  qualifier: text.optional(),
+  /** Paragraphs of the provision. */
+  paragraphs: z.array(ParagraphSchema).min(1),
+});
+
+/** Enactment or amendment data. */
+export const EnactmentSchema = z.strictObject({
+  /** Date, ISO. */
+  date: IsoDateSchema,
+  /** Date as printed (平成27年12月2日). */
+  written: text,
+  /** Number as printed (三職共規程第8号). */
+  number: text,
+});
+
+/** A reference text, such as a regulation the letters rely on. */
+export const ReferenceSchema = z.strictObject({
+  /** Title as printed. */
+  title: text,
+  /** Short title for labels. */
+  shortTitle: text,
+  /** Who enacted it. */
+  issuer: text,
+  /** Enactment. */
+  enacted: EnactmentSchema,
+  /** Amendments, oldest first. */
+  amendments: z.array(EnactmentSchema).default([]),
+  /** One or two sentences on why the site publishes it (the site's words). */
+  summary: text,
+  /** Where the transcription came from and what was corrected. */
+  editorialNotes: z.array(text).default([]),
+  /** Chapters with their articles. */
+  chapters: z.array(ChapterSchema).min(1),
+  /** 附則, in order. */
+  supplementary: z.array(SupplementarySchema).default([]),
+  /** Originals where known. */
+  originals: z.array(DocumentLinkSchema).default([]),
+});
+
+export type Letter = z.output<typeof LetterSchema>;
+export type Demand = z.output<typeof DemandSchema>;
+export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
+export type Reference = z.output<typeof ReferenceSchema>;
+export type Article = z.output<typeof ArticleSchema>;
+export type Paragraph = z.output<typeof ParagraphSchema>;
+export type Source = z.output<typeof SourceSchema>;

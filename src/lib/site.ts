@@ -1,0 +1,26 @@
+/** Site-wide names and navigation, in one place. */
+export const SITE_NAME = 'マイナンバーカード取得強制に反対する要請書と要求の経過';
+export const SITE_SHORT_NAME = '要請書と要求の経過';
+export const PUBLISHER = '日本自治体労働組合総連合（自治労連）';
+export const SITE_DESCRIPTION =
+  '自治労連が2019年に総務大臣と全国市町村職員共済組合連合会に提出した、地方公務員へのマイナンバーカード取得推進問題に係る要請書の全文と、各要求のその後の経過を公開しています。';
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+export const NAV_ITEMS: readonly NavItem[] = [
+  { href: '/', label: 'ホーム' },
+  { href: '/letters/', label: '要請書' },
+  { href: '/status/', label: '要求の状況' },
+  { href: '/timeline/', label: '経過' },
+  { href: '/references/mie-my-number-rules/', label: '関連規程' },
+  { href: '/api/', label: 'データ' },
+];
+
+/** The nav item a path belongs to (longest prefix), for aria-current. */
+export function currentNavHref(pathname: string): string | undefined {
+  const matches = NAV_ITEMS.filter((item) => (item.href === '/' ? pathname === '/' : pathname.startsWith(item.href)));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
