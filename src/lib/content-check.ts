@@ -94,10 +94,18 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedYaml, file: stri
       continue;
     }
     if (issue.code === 'invalid_type' && issue.input === undefined) message = 'required field is missing';
-    if (issue.code === 'invalid_value' && 'values' in issue) message = `${JSON.stringify(issue.input)} is not one of: ${(issue.values as unknown[]).join(', ')}`;
+    if (issue.code === 'invalid_value' && 'values' in issue) {
+      message = `${JSON.stringify(valueAt(parsed.data, path))} is not one of: ${(issue.values as unknown[]).join(', ')}`;
+    }
     problems.push({ file, field: formatField(path), line: parsed.lineOf(path), message });
   }
   return null;
+}
+
+function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
+  let value: unknown = data;
+  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  return value;
 }
 
 function listFiles(dir: string, predicate: (name: string) => boolean): string[] {
@@ -128,9 +136,13 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
     if (data) references.set(basename(path).replace(/\.ya?ml$/, ''), { file: relative(root, path), data });
   }
 
+  // Letters present on disk, valid or not: a broken letter is reported once, not again by each demand.
+  const letterSlugs = new Set<string>();
+  const demandIdsOnDisk = new Set<string>();
   for (const letterDir of listFiles(lettersDir, (n) => statSync(join(lettersDir, n)).isDirectory())) {
     const slug = basename(letterDir);
     const letterPath = join(letterDir, 'letter.md');
+    if (existsSync(letterPath)) letterSlugs.add(slug);
     if (!existsSync(letterPath)) {
       problems.push({ file: relative(root, letterDir), field: '', message: 'a letter folder needs a letter.md' });
     } else {
@@ -141,6 +153,7 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
       if (data) letters.set(slug, { file: relative(root, letterPath), data });
     }
     for (const demandPath of listFiles(join(letterDir, 'demands'), (n) => n.endsWith('.md'))) {
+      demandIdsOnDisk.add(`${slug}/${basename(demandPath, '.md')}`);
       const data = load(root, demandPath, 'markdown', DemandSchema, problems);
       if (!data) continue;
       const file = relative(root, demandPath);
@@ -165,8 +178,8 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
   }
 
   for (const [id, { file, data }] of demands) {
-    if (!letters.has(data.letter) && !problems.some((p) => p.file === file && p.field === 'letter')) {
-      problems.push({ file, field: 'letter', message: `no letter "${data.letter}" exists (letters: ${[...letters.keys()].join(', ') || 'none'})` });
+    if (!letterSlugs.has(data.letter) && !problems.some((p) => p.file === file && p.field === 'letter')) {
+      problems.push({ file, field: 'letter', message: `no letter "${data.letter}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})` });
     }
     data.legalBasis.forEach((basis, index) => {
       const reference = references.get(basis.reference);
@@ -179,9 +192,9 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
     data.related.forEach((related, index) => {
       if (related.demand === id) {
         problems.push({ file, field: `related[${index}].demand`, message: 'a demand cannot be related to itself' });
-      } else if (!demands.has(related.demand)) {
+      } else if (!demands.has(related.demand) && !demandIdsOnDisk.has(related.demand)) {
         const parsed = parseDemandId(related.demand);
-        problems.push({ file, field: `related[${index}].demand`, message: `no demand "${related.demand}" exists${parsed && !letters.has(parsed.letter) ? ` (no letter "${parsed.letter}")` : ''}` });
+        problems.push({ file, field: `related[${index}].demand`, message: `no demand "${related.demand}" exists${parsed && !letterSlugs.has(parsed.letter) ? ` (no letter "${parsed.letter}")` : ''}` });
       }
     });
   }
