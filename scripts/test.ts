@@ -8,7 +8,17 @@ rmSync(report, { force: true });
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
-  console.error(`Browser tests need Debian's Chromium at ${chromium}.\nInstall it once with: apt-get install -y chromium fonts-noto-cjk`);
+  // Browser tests need Debian's Chromium and CJK fonts (no browser download works here).
+  const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
+  if (canInstall) {
+    console.log('Installing Debian\'s Chromium and CJK fonts for the browser tests…');
+    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+    spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
+    spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
+  }
+  if (!existsSync(chromium)) {
+    console.error(`Browser tests need Debian's Chromium at ${chromium}. Install it once with:\n  sudo apt-get install -y chromium fonts-noto-cjk`);
+  }
 }
 
 const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
