@@ -1,0 +1,65 @@
+import { describe, expect, test } from 'vitest';
+import { addressLines, addresseeLabel, dateWithEra } from '../src/lib/letters.ts';
+import { demandUrl, demandInLetterUrl, articleUrl, parseDemandId, demandId } from '../src/lib/urls.ts';
+import { htmlToText, layoutFree, sourceSegments } from '../src/lib/text-compare.ts';
+
+const minister = { organization: '総務省', organizationPrinted: false, role: '総務大臣', name: '石田 真敏', honorific: '殿' };
+const federation = { organization: '全国市町村職員共済組合連合会', role: '理事長', name: '小谷 隆亮', honorific: '様' };
+const union = { organization: '日本自治体労働組合総連合', role: '中央執行委員長', name: '猿橋 均' };
+
+describe('address blocks print what the letter prints', () => {
+  test.each([
+    ['minister (no organisation printed)', minister, ['総務大臣 石田 真敏 殿']],
+    ['federation', federation, ['全国市町村職員共済組合連合会', '理事長 小谷 隆亮 様']],
+    ['sender', union, ['日本自治体労働組合総連合', '中央執行委員長 猿橋 均']],
+  ])('%s', (_name, party, lines) => {
+    expect(addressLines(party)).toEqual(lines);
+  });
+
+  test.each([
+    [minister, '総務大臣 石田 真敏'],
+    [federation, '全国市町村職員共済組合連合会 理事長 小谷 隆亮'],
+  ])('label %#', (party, label) => {
+    expect(addresseeLabel(party)).toBe(label);
+  });
+});
+
+test('dateWithEra', () => {
+  expect(dateWithEra('2019-07-23')).toEqual({ written: '2019年7月23日', era: '令和元年7月23日' });
+});
+
+describe('permalinks', () => {
+  test.each([
+    [demandUrl('2019-07-23-soumu', 2), '/letters/2019-07-23-soumu/demands/2/'],
+    [demandInLetterUrl('2019-07-18-shichoson-kyosai', 1), '/letters/2019-07-18-shichoson-kyosai/#demand-1'],
+    [articleUrl('mie-my-number-rules', 20), '/references/mie-my-number-rules/#article-20'],
+    [demandId('2019-07-23-soumu', 5), '2019-07-23-soumu/5'],
+  ])('%s', (actual, expected) => {
+    expect(actual).toBe(expected);
+  });
+
+  test.each([
+    ['2019-07-23-soumu/2', { letter: '2019-07-23-soumu', number: 2 }],
+    ['2019-07-23-soumu/', null],
+    ['../etc/1', null],
+    ['2019-07-23-soumu/②', null],
+  ])('parseDemandId(%s)', (id, expected) => {
+    expect(parseDemandId(id)).toEqual(expected);
+  });
+});
+
+describe('text comparison', () => {
+  test.each([
+    ['<p>第1条　この規程は&amp;</p>', '第1条この規程は&'],
+    ['<div><script>var x = "secret"</script>本文</div>', '本文'],
+    ['<p>（目的）&#x3042;&#12354;</p>', '(目的)ああ'],
+  ])('htmlToText + layoutFree %#', (html, expected) => {
+    expect(layoutFree(htmlToText(html))).toBe(expected);
+  });
+
+  test('sourceSegments drops list markers and emphasis and splits sentences', () => {
+    expect(sourceSegments('## 記\n- ① 強制しないこと。また、申し入れること。\n**第1条** 目的')).toEqual([
+      '記', '①強制しないこと。', 'また、申し入れること。', '第1条目的',
+    ]);
+  });
+});
