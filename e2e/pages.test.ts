@@ -44,7 +44,7 @@ describe('reading the letters', () => {
     await page.getByRole('link', { name: /市町村共済連合会宛 要求②/ }).click();
     await page.waitForURL('**/letters/2019-07-18-shichoson-kyosai/demands/2/');
     // The pair is written once but shows on both pages.
-    await expect(page.getByRole('link', { name: /総務省宛 要求2\./ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /総務省宛 要求2(?!\d)/ }).count()).resolves.toBe(1);
   });
 
   test('the regulation has a table of contents, every article anchor and the supplementary provisions', async () => {

@@ -63,3 +63,12 @@ describe('text comparison', () => {
     ]);
   });
 });
+
+test.each([
+  ['2.', '2'],
+  ['１．', '１'],
+  ['①', '①'],
+])('labelInText(%s) = %s', async (label, expected) => {
+  const { labelInText } = await import('../src/lib/letters.ts');
+  expect(labelInText(label)).toBe(expected);
+});

@@ -35,3 +35,8 @@ export function addresseeLabel(party: PartyLike): string {
 export function addresseeShort(party: PartyLike): string {
   return party.shortName ?? party.organization;
 }
+
+/** A printed label as used inside running text: "2." reads 要求2, "①" stays 要求①. */
+export function labelInText(label: string): string {
+  return label.replace(/[.．]$/, '');
+}
