@@ -11,4 +11,6 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [contentCheck(), mdx(), sitemap()],
   devToolbar: { enabled: false },
+  // Never inline scripts: the Content-Security-Policy allows only same-origin script files.
+  vite: { build: { assetsInlineLimit: 0 } },
 });

@@ -7,7 +7,7 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
-import { LetterSchema, DemandSchema, ReferenceSchema, type Letter, type Demand, type Reference } from './schemas.ts';
+import { LetterSchema, DemandSchema, ReferenceSchema, TimelineEventSchema, type Letter, type Demand, type Reference, type TimelineEvent } from './schemas.ts';
 import { historyProblems } from './history.ts';
 import { todayInJapan } from './dates.ts';
 import { demandId, parseDemandId } from './urls.ts';
@@ -31,6 +31,8 @@ export interface ContentSet {
   letters: Map<string, LoadedFile<Letter>>;
   demands: Map<string, LoadedFile<Demand>>;
   references: Map<string, LoadedFile<Reference>>;
+  /** Campaign-timeline events (content/timeline/<id>.yaml), keyed by file name. */
+  timeline: Map<string, LoadedFile<TimelineEvent>>;
   problems: ContentProblem[];
 }
 
@@ -213,5 +215,33 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
     }
   }
 
-  return { letters, demands, references, problems };
+  const timeline = checkTimeline(root, letterSlugs, today, problems);
+
+  return { letters, demands, references, timeline, problems };
+}
+
+/** Campaign-timeline events: schema, no date after `today`, and every letter they name exists. */
+function checkTimeline(root: string, letterSlugs: ReadonlySet<string>, today: string, problems: ContentProblem[]): Map<string, LoadedFile<TimelineEvent>> {
+  const timeline = new Map<string, LoadedFile<TimelineEvent>>();
+  for (const path of listFiles(join(root, 'content', 'timeline'), (n) => /\.ya?ml$/.test(n))) {
+    const file = relative(root, path);
+    const id = basename(path).replace(/\.ya?ml$/, '');
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
+      problems.push({ file, field: '', message: 'file name must be a kebab-case slug such as 2019-06-28-soumu-notice.yaml' });
+    }
+    const data = load(root, path, 'yaml', TimelineEventSchema, problems);
+    if (!data) continue;
+    if (data.date > today) {
+      problems.push({ file, field: 'date', message: `${data.date} is after today (${today}): record events once they have happened` });
+    }
+    const unknownLetter = (slug: string) => `no letter "${slug}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})`;
+    data.letters.forEach((slug, index) => {
+      if (!letterSlugs.has(slug)) problems.push({ file, field: `letters[${index}]`, message: unknownLetter(slug) });
+    });
+    data.sources.forEach((source, index) => {
+      if (source.letter && !letterSlugs.has(source.letter)) problems.push({ file, field: `sources[${index}].letter`, message: unknownLetter(source.letter) });
+    });
+    timeline.set(id, { file, data });
+  }
+  return timeline;
 }

@@ -1,6 +1,10 @@
-/** Rules over a demand's status history. Current status and overdue are derived here, never stored. */
-import type { StatusKey } from './status.ts';
-import { parseIsoDate } from './dates.ts';
+/**
+ * Rules over a demand's status history. Current status, last update, overdue and days since are
+ * derived here, never stored. The content check (and so the build and the organizers' command)
+ * reports whatever `historyProblems` finds.
+ */
+import { STATUSES, type StatusKey } from './status.ts';
+import { daysBetween, parseIsoDate } from './dates.ts';
 
 export interface HistoryLike {
   date: string;
@@ -21,37 +25,77 @@ export function lastUpdated(history: readonly HistoryLike[]): string {
   return last.date;
 }
 
+/**
+ * The date the status is known to hold at: the later of the organizer's last check and the latest
+ * event (recording an event on a day means the demand was looked at that day).
+ */
+export function statusAsOf(history: readonly HistoryLike[], lastChecked: string): string {
+  const updated = lastUpdated(history);
+  return lastChecked > updated ? lastChecked : updated;
+}
+
+/** Whole days from the latest event to `today` (0 on the day itself). */
+export function daysSinceUpdate(history: readonly HistoryLike[], today: string): number {
+  return Math.max(0, daysBetween(lastUpdated(history), today));
+}
+
 export interface HistoryProblem {
   /** Index of the offending entry. */
   index: number;
-  field: 'date';
+  field: 'date' | 'status';
   message: string;
 }
 
-/** Entries must be in date order and none may lie after `today` (YYYY-MM-DD). */
-export function historyProblems(history: readonly { date: string }[], today: string): HistoryProblem[] {
+/**
+ * The rules every history obeys, whoever wrote it (by hand or by command):
+ * - entries are oldest first, and none lies after `today` (YYYY-MM-DD, the build date in Japan);
+ * - a `submitted` entry records a letter being sent, so the demand is then awaiting a response.
+ * Unknown statuses or types, missing summaries and sources are the schema's to report.
+ */
+export function historyProblems(history: readonly { date: string; type?: string; status?: string }[], today: string): HistoryProblem[] {
   const problems: HistoryProblem[] = [];
   history.forEach((entry, index) => {
+    if (entry.type === 'submitted' && entry.status !== undefined && entry.status !== 'awaiting_response' && entry.status in STATUSES) {
+      problems.push({ index, field: 'status', message: `a "submitted" entry records a letter being sent, so its status must be awaiting_response (回答待ち), not ${entry.status}` });
+    }
     if (!parseIsoDate(entry.date)) return; // the schema reports malformed dates
     if (entry.date > today) {
       problems.push({ index, field: 'date', message: `${entry.date} is after today (${today}): record events once they have happened` });
     }
     const previous = history[index - 1];
-    if (previous && entry.date < previous.date) {
+    if (previous && parseIsoDate(previous.date) && entry.date < previous.date) {
       problems.push({ index, field: 'date', message: `${entry.date} comes before the previous entry's ${previous.date}: keep entries oldest first` });
     }
   });
   return problems;
 }
 
-/** Statuses that end a demand's story: no reply is awaited any more. */
-const SETTLED: ReadonlySet<StatusKey> = new Set(['achieved', 'rejected', 'withdrawn', 'partially_achieved']);
-
 /**
  * Overdue (回答期限超過): the letter set a response due date, it has passed, and the demand has
- * had no answer yet.
+ * had no answer yet. Computed at build time; never stored.
  */
 export function isOverdue(status: StatusKey, responseDue: string | undefined, today: string): boolean {
-  if (!responseDue || SETTLED.has(status)) return false;
+  if (!responseDue || STATUSES[status].settled) return false;
   return status === 'awaiting_response' && today > responseDue;
 }
+
+export interface HistoryStep<E extends HistoryLike> {
+  entry: E;
+  /** 1-based position in the history: the anchor #event-<n> and the feed entry id use it. */
+  position: number;
+  /** Status before this event (undefined for the first entry). */
+  previous?: StatusKey;
+  /** Whether this event changed the status. */
+  changed: boolean;
+}
+
+/** The history with each entry's position and the status it moved from. */
+export function historySteps<E extends HistoryLike>(history: readonly E[]): HistoryStep<E>[] {
+  return history.map((entry, index) => {
+    const previous = index > 0 ? history[index - 1]!.status : undefined;
+    return { entry, position: index + 1, previous, changed: previous !== undefined && previous !== entry.status };
+  });
+}
+
+/** Anchor of a history entry on its demand page. */
+export const eventAnchor = (position: number): string => `event-${position}`;

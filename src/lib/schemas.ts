@@ -3,7 +3,7 @@
  * every build (src/lib/content-check.ts) and the organizers' command all validate with these.
  */
 import { z } from 'astro/zod';
-import { STATUS_KEYS, EVENT_TYPE_KEYS } from './status.ts';
+import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS } from './status.ts';
 import { toIsoDate } from './dates.ts';
 
 /** A calendar date written YYYY-MM-DD; impossible dates (2019-02-30) are refused. */
@@ -224,6 +224,43 @@ export const ReferenceSchema = z.strictObject({
   originals: z.array(DocumentLinkSchema).default([]),
 });
 
+/**
+ * A source for a campaign-timeline event. Not every source is online (press articles often are
+ * not), so a source names a web page (`url`), or a publication with its date, or one of the site's
+ * letters whose text states the fact; at least one of the three. Demand histories use SourceSchema,
+ * where a URL is always required.
+ */
+export const TimelineSourceSchema = z.strictObject({
+  /** Title as published: the article's headline or the page's title. */
+  title: text,
+  /** Where to read it, when it is online. */
+  url: z.url({ protocol: /^https?$/ }).optional(),
+  /** Newspaper, agency or organisation that published it: しんぶん赤旗, 連合通信. */
+  publication: text.optional(),
+  /** Publication date, for press items. */
+  date: IsoDateSchema.optional(),
+  /** Slug of a letter on this site whose text states the fact (content/letters/<slug>). */
+  letter: slug.optional(),
+}).refine((source) => source.url !== undefined || source.letter !== undefined || (source.publication !== undefined && source.date !== undefined), {
+  message: 'a source needs a url, or a publication with its date, or a letter of this site',
+});
+
+/** One event of the campaign timeline that is not a demand's own history (content/timeline/<id>.yaml). */
+export const TimelineEventSchema = z.strictObject({
+  /** When it happened. */
+  date: IsoDateSchema,
+  /** Kind of event: policy, campaign, press or other. */
+  kind: z.enum(TIMELINE_KIND_KEYS as [string, ...string[]]),
+  /** A short heading (the site's words). */
+  title: text.max(80),
+  /** What happened, in at most 300 characters, saying no more than the sources. */
+  summary: text.max(300),
+  /** Slugs of the letters this event concerns, for links. */
+  letters: z.array(slug).default([]),
+  /** Sources for the event: at least one. */
+  sources: z.array(TimelineSourceSchema).min(1),
+});
+
 export type Letter = z.output<typeof LetterSchema>;
 export type Demand = z.output<typeof DemandSchema>;
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
@@ -231,3 +268,5 @@ export type Reference = z.output<typeof ReferenceSchema>;
 export type Article = z.output<typeof ArticleSchema>;
 export type Paragraph = z.output<typeof ParagraphSchema>;
 export type Source = z.output<typeof SourceSchema>;
+export type TimelineSource = z.output<typeof TimelineSourceSchema>;
+export type TimelineEvent = z.output<typeof TimelineEventSchema>;

@@ -1,0 +1,43 @@
+// Every built page, read from disk: head (lang, title, description, canonical, Open Graph, Twitter,
+// favicon, manifest, JSON-LD), the Content-Security-Policy and what it forbids inline, third-party
+// references, skip link and heading structure. Site-wide: sitemap ⇄ pages, robots.txt, manifest.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { checkPageHtml, checkSite, formatPageProblems, jsonLdItems } from '../scripts/lib/site-checks/pages.ts';
+import { parseHtml } from '../scripts/lib/site-checks/html.ts';
+import { distDir } from './harness.ts';
+import { allPages, BUILD_ORIGIN } from './site.ts';
+
+const pages = allPages();
+
+describe('every page: head, CSP and structure', () => {
+  test.each(pages)('$path', ({ path, kind, file }) => {
+    const html = readFileSync(join(distDir(), file), 'utf8');
+    expect(formatPageProblems(checkPageHtml(html, { path, kind, siteOrigin: BUILD_ORIGIN }))).toBe('');
+  });
+});
+
+describe('site-wide', () => {
+  test('sitemap lists every indexable page and only built ones; titles unique; robots.txt and manifest valid', () => {
+    const report = checkSite(distDir(), BUILD_ORIGIN, { perPage: false });
+    expect(report.pages).toBe(pages.length);
+    expect(formatPageProblems(report.problems)).toBe('');
+  });
+
+  test('robots.txt points at the absolute sitemap URL on the configured site', () => {
+    const robots = readFileSync(join(distDir(), 'robots.txt'), 'utf8');
+    expect(robots).toContain(`Sitemap: ${BUILD_ORIGIN}/sitemap-index.xml`);
+  });
+
+  test('letters carry Article and the regulation Legislation structured data', () => {
+    const ld = (kind: string) =>
+      pages
+        .filter((p) => p.kind === kind)
+        .map((p) => jsonLdItems(parseHtml(readFileSync(join(distDir(), p.file), 'utf8'))).items.map((i) => i['@type']));
+    expect(ld('letter').length).toBeGreaterThan(0);
+    for (const types of ld('letter')) expect(types).toContain('Article');
+    expect(ld('reference').length).toBeGreaterThan(0);
+    for (const types of ld('reference')) expect(types).toContain('Legislation');
+  });
+});

@@ -1,0 +1,202 @@
+// npm run bench:pages — how fast and how good the built pages are.
+//
+// 1. Builds the real site (into .tmp/bench-pages/dist, for the address it is then served at), times
+//    the build and measures the output.
+// 2. Runs Lighthouse (mobile emulation, simulated slow 4G, Debian's Chromium) on the home page, a
+//    letter, a demand, the status dashboard and the search page (with a query), and prints the
+//    performance, accessibility, best-practices and SEO scores (target: 100 each), with every audit
+//    that cost points.
+// 3. Builds a synthetic corpus of 1,000 letters in a temporary copy of the project and prints its
+//    build time (target: under 60 s) and output size.
+//
+// Options: --runs=N (Lighthouse runs per page; the median is shown, default 1), --skip-lighthouse,
+// --skip-synthetic, --letters=N (synthetic corpus size, default 1000).
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { listFiles } from './lib/site-checks/dist.ts';
+import { sumSizes } from './lib/site-checks/budgets.ts';
+import { copyProjectForBench, removeBenchCopy, writeSyntheticCorpus, PROJECT_ROOT } from './lib/bench/synthetic-corpus.ts';
+import { startServer } from './serve.ts';
+
+const args = new Map(process.argv.slice(2).map((arg) => {
+  const [key, value] = arg.replace(/^--/, '').split('=');
+  return [key!, value ?? 'true'] as const;
+}));
+const RUNS = Math.max(1, Number(args.get('runs') ?? 1));
+const LETTERS = Math.max(2, Number(args.get('letters') ?? 1000));
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROME_FLAGS = [
+  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const SEARCH_QUERY = 'マイナンバーカード';
+
+const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => resolvePort(port));
+    });
+  });
+}
+
+interface BuildFigures {
+  seconds: number;
+  pages: number;
+  files: number;
+  bytes: number;
+  gzipText: number;
+}
+
+/** `astro build` in `cwd` into `outDir`, timed; throws with the output on failure. */
+function build(cwd: string, outDir: string, siteUrl: string): BuildFigures {
+  rmSync(outDir, { recursive: true, force: true });
+  const started = process.hrtime.bigint();
+  const run = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: siteUrl },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  if (run.status !== 0) throw new Error(`astro build failed in ${cwd}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+  const files = listFiles(outDir);
+  const text = files.filter((f) => /\.(html|css|js|json|xml|csv|txt|svg|webmanifest)$/.test(f));
+  return {
+    seconds,
+    pages: files.filter((f) => f.endsWith('.html')).length,
+    files: files.length,
+    bytes: sumSizes(outDir, files).raw,
+    gzipText: sumSizes(outDir, text).gzip,
+  };
+}
+
+const describeBuild = (label: string, b: BuildFigures) =>
+  `${label}: built in ${b.seconds.toFixed(1)} s — ${b.pages} HTML pages, ${b.files} files, dist ${mb(b.bytes)} (text files gzipped: ${mb(b.gzipText)})`;
+
+interface Scores {
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  /** Audits that lost points, per category. */
+  lost: string[];
+  metrics: string;
+}
+
+async function lighthouseRun(url: string, port: number): Promise<Scores> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Scores['scores'];
+  const lost: string[] = [];
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
+      lost.push(`${category}: ${audit.id} (${audit.title}) score ${audit.score}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`);
+    }
+  }
+  const metric = (id: string) => lhr.audits[id]?.displayValue ?? '–';
+  const metrics = `FCP ${metric('first-contentful-paint')}, LCP ${metric('largest-contentful-paint')}, TBT ${metric('total-blocking-time')}, CLS ${metric('cumulative-layout-shift')}, SI ${metric('speed-index')}`;
+  return { scores, lost, metrics };
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+
+async function benchLighthouse(origin: string, distFiles: Set<string>): Promise<void> {
+  const pick = (predicate: (file: string) => boolean) => [...distFiles].filter(predicate).sort()[0];
+  const letter = pick((f) => /^letters\/[^/]+\/index\.html$/.test(f));
+  const demand = pick((f) => /^letters\/[^/]+\/demands\/\d+\/index\.html$/.test(f));
+  const pages: [string, string | undefined][] = [
+    ['home', '/'],
+    ['letter', letter && `/${letter.replace(/index\.html$/, '')}`],
+    ['demand', demand && `/${demand.replace(/index\.html$/, '')}`],
+    ['status', distFiles.has('status/index.html') ? '/status/' : undefined],
+    ['search', distFiles.has('search/index.html') ? `/search/?q=${encodeURIComponent(SEARCH_QUERY)}` : undefined],
+  ];
+  const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROME_FLAGS, logLevel: 'silent' });
+  const rows: string[] = [];
+  const details: string[] = [];
+  try {
+    for (const [label, path] of pages) {
+      if (!path) {
+        rows.push(`${label.padEnd(8)} (not in this build)`);
+        continue;
+      }
+      const runs: Scores[] = [];
+      for (let i = 0; i < RUNS; i++) runs.push(await lighthouseRun(`${origin}${path}`, chrome.port));
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])) as Scores['scores'];
+      const all100 = CATEGORIES.every((c) => scores[c] === 100);
+      rows.push(
+        `${label.padEnd(8)} ${CATEGORIES.map((c) => String(scores[c]).padStart(c.length)).join('  ')}  ${all100 ? '✓' : '✗'}  ${decodeURIComponent(path)}`,
+      );
+      details.push(`  ${label}: ${runs[0]!.metrics}`);
+      for (const lost of new Set(runs.flatMap((r) => r.lost))) details.push(`    lost points — ${lost}`);
+    }
+  } finally {
+    chrome.kill();
+  }
+  console.log(`\nLighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ''}— mobile, simulated slow 4G, Debian's Chromium (target: 100 everywhere)`);
+  console.log(`${'page'.padEnd(8)} ${CATEGORIES.join('  ')}`);
+  for (const row of rows) console.log(row);
+  console.log(details.join('\n'));
+}
+
+async function main(): Promise<void> {
+  const work = resolve(PROJECT_ROOT, '.tmp', 'bench-pages');
+  mkdirSync(work, { recursive: true });
+
+  // --- The real site, built for the address it is served at (canonical URLs must match for SEO).
+  const port = await freePort();
+  const origin = `http://127.0.0.1:${port}`;
+  const realDist = join(work, 'dist');
+  const real = build(PROJECT_ROOT, realDist, origin);
+  console.log(describeBuild('Real site', real));
+
+  if (!args.has('skip-lighthouse')) {
+    const server: Server = await startServer(realDist, port);
+    try {
+      await benchLighthouse(origin, new Set(listFiles(realDist)));
+    } finally {
+      await new Promise<void>((done) => server.close(() => done()));
+    }
+  }
+
+  // --- A synthetic corpus of 1,000 letters, in a throwaway copy of the project.
+  if (!args.has('skip-synthetic')) {
+    const copy = copyProjectForBench();
+    try {
+      const corpus = writeSyntheticCorpus(copy, LETTERS);
+      const synthetic = build(copy, join(copy, 'dist'), 'https://mynumber-youseisho.jichiroren.example');
+      console.log(
+        `\n${describeBuild(`Synthetic corpus (${corpus.letters} letters, ${corpus.demands} demands)`, synthetic)}` +
+          `\n  target: under 60 s — ${synthetic.seconds < 60 ? 'met' : 'MISSED'}; ${(synthetic.seconds / synthetic.pages * 1000).toFixed(1)} ms per page`,
+      );
+      const largest = listFiles(join(copy, 'dist'))
+        .map((file) => ({ file, size: sumSizes(join(copy, 'dist'), [file]) }))
+        .sort((a, b) => b.size.raw - a.size.raw)
+        .slice(0, 5);
+      console.log(`  largest files: ${largest.map((l) => `${l.file} ${kb(l.size.raw)} (${kb(l.size.gzip)} gz)`).join(', ')}`);
+    } finally {
+      removeBenchCopy(copy);
+    }
+  }
+}
+
+await main();

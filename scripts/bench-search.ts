@@ -1,0 +1,398 @@
+/**
+ * npm run bench:search [-- options]
+ *
+ * Quality: runs the judged queries of ../shared/bench/search/ (or --queries <file>) against the search
+ * index through the browser's code path (SearchEngine, only the loader differs) and prints recall@10,
+ * MRR@10 and nDCG@10, overall and per category, with the queries that missed.
+ *
+ *   --index-dir <dir>   read a built index (e.g. dist/search-index) instead of building one in memory
+ *   --compare           also compare tokenization schemes on the same queries
+ *   --scale             synthetic corpora of 1,000 and 10,000 letters: size, build time, bytes before
+ *                       the first result, load time, query latency, and agreement with exhaustive scoring
+ *   --sizes 1000,10000  letter counts for --scale
+ *   --json <file>       also write the figures as JSON
+ */
+import { readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig, type BuiltIndex } from '../src/lib/search/build.ts';
+import { SearchEngine, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
+import { highlight, snippet } from '../src/lib/search/snippet.ts';
+import { DEFAULT_SCHEME, type Scheme } from '../src/lib/search/tokenize.ts';
+import type { SearchUnit } from '../src/lib/search/units.ts';
+import { synthesizeCorpus } from '../src/lib/search/synthetic.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(name);
+const option = (name: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+
+interface Judged {
+  q: string;
+  category: string;
+  relevant: Record<string, number>;
+  note?: string;
+}
+
+const queriesFile = option('--queries') ?? join(root, '..', 'shared', 'bench', 'search', 'queries-dev.json');
+const judged: Judged[] = existsSync(queriesFile) ? JSON.parse(readFileSync(queriesFile, 'utf8')) : [];
+/** Our own judged queries of the same kinds (judged by reading the texts), so tuning is not done on the sample alone. */
+const extraFile = join(root, 'src', 'lib', 'search', 'bench', 'queries-extra.json');
+const extra: Judged[] = existsSync(extraFile) && !option('--queries') ? JSON.parse(readFileSync(extraFile, 'utf8')) : [];
+
+/** Result URL → unit name of the judged queries (README of the bench). */
+const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '2019-07-18-shichoson-kyosai': 'kyosai' };
+export function unitName(url: string): string {
+  let m = /^\/letters\/([^/]+)\/(?:#demand-(\d+))?$/.exec(url);
+  if (m) return m[2] ? `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}` : `letter:${LETTER_NAMES[m[1]!] ?? m[1]}`;
+  m = /^\/letters\/([^/]+)\/demands\/(\d+)\/(?:#event-(\d+))?$/.exec(url);
+  if (m) return m[3] ? `history:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}/${m[3]}` : `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
+  m = /^\/references\/[^/]+\/#article-(\d+)$/.exec(url);
+  if (m) return `article:${m[1]}`;
+  m = /^\/references\/[^/]+\/#(supplementary(?:-\d+)?)$/.exec(url);
+  if (m) return `article:${m[1]}`;
+  return url;
+}
+
+function memoryLoader(files: Map<string, Uint8Array>, counter?: { bytes: number; gzip: number; files: number }): Loader {
+  const gz = new Map<string, number>();
+  return {
+    async load(name) {
+      const bytes = files.get(name);
+      if (!bytes) throw new Error(`missing index file ${name}`);
+      if (counter) {
+        let g = gz.get(name);
+        if (g === undefined) {
+          g = gzipSync(bytes).length;
+          gz.set(name, g);
+        }
+        counter.bytes += bytes.length;
+        counter.gzip += g;
+        counter.files += 1;
+      }
+      return bytes;
+    },
+  };
+}
+
+function readIndexDir(dir: string): Map<string, Uint8Array> {
+  const files = new Map<string, Uint8Array>();
+  for (const name of readdirSync(dir)) files.set(name, new Uint8Array(readFileSync(join(dir, name))));
+  return files;
+}
+
+interface Metrics {
+  n: number;
+  recall: number;
+  mrr: number;
+  mrrAny: number;
+  ndcg: number;
+}
+
+function evaluate(ranked: string[], relevant: Record<string, number>) {
+  const top = ranked.slice(0, 10);
+  const primary = Object.entries(relevant).filter(([, g]) => g >= 2).map(([u]) => u);
+  const recall = primary.length ? primary.filter((u) => top.includes(u)).length / primary.length : 1;
+  const firstPrimary = top.findIndex((u) => (relevant[u] ?? 0) >= 2);
+  const firstAny = top.findIndex((u) => (relevant[u] ?? 0) >= 1);
+  const dcg = top.reduce((sum, u, i) => sum + (2 ** (relevant[u] ?? 0) - 1) / Math.log2(i + 2), 0);
+  const ideal = Object.values(relevant).sort((a, b) => b - a).slice(0, 10).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+  return { recall, mrr: firstPrimary >= 0 ? 1 / (firstPrimary + 1) : 0, mrrAny: firstAny >= 0 ? 1 / (firstAny + 1) : 0, ndcg: ideal ? dcg / ideal : 1 };
+}
+
+function mean(list: Metrics[]): Metrics {
+  const n = list.length || 1;
+  return {
+    n: list.length,
+    recall: list.reduce((s, m) => s + m.recall, 0) / n,
+    mrr: list.reduce((s, m) => s + m.mrr, 0) / n,
+    mrrAny: list.reduce((s, m) => s + m.mrrAny, 0) / n,
+    ndcg: list.reduce((s, m) => s + m.ndcg, 0) / n,
+  };
+}
+
+interface QualityReport {
+  overall: Metrics;
+  byCategory: Record<string, Metrics>;
+  misses: { q: string; category: string; top: string[]; wanted: string[] }[];
+}
+
+async function quality(files: Map<string, Uint8Array>, scheme: Scheme, queries: Judged[] = judged): Promise<QualityReport> {
+  const engine = new SearchEngine(memoryLoader(files), scheme);
+  const per: (Metrics & { category: string })[] = [];
+  const misses: QualityReport['misses'] = [];
+  for (const query of queries) {
+    const outcome = await engine.search(query.q, { k: 10 });
+    const ranked = outcome.hits.map((h) => unitName(h.url));
+    const m = evaluate(ranked, query.relevant);
+    per.push({ ...m, n: 1, category: query.category });
+    if (m.recall < 1 || m.mrr < 1) {
+      misses.push({ q: query.q, category: query.category, top: ranked.slice(0, 5), wanted: Object.keys(query.relevant).filter((u) => query.relevant[u]! >= 2) });
+    }
+  }
+  const byCategory: Record<string, Metrics> = {};
+  for (const category of [...new Set(per.map((p) => p.category))].sort()) byCategory[category] = mean(per.filter((p) => p.category === category));
+  return { overall: mean(per), byCategory, misses };
+}
+
+const f2 = (x: number) => x.toFixed(2);
+const f3 = (x: number) => x.toFixed(3);
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(2)} MB` : kb(bytes));
+
+function printQuality(title: string, report: QualityReport, verbose = true) {
+  console.log(`\n${title}`);
+  console.log(`  overall (${report.overall.n} queries): recall@10 ${f2(report.overall.recall)}  MRR@10 ${f3(report.overall.mrr)} (first relevant of any grade: ${f3(report.overall.mrrAny)})  nDCG@10 ${f3(report.overall.ndcg)}`);
+  for (const [category, m] of Object.entries(report.byCategory)) {
+    console.log(`  ${category.padEnd(9)} (${m.n}): recall@10 ${f2(m.recall)}  MRR@10 ${f3(m.mrr)}  nDCG@10 ${f3(m.ndcg)}`);
+  }
+  if (!verbose) return;
+  if (!report.misses.length) console.log('  missed: none');
+  for (const miss of report.misses) console.log(`  missed: 「${miss.q}」 (${miss.category}) wanted ${miss.wanted.join(', ')}; got ${miss.top.join(', ')}`);
+}
+
+function indexSize(files: Map<string, Uint8Array>) {
+  let raw = 0;
+  let gzip = 0;
+  for (const bytes of files.values()) {
+    raw += bytes.length;
+    gzip += gzipSync(bytes).length;
+  }
+  return { raw, gzip, files: files.size };
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+}
+
+/** gzip size of the search page itself (HTML, CSS, JavaScript), if a build is around (else null). */
+function clientJsGzip(): { bytes: number; dir: string } | null {
+  for (const dir of [join(root, '.tmp', 'search-dist'), join(root, 'dist')]) {
+    const html = join(dir, 'search', 'index.html');
+    if (!existsSync(html)) continue;
+    const page = readFileSync(html, 'utf8');
+    let total = 0;
+    const assets = new Set<string>();
+    for (const m of page.matchAll(/<script[^>]+src="([^"]+)"/g)) assets.add(m[1]!);
+    for (const m of page.matchAll(/<link[^>]+rel="stylesheet"[^>]*href="([^"]+)"/g)) assets.add(m[1]!);
+    for (const m of page.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g)) assets.add(m[1]!);
+    // Modules the entry script imports statically.
+    for (const asset of [...assets]) {
+      const file = join(dir, asset);
+      if (!asset.endsWith('.js') || !existsSync(file)) continue;
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) assets.add(join(dirname(asset), m[1]!));
+    }
+    for (const asset of assets) {
+      const file = join(dir, asset);
+      if (existsSync(file)) total += gzipSync(readFileSync(file)).length;
+    }
+    total += gzipSync(page).length;
+    return { bytes: total, dir };
+  }
+  return null;
+}
+
+const SCALE_QUERIES = [
+  ...judged.map((j) => j.q),
+  ...extra.map((j) => j.q),
+  'マイナンバーカード', 'ナンバーカード', '目的外使用', '思想調査', '漏えい 報告', 'J-LIS', '石田', '取得 強制',
+  '個人情報 流用', 'プライバシー', '総務省 通知', '被扶養者', '申請書 一斉配布 中止', '共済組合', 'デジタルガバメント',
+];
+
+/** What the page computes for the results besides the DOM: titles highlighted, snippets cut. */
+function render(outcome: SearchOutcome): number {
+  let n = 0;
+  for (const hit of outcome.hits) n += highlight(hit.title, outcome.query).length + snippet(hit.fields.body, outcome.query).length;
+  return n;
+}
+
+interface ScaleRow {
+  letters: number;
+  units: number;
+  raw: number;
+  gzip: number;
+  files: number;
+  buildMs: number;
+  lunrMs: number;
+  firstGzip: { p50: number; p95: number; max: number };
+  coldMs: { p50: number; p95: number };
+  warmMs: { p50: number; p95: number };
+  agreement: number;
+  overlap: number;
+  incomplete: number;
+  rounds: number;
+  /** Judged queries on this corpus: split index (as the browser runs it) vs reading every posting. */
+  judged: { pruned: Metrics; exhaustive: Metrics };
+}
+
+async function scaleRow(label: string, letters: number, units: SearchUnit[], config: IndexConfig, jsGzip: number): Promise<ScaleRow> {
+  const t0 = performance.now();
+  const built = buildSearchIndex(units, config);
+  const buildMs = performance.now() - t0;
+  const size = indexSize(built.files);
+  const first: number[] = [];
+  const cold: number[] = [];
+  const warm: number[] = [];
+  let agree = 0;
+  let overlap = 0;
+  let incomplete = 0;
+  let rounds = 0;
+  const exhaustiveEngine = new SearchEngine(memoryLoader(built.files), config.scheme);
+  // Warm up the JIT once, as a page has after its first keystrokes.
+  const warmup = new SearchEngine(memoryLoader(built.files), config.scheme);
+  for (const q of SCALE_QUERIES) render(await warmup.search(q, { k: 10 }));
+  for (const q of SCALE_QUERIES) {
+    // Cold: a fresh page (nothing cached) running this query.
+    const counter = { bytes: 0, gzip: 0, files: 0 };
+    const engine = new SearchEngine(memoryLoader(built.files, counter), config.scheme);
+    const c0 = performance.now();
+    const outcome = await engine.search(q, { k: 10 });
+    render(outcome);
+    cold.push(performance.now() - c0);
+    first.push(counter.gzip + jsGzip);
+    rounds = Math.max(rounds, outcome.rounds);
+    // Warm: the same page typing the query again (index files cached).
+    // Median of 7 runs per query: the machine is shared, and one run can be stalled by others.
+    const times: number[] = [];
+    for (let i = 0; i < 7; i += 1) {
+      const w0 = performance.now();
+      render(await engine.search(q, { k: 10 }));
+      times.push(performance.now() - w0);
+    }
+    warm.push(percentile(times, 50));
+    const reference = await exhaustiveEngine.search(q, { k: 10, exhaustive: true });
+    const same = reference.hits.length === outcome.hits.length && reference.hits.every((h, i) => h.doc === outcome.hits[i]!.doc && h.score === outcome.hits[i]!.score);
+    const referenceDocs = new Set(reference.hits.map((h) => h.doc));
+    overlap += reference.hits.length ? outcome.hits.filter((h) => referenceDocs.has(h.doc)).length / reference.hits.length : 1;
+    if (!outcome.complete) incomplete += 1;
+    if (same) agree += 1;
+    else if (flag('--verbose')) console.log(`  (${label}) differs from exhaustive: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
+  }
+  const judgedQueries = [...judged, ...extra];
+  const judgedWith = async (exhaustive: boolean) => {
+    const engine = new SearchEngine(memoryLoader(built.files), config.scheme);
+    const per: Metrics[] = [];
+    for (const query of judgedQueries) {
+      const outcome = await engine.search(query.q, { k: 10, exhaustive });
+      per.push({ ...evaluate(outcome.hits.map((h) => unitName(h.url)), query.relevant), n: 1 });
+    }
+    return mean(per);
+  };
+  return {
+    letters,
+    units: units.length,
+    raw: size.raw,
+    gzip: size.gzip,
+    files: size.files,
+    buildMs,
+    lunrMs: built.stats.lunrMs,
+    firstGzip: { p50: percentile(first, 50), p95: percentile(first, 95), max: Math.max(...first) },
+    coldMs: { p50: percentile(cold, 50), p95: percentile(cold, 95) },
+    warmMs: { p50: percentile(warm, 50), p95: percentile(warm, 95) },
+    agreement: agree / SCALE_QUERIES.length,
+    overlap: overlap / SCALE_QUERIES.length,
+    incomplete,
+    rounds,
+    judged: { pruned: await judgedWith(false), exhaustive: await judgedWith(true) },
+  };
+}
+
+function printScale(rows: ScaleRow[], jsNote: string) {
+  console.log(`\nScale (${SCALE_QUERIES.length} queries each; first-result bytes = index files a fresh page fetches + ${jsNote})`);
+  console.log('  letters  units   index raw   index gzip  files   build     first result gzip p50/p95/max     cold query p50/p95    warm query p50/p95    = exhaustive')
+  console.log('  (cold: a fresh page, index files parsed from memory, no network; warm: index files cached, per-query median of 7 runs; both include highlighting and snippets)');
+  for (const r of rows) {
+    console.log(
+      `  ${String(r.letters).padStart(7)}  ${String(r.units).padStart(6)}  ${mb(r.raw).padStart(10)}  ${mb(r.gzip).padStart(10)}  ${String(r.files).padStart(6)}  ${(r.buildMs / 1000).toFixed(1).padStart(6)} s  ` +
+        `${kb(r.firstGzip.p50)} / ${kb(r.firstGzip.p95)} / ${kb(r.firstGzip.max)}   ` +
+        `${r.coldMs.p50.toFixed(1)} / ${r.coldMs.p95.toFixed(1)} ms      ${r.warmMs.p50.toFixed(2)} / ${r.warmMs.p95.toFixed(2)} ms       ${f2(r.agreement)}`,
+    );
+  }
+  console.log('\n  Ranking at scale: the split index as the browser reads it vs reading every posting (one lunr index)');
+  console.log('  letters  identical top 10  top-10 overlap  read budget reached  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive');
+  for (const r of rows) {
+    const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
+    console.log(`  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`);
+  }
+  console.log('  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; the split index matches the exhaustive one)');
+}
+
+/** Schemes compared with --compare (index and query processed the same way in each). */
+const SITE = DEFAULT_SCHEME;
+const SCHEMES: { scheme: Scheme; note: string }[] = [
+  { scheme: { ...SITE, name: 'uni', grams: [1], queryBoost: [0, 1], variants: false }, note: 'character unigrams' },
+  { scheme: { ...SITE, name: 'bi', grams: [2], queryBoost: [0, 0, 1], variants: false }, note: 'bigrams only (a 1-character word finds nothing)' },
+  { scheme: { ...SITE, name: 'uni+bi', grams: [1, 2], queryBoost: [0, 1, 1], variants: false }, note: 'unigrams + bigrams, same weight' },
+  { scheme: { ...SITE, name: 'uni+bi(×3)', grams: [1, 2], queryBoost: [0, 1, 3], variants: false }, note: 'bigrams weighted ×3' },
+  { scheme: { ...SITE, name: 'bi+tri', grams: [2, 3], queryBoost: [0, 0, 3, 5], variants: false }, note: 'no unigrams' },
+  { scheme: { ...SITE, name: 'uni+bi+tri', grams: [1, 2, 3], queryBoost: [0, 1, 3, 5], variants: false }, note: 'trigrams ×5, bigrams ×3' },
+  { scheme: { ...SITE, name: 'uni+bi+tri+4', grams: [1, 2, 3, 4], queryBoost: [0, 1, 3, 5, 7], variants: false }, note: '+ 4-grams ×7' },
+  { scheme: { ...SITE, name: 'segmenter', grams: [], queryBoost: [0], variants: false, segmenter: true, segmenterBoost: 1 }, note: 'Intl.Segmenter words (ICU dictionary) only' },
+  { scheme: { ...SITE, name: 'segmenter+uni+bi', grams: [1, 2], queryBoost: [0, 1, 3], variants: false, segmenter: true, segmenterBoost: 3 }, note: 'segmenter words + uni/bigrams' },
+  { scheme: { ...SITE, name: 'uni+bi(×3)+table', grams: [1, 2], queryBoost: [0, 1, 3] }, note: 'bigrams ×3 + variant table' },
+  { scheme: SITE, note: 'the site: uni+bi+tri + variant table' },
+];
+
+async function main() {
+  const units = readContentUnits(root);
+  const indexDir = option('--index-dir');
+  const files = indexDir ? readIndexDir(resolve(indexDir)) : buildSearchIndex(units, DEFAULT_CONFIG).files;
+  const out: Record<string, unknown> = {};
+
+  console.log(`Search bench: ${units.length} units (${Object.entries(units.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.type]: (acc[u.type] ?? 0) + 1 }), {})).map(([t, n]) => `${n} ${t}`).join(', ')}); ${judged.length} judged queries from ${queriesFile}`);
+  console.log(`Index: ${indexDir ? `read from ${indexDir}` : 'built in memory by src/lib/search/build.ts'}; scheme ${DEFAULT_SCHEME.name}`);
+  const report = await quality(files, DEFAULT_SCHEME);
+  printQuality(`Quality on the judged sample (${queriesFile})`, report);
+  out.quality = report;
+  if (extra.length) {
+    const extraReport = await quality(files, DEFAULT_SCHEME, extra);
+    printQuality(`Quality on our extra judged queries (${extraFile}; not the sample)`, extraReport);
+    out.qualityExtra = extraReport;
+  }
+
+  if (flag('--compare')) {
+    console.log('\nTokenization comparison (same units, same judged queries, same engine; index size = all files, gzip):');
+    console.log(`  scheme              sample (${judged.length}) R/MRR/nDCG   variant R/MRR/nDCG   sample+extra (${judged.length + extra.length}) R/MRR/nDCG   variant   index gzip  note`);
+    const rows = [];
+    for (const { scheme, note } of SCHEMES) {
+      const built = buildSearchIndex(units, { ...DEFAULT_CONFIG, scheme });
+      const r = await quality(built.files, scheme);
+      const all = await quality(built.files, scheme, [...judged, ...extra]);
+      const v = r.byCategory.variant ?? r.overall;
+      const va = all.byCategory.variant ?? all.overall;
+      const size = indexSize(built.files);
+      rows.push({ scheme: scheme.name, sample: r.overall, sampleVariant: v, all: all.overall, allVariant: va, gzip: size.gzip });
+      const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
+      console.log(`  ${scheme.name.padEnd(18)}  ${t(r.overall).padEnd(22)} ${t(v).padEnd(20)} ${t(all.overall).padEnd(30)} ${t(va)}  ${kb(size.gzip).padStart(9)}  ${note}`);
+    }
+    out.compare = rows;
+  }
+
+  // Real corpus: bytes before the first result and latency.
+  const js = clientJsGzip();
+  const jsGzip = js?.bytes ?? 0;
+  const jsNote = js ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}` : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
+  const rows: ScaleRow[] = [await scaleRow('real', 0, units, DEFAULT_CONFIG, jsGzip)];
+  if (flag('--scale')) {
+    const sizes = (option('--sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+    for (const letters of sizes) {
+      const t0 = performance.now();
+      const synthetic = [...units, ...synthesizeCorpus(units, letters, 5)];
+      console.log(`\n(${letters} letters: ${synthetic.length} units synthesized in ${((performance.now() - t0) / 1000).toFixed(1)} s; building…)`);
+      rows.push(await scaleRow(String(letters), letters, synthetic, DEFAULT_CONFIG, jsGzip));
+      if (global.gc) global.gc();
+    }
+  }
+  printScale(rows, jsNote);
+  out.scale = rows;
+  const jsonFile = option('--json');
+  if (jsonFile) writeFileSync(jsonFile, JSON.stringify(out, null, 2));
+}
+
+await main();

@@ -1,0 +1,145 @@
+/**
+ * The Atom feed (/feed.xml): one entry per history entry of every demand, newest first, each linking
+ * to its place on the demand's page. Built from plain data so that it is unit-tested and stable:
+ * the feed's own `updated` is the latest event's date, not the build time.
+ */
+import { STATUSES, EVENT_TYPES, type StatusKey, type EventType } from './status.ts';
+import { historySteps, eventAnchor } from './history.ts';
+import { formatDateJa } from './dates.ts';
+import { labelInText } from './letters.ts';
+import { demandId, demandUrl } from './urls.ts';
+
+export interface FeedSource {
+  title: string;
+  url: string;
+}
+
+export interface FeedHistoryEntry {
+  date: string;
+  type: string;
+  status: StatusKey;
+  summary: string;
+  counterpartyPosition?: string;
+  assessment?: string;
+  sources: readonly FeedSource[];
+}
+
+export interface FeedDemand {
+  letter: string;
+  number: number;
+  label: string;
+  shortTitle: string;
+  statusHistory: readonly FeedHistoryEntry[];
+}
+
+export interface FeedLetter {
+  slug: string;
+  addressee: { organization: string; shortName?: string };
+}
+
+export interface FeedEntry {
+  /** Permanent id: the entry's permalink (demand page + #event-<n>). */
+  id: string;
+  title: string;
+  /** Absolute link to the entry on the demand page. */
+  link: string;
+  /** RFC 3339 date-time (midnight in Japan on the event's date). */
+  updated: string;
+  date: string;
+  demand: string;
+  status: StatusKey;
+  type: string;
+  /** Plain-text summary. */
+  summary: string;
+  /** The full entry as HTML (escaped into the feed). */
+  contentHtml: string;
+}
+
+export function escapeXml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+}
+
+/** Midnight in Japan on an ISO date, as Atom wants it. */
+export const atomDate = (iso: string): string => `${iso}T00:00:00+09:00`;
+
+/** Feed entries for every history entry, newest first (same day: later in its history first, then by demand). */
+export function feedEntries(demands: readonly FeedDemand[], letters: readonly FeedLetter[], origin: string): FeedEntry[] {
+  const addressees = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
+  const entries: (FeedEntry & { position: number })[] = [];
+  for (const demand of demands) {
+    const page = new URL(demandUrl(demand.letter, demand.number), origin).href;
+    const name = `${addressees.get(demand.letter) ?? demand.letter}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」`;
+    for (const { entry, position, previous, changed } of historySteps(demand.statusHistory)) {
+      const status = STATUSES[entry.status];
+      const typeLabel = EVENT_TYPES[entry.type as EventType] ?? entry.type;
+      const link = `${page}#${eventAnchor(position)}`;
+      const statusText = changed && previous ? `${STATUSES[previous].ja} → ${status.ja}` : status.ja;
+      const html = [
+        `<p>${escapeXml(formatDateJa(entry.date))}・${escapeXml(typeLabel)}</p>`,
+        `<p>${escapeXml(entry.summary)}</p>`,
+        entry.counterpartyPosition ? `<p>相手方の回答要旨：${escapeXml(entry.counterpartyPosition)}</p>` : '',
+        entry.assessment ? `<p>組合の評価：${escapeXml(entry.assessment)}</p>` : '',
+        `<p>この時点の状況：${escapeXml(statusText)}（${escapeXml(status.definitionJa)}）</p>`,
+        `<p>出典：${entry.sources.map((s) => `<a href="${escapeXml(s.url)}">${escapeXml(s.title)}</a>`).join('、')}</p>`,
+        `<p><a href="${escapeXml(page)}">${escapeXml(name)}のページ</a></p>`,
+      ].filter(Boolean).join('');
+      entries.push({
+        id: link,
+        title: `【${status.ja}】${name}：${typeLabel}`,
+        link,
+        updated: atomDate(entry.date),
+        date: entry.date,
+        demand: demandId(demand.letter, demand.number),
+        status: entry.status,
+        type: entry.type,
+        summary: entry.summary,
+        contentHtml: html,
+        position,
+      });
+    }
+  }
+  entries.sort((a, b) => b.date.localeCompare(a.date) || b.position - a.position || a.demand.localeCompare(b.demand, 'en', { numeric: true }));
+  return entries.map(({ position: _position, ...entry }) => entry);
+}
+
+export interface AtomFeed {
+  title: string;
+  subtitle: string;
+  /** Absolute URL of the feed itself. */
+  selfUrl: string;
+  /** Absolute URL of the page the feed mirrors. */
+  alternateUrl: string;
+  author: string;
+  entries: readonly FeedEntry[];
+}
+
+/** Serializes an Atom 1.0 document (RFC 4287). */
+export function renderAtom(feed: AtomFeed): string {
+  const updated = feed.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), atomDate('1970-01-01'));
+  const lines = [
+    '<?xml version="1.0" encoding="utf-8"?>',
+    '<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="ja">',
+    `  <id>${escapeXml(feed.selfUrl)}</id>`,
+    `  <title>${escapeXml(feed.title)}</title>`,
+    `  <subtitle>${escapeXml(feed.subtitle)}</subtitle>`,
+    `  <updated>${updated}</updated>`,
+    `  <link rel="self" type="application/atom+xml" href="${escapeXml(feed.selfUrl)}"/>`,
+    `  <link rel="alternate" type="text/html" href="${escapeXml(feed.alternateUrl)}"/>`,
+    `  <author><name>${escapeXml(feed.author)}</name></author>`,
+    ...feed.entries.flatMap((entry) => [
+      '  <entry>',
+      `    <id>${escapeXml(entry.id)}</id>`,
+      `    <title>${escapeXml(entry.title)}</title>`,
+      `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
+      `    <published>${entry.updated}</published>`,
+      `    <updated>${entry.updated}</updated>`,
+      `    <category term="${escapeXml(entry.status)}" label="${escapeXml(STATUSES[entry.status].ja)}"/>`,
+      `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
+      `    <content type="html">${escapeXml(entry.contentHtml)}</content>`,
+      '  </entry>',
+    ]),
+    '</feed>',
+    '',
+  ];
+  return lines.join('\n');
+}

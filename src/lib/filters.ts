@@ -1,0 +1,57 @@
+/**
+ * What a tracker filter means, shared by the pages (pre-filtered rows, links) and the browser script
+ * (instant filtering). Kept apart from dashboard.ts so the script carries no more than this.
+ */
+import { isStatusKey } from './status.ts';
+
+/** Dimensions the tracker filters on. */
+export const FILTER_DIMENSIONS = ['letter', 'addressee', 'status'] as const;
+export type FilterDimension = (typeof FILTER_DIMENSIONS)[number];
+export type DashboardFilter = Partial<Record<FilterDimension, string>>;
+
+/** Whether a row passes every filter that is set. */
+export function matchesFilter(row: Readonly<Record<FilterDimension, string>>, filter: DashboardFilter): boolean {
+  return FILTER_DIMENSIONS.every((dimension) => !filter[dimension] || row[dimension] === filter[dimension]);
+}
+
+export function filterRows<R extends Readonly<Record<FilterDimension, string>>>(rows: readonly R[], filter: DashboardFilter): R[] {
+  return rows.filter((row) => matchesFilter(row, filter));
+}
+
+/** Reads ?letter=…&addressee=…&status=… (unknown keys and empty or malformed values are ignored). */
+export function parseFilterQuery(search: string): DashboardFilter {
+  const params = new URLSearchParams(search);
+  const filter: DashboardFilter = {};
+  for (const dimension of FILTER_DIMENSIONS) {
+    const value = params.get(dimension)?.trim();
+    if (!value || !/^[a-z0-9_-]+$/.test(value)) continue;
+    if (dimension === 'status' && !isStatusKey(value)) continue;
+    filter[dimension] = value;
+  }
+  return filter;
+}
+
+/** The query string of a filter, in a fixed order ('' when nothing is set). */
+export function filterQuery(filter: DashboardFilter): string {
+  const params = new URLSearchParams();
+  for (const dimension of FILTER_DIMENSIONS) if (filter[dimension]) params.set(dimension, filter[dimension]!);
+  const query = params.toString();
+  return query ? `?${query}` : '';
+}
+
+/** Path segments of the pre-filtered pages that serve the filters without JavaScript. */
+export const FILTER_SEGMENTS: Readonly<Record<FilterDimension, string>> = {
+  letter: 'by-letter',
+  addressee: 'by-addressee',
+  status: 'by-status',
+};
+
+/** The page showing one filter without JavaScript: /status/by-status/stalled/; /status/ for none. */
+export function filterPagePath(dimension?: FilterDimension, value?: string): string {
+  return dimension && value ? `/status/${FILTER_SEGMENTS[dimension]}/${value}/` : '/status/';
+}
+
+/** "9件中3件" style summary of what a filter shows. */
+export function filterSummary(shown: number, total: number): string {
+  return shown === total ? `全${total}件の要求を表示しています。` : `全${total}件のうち${shown}件の要求を表示しています。`;
+}

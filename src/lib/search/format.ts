@@ -1,0 +1,48 @@
+/**
+ * The index's file layout, shared by the builder (build time) and the engine (browser). Kept apart
+ * from build.ts so the browser bundle does not pull in lunr.
+ */
+import type { UnitType } from './units.ts';
+
+export const FIELDS = ['title', 'body', 'meta'] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+export const INDEX_FORMAT_VERSION = 1;
+
+/** What the browser reads first (manifest.json). */
+export interface Manifest {
+  v: number;
+  scheme: string;
+  docCount: number;
+  chunkSize: number;
+  k1: number;
+  b: number;
+  fields: FieldName[];
+  fieldBoosts: Record<FieldName, number>;
+  typeBoosts: Record<UnitType, number>;
+  averageFieldLength: Record<FieldName, number>;
+  /** First term of each shard, in order. */
+  shards: string[];
+}
+
+/** A unit as stored in a document chunk. */
+export type StoredDoc = [
+  id: string,
+  type: UnitType,
+  url: string,
+  label: string,
+  title: string,
+  status: string,
+  date: string,
+  fieldTitle: string,
+  body: string,
+  meta: string,
+  /** Field lengths in terms (title, body, meta), as lunr counted them. */
+  lengths: [number, number, number],
+];
+
+export const shardFile = (shard: number) => `s${shard}.bin`;
+export const blockFile = (shard: number, termOrdinal: number, block: number) => `b${shard}-${termOrdinal}-${block}.bin`;
+export const chunkFile = (chunk: number) => `d${chunk}.json`;
+export const MANIFEST_FILE = 'manifest.json';
+

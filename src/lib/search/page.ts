@@ -1,0 +1,232 @@
+/**
+ * The search page in the browser (/search/?q=…). Runs the query from the URL on load and on typing
+ * (debounced), keeps the URL in step (history.replaceState), renders results with textContent and
+ * <mark> only, and moves through results with the arrow keys. The index is fetched by this page
+ * only, file by file as queries need them.
+ */
+import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { snippet, highlight, type Segment } from './snippet.ts';
+import { STATUSES, isStatusKey } from '../status.ts';
+import { MAX_QUERY_CHARS } from './tokenize.ts';
+
+const DEBOUNCE_MS = 150;
+const PAGE_SIZE = 10;
+const MORE_SIZE = 30;
+
+const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
+
+const engine = new SearchEngine({
+  async load(file) {
+    const response = await fetch(`${base}search-index/${file}`, { credentials: 'same-origin' });
+    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+    return new Uint8Array(await response.arrayBuffer());
+  },
+});
+
+function must<T extends Element>(selector: string): T {
+  const el = document.querySelector<T>(selector);
+  if (!el) throw new Error(`search page: ${selector} missing`);
+  return el;
+}
+
+const form = must<HTMLFormElement>('[data-search-form]');
+const input = must<HTMLInputElement>('[data-search-input]');
+const results = must<HTMLElement>('[data-search-results]');
+const status = must<HTMLElement>('[data-search-status]');
+const list = must<HTMLOListElement>('[data-search-list]');
+const more = must<HTMLButtonElement>('[data-search-more]');
+const help = document.querySelector<HTMLElement>('[data-search-help]');
+
+// The page works: say so, and drop the "needs JavaScript" notice the HTML carries for no-script.
+document.documentElement.dataset.searchReady = '';
+
+function appendSegments(parent: HTMLElement, segments: readonly Segment[]): void {
+  for (const segment of segments) {
+    if (segment.mark) {
+      const mark = document.createElement('mark');
+      mark.textContent = segment.text;
+      parent.append(mark);
+    } else parent.append(document.createTextNode(segment.text));
+  }
+}
+
+function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
+  const item = document.createElement('li');
+  item.className = 'search-result';
+  item.dataset.searchResult = '';
+  item.dataset.type = hit.type;
+
+  const meta = document.createElement('p');
+  meta.className = 'search-result__meta';
+  const type = document.createElement('span');
+  type.className = 'search-result__type';
+  type.textContent = hit.label;
+  meta.append(type);
+  if ((hit.type === 'demand' || hit.type === 'history') && isStatusKey(hit.status)) {
+    const info = STATUSES[hit.status];
+    const badge = document.createElement('span');
+    badge.className = 'status-badge';
+    badge.dataset.status = info.key;
+    badge.title = info.definitionJa;
+    const symbol = document.createElement('span');
+    symbol.className = 'status-badge__symbol';
+    symbol.setAttribute('aria-hidden', 'true');
+    symbol.textContent = info.symbol;
+    const label = document.createElement('span');
+    label.textContent = hit.type === 'history' ? `この時点：${info.ja}` : info.ja;
+    badge.append(symbol, label);
+    meta.append(' ', badge);
+  }
+
+  const heading = document.createElement('h3');
+  heading.className = 'search-result__title';
+  const link = document.createElement('a');
+  link.href = hit.url;
+  link.dataset.searchLink = '';
+  appendSegments(link, highlight(hit.title, outcome.query));
+  heading.append(link);
+
+  const text = document.createElement('p');
+  text.className = 'search-result__snippet';
+  appendSegments(text, snippet(hit.fields.body, outcome.query));
+
+  item.append(heading, meta, text);
+  return item;
+}
+
+function renderEmpty(query: string): void {
+  const box = document.createElement('li');
+  box.className = 'search-empty';
+  const p = document.createElement('p');
+  p.textContent = `「${query}」に一致するものは見つかりませんでした。`;
+  const tips = document.createElement('ul');
+  for (const tip of [
+    '短い言葉や別の言い方で試してください（例：「個人番号カード」→「マイナンバーカード」、「漏洩」→「漏えい」）。',
+    '言葉の間に空白を入れると、それぞれの言葉を含むものを探します。',
+  ]) {
+    const li = document.createElement('li');
+    li.textContent = tip;
+    tips.append(li);
+  }
+  const browse = document.createElement('p');
+  browse.append('一覧から探すこともできます：');
+  for (const [href, label] of [['/letters/', '要請書の一覧'], ['/status/', '要求の状況'], ['/references/mie-my-number-rules/', '関連規程']] as const) {
+    const a = document.createElement('a');
+    a.href = href;
+    a.textContent = label;
+    browse.append(' ', a);
+  }
+  box.append(p, tips, browse);
+  list.append(box);
+}
+
+let sequence = 0;
+let shown = PAGE_SIZE;
+let timer: ReturnType<typeof setTimeout> | undefined;
+
+function syncUrl(query: string): void {
+  const url = new URL(window.location.href);
+  // Only what is searched (MAX_QUERY_CHARS) goes into the URL: a shared link stays short.
+  if (query) url.searchParams.set('q', Array.from(query).slice(0, MAX_QUERY_CHARS).join(''));
+  else url.searchParams.delete('q');
+  if (url.href !== window.location.href) history.replaceState(history.state, '', url);
+}
+
+function setTitle(query: string): void {
+  const site = document.title.includes('|') ? document.title.slice(document.title.indexOf('|')) : '';
+  document.title = query ? `「${query}」の検索結果 ${site}`.trim() : `サイト内検索 ${site}`.trim();
+}
+
+async function run(raw: string, size = PAGE_SIZE): Promise<void> {
+  const query = raw.trim();
+  const mine = ++sequence;
+  shown = size;
+  syncUrl(query);
+  setTitle(query);
+  if (!query) {
+    list.replaceChildren();
+    status.textContent = '';
+    more.hidden = true;
+    results.dataset.searchState = 'idle';
+    if (help) help.hidden = false;
+    return;
+  }
+  results.dataset.searchState = 'loading';
+  results.setAttribute('aria-busy', 'true');
+  let outcome: SearchOutcome;
+  try {
+    outcome = await engine.search(query, { k: size + 1 });
+  } catch (error) {
+    if (mine !== sequence) return;
+    console.error(error);
+    list.replaceChildren();
+    more.hidden = true;
+    status.textContent = '検索用のデータを読み込めませんでした。通信状態を確かめて、もう一度お試しください。';
+    results.dataset.searchState = 'error';
+    results.removeAttribute('aria-busy');
+    return;
+  }
+  if (mine !== sequence) return; // a newer search started meanwhile
+  const hits = outcome.hits.slice(0, size);
+  list.replaceChildren(...hits.map((hit) => renderHit(hit, outcome)));
+  if (hits.length === 0) {
+    status.textContent = `「${query}」の検索結果：0件`;
+    renderEmpty(query);
+  } else {
+    const hint = outcome.hits.length > size ? '（続きは「さらに表示」）' : '';
+    status.textContent = `「${query}」の検索結果：関連の高い順に${hits.length}件${hint}`;
+  }
+  more.hidden = outcome.hits.length <= size;
+  if (help) help.hidden = true;
+  results.removeAttribute('aria-busy');
+  results.dataset.searchState = 'done';
+}
+
+function schedule(): void {
+  clearTimeout(timer);
+  timer = setTimeout(() => void run(input.value), DEBOUNCE_MS);
+}
+
+input.addEventListener('input', schedule);
+form.addEventListener('submit', (event) => {
+  event.preventDefault();
+  clearTimeout(timer);
+  void run(input.value);
+});
+more.addEventListener('click', () => {
+  const firstNew = shown;
+  void run(input.value, MORE_SIZE).then(() => {
+    list.querySelectorAll<HTMLAnchorElement>('[data-search-link]')[firstNew]?.focus();
+  });
+});
+
+/** Arrow keys: from the box into the results, and between results; Enter follows the link. */
+function links(): HTMLAnchorElement[] {
+  return [...list.querySelectorAll<HTMLAnchorElement>('[data-search-link]')];
+}
+input.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown' || event.isComposing) return;
+  const first = links()[0];
+  if (!first) return;
+  event.preventDefault();
+  first.focus();
+});
+list.addEventListener('keydown', (event) => {
+  if (event.key !== 'ArrowDown' && event.key !== 'ArrowUp' && event.key !== 'Home' && event.key !== 'End') return;
+  const all = links();
+  const at = all.indexOf(document.activeElement as HTMLAnchorElement);
+  if (at < 0) return;
+  event.preventDefault();
+  if (event.key === 'Home') all[0]?.focus();
+  else if (event.key === 'End') all[all.length - 1]?.focus();
+  else if (event.key === 'ArrowDown') all[Math.min(all.length - 1, at + 1)]?.focus();
+  else if (at === 0) input.focus();
+  else all[at - 1]?.focus();
+});
+
+// Start: the query in the URL (shared links, the header form), else nothing.
+const initial = new URLSearchParams(window.location.search).get('q') ?? '';
+input.value = initial;
+// Fetch the manifest now, so the first query does not wait for it.
+engine.getManifest().catch(() => undefined);
+void run(initial);

@@ -1,0 +1,238 @@
+/**
+ * Tokenization for search: the same functions turn indexed texts and queries into terms.
+ *
+ * Japanese has no spaces, so a word cannot be found by splitting on them. We index overlapping
+ * character n-grams of every run of word characters (after normalize()): 保存期間 gives
+ * 保 存 期 間 / 保存 存期 期間 / 保存期 存期間. A query is cut into n-grams the same way, so any
+ * substring of a text is found (ナンバーカード finds マイナンバーカード), and texts where the query's
+ * characters stand together match more n-grams than texts where they are scattered.
+ * Which n-gram lengths to index was chosen by measurement: see src/lib/search/README.md (npm run bench:search -- --compare).
+ *
+ * Every occurrence of a concept alias (variants.ts) also yields a concept term `#key`.
+ */
+import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
+import { CONCEPTS } from './variants.ts';
+
+export interface Scheme {
+  /** Name for reports. */
+  name: string;
+  /** N-gram lengths indexed. */
+  grams: readonly number[];
+  /**
+   * Query-side weight of each n-gram length (index = length). 0 leaves that length out of queries of
+   * words at least that long; a word shorter than every weighted length falls back to its own length.
+   */
+  queryBoost: readonly number[];
+  /** Query-side weight of concept terms. */
+  conceptBoost: number;
+  /**
+   * Scale each query word's n-gram weights so that every word weighs `wordWeight` in total, whatever
+   * its length (otherwise a 6-character word outweighs a 2-character one threefold just by having more
+   * n-grams). 0 leaves the weights as they are.
+   */
+  wordWeight?: number;
+  /** Apply the variant table (spellings and concepts); default true. Off only for comparisons. */
+  variants?: boolean;
+  /** Also emit words from Intl.Segmenter (experiment). */
+  segmenter?: boolean;
+  segmenterBoost?: number;
+}
+
+/** The scheme the site uses (chosen by bench:search, see docs). */
+export const DEFAULT_SCHEME: Scheme = {
+  name: 'uni+bi+tri',
+  grams: [1, 2, 3],
+  queryBoost: [0, 1, 3, 5],
+  wordWeight: 10,
+  conceptBoost: 20,
+};
+
+export const CONCEPT_PREFIX = '#';
+export const SEGMENT_PREFIX = '~';
+
+interface CompiledConcepts {
+  keyOf: Map<string, string>;
+}
+let compiledConcepts: CompiledConcepts | null = null;
+
+function conceptTable(): CompiledConcepts {
+  if (compiledConcepts) return compiledConcepts;
+  const keyOf = new Map<string, string>();
+  for (const concept of CONCEPTS) {
+    for (const alias of concept.aliases) {
+      for (const join of [true, false]) {
+        const norm = applySpellings(normalizeChars(alias, join)).text.trim();
+        if (norm) keyOf.set(norm, concept.key);
+      }
+    }
+  }
+  compiledConcepts = { keyOf };
+  return compiledConcepts;
+}
+
+/**
+ * Concept keys found in a normalized text, one per occurrence. Overlapping aliases of one concept
+ * count once (市町村職員共済組合連合会 inside 全国市町村職員共済組合連合会); aliases of different
+ * concepts each count (全国市町村職員共済組合連合会 is #rengokai and #shichosonkyosai).
+ */
+export function conceptsIn(normalizedText: string): string[] {
+  const { keyOf } = conceptTable();
+  const spans = new Map<string, [number, number][]>();
+  for (const [alias, key] of keyOf) {
+    let from = 0;
+    for (;;) {
+      const at = normalizedText.indexOf(alias, from);
+      if (at < 0) break;
+      const list = spans.get(key) ?? [];
+      list.push([at, at + alias.length]);
+      spans.set(key, list);
+      from = at + 1;
+    }
+  }
+  const found: string[] = [];
+  for (const [key, list] of spans) {
+    list.sort((a, b) => a[0] - b[0]);
+    let end = -1;
+    for (const [s, e] of list) {
+      if (s >= end) found.push(key);
+      end = Math.max(end, e);
+    }
+  }
+  return found;
+}
+
+/** Runs of word characters of a normalized text, as arrays of code points. */
+export function runs(normalizedText: string): string[][] {
+  const result: string[][] = [];
+  let current: string[] = [];
+  for (const ch of normalizedText) {
+    if (isWordChar(ch)) current.push(ch);
+    else if (current.length) {
+      result.push(current);
+      current = [];
+    }
+  }
+  if (current.length) result.push(current);
+  return result;
+}
+
+/** All n-grams of the given lengths, in text order (with repeats: term frequency matters). */
+export function ngrams(run: readonly string[], lengths: readonly number[]): string[] {
+  const out: string[] = [];
+  for (const n of lengths) {
+    for (let i = 0; i + n <= run.length; i += 1) out.push(run.slice(i, i + n).join(''));
+  }
+  return out;
+}
+
+let segmenter: Intl.Segmenter | null = null;
+function segmentWords(text: string): string[] {
+  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
+  const words: string[] = [];
+  for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
+  return words;
+}
+
+/** A text normalized as the index normalizes it. */
+export function normalizeForIndex(text: string, scheme: Scheme = DEFAULT_SCHEME): string {
+  const chars = normalizeChars(text, true);
+  return scheme.variants === false ? chars.text : applySpellings(chars).text;
+}
+
+/**
+ * How many times textTerms() emits `term` for a text already normalized with normalizeForIndex():
+ * overlapping occurrences of an n-gram (n-grams never contain the spaces that separate runs), or the
+ * occurrences of a concept. Lets the browser weigh one term in one document without tokenizing it all.
+ */
+export function termFrequency(normalized: string, term: string): number {
+  if (term.startsWith(CONCEPT_PREFIX)) {
+    const key = term.slice(CONCEPT_PREFIX.length);
+    return conceptsIn(normalized).filter((k) => k === key).length;
+  }
+  let count = 0;
+  for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) count += 1;
+  return count;
+}
+
+/** Terms of a text (normalized here), for the index. */
+export function textTerms(text: string, scheme: Scheme = DEFAULT_SCHEME): string[] {
+  const norm = normalizeForIndex(text, scheme);
+  const terms: string[] = [];
+  for (const run of runs(norm)) terms.push(...ngrams(run, scheme.grams));
+  if (scheme.variants !== false) for (const key of conceptsIn(norm)) terms.push(CONCEPT_PREFIX + key);
+  if (scheme.segmenter) for (const w of segmentWords(norm)) terms.push(SEGMENT_PREFIX + w);
+  return terms;
+}
+
+export interface QueryTerm {
+  term: string;
+  boost: number;
+}
+
+export interface QueryWord {
+  /** The word as normalized (spaces inside a query separate words). */
+  text: string;
+  /** Its n-gram terms with their query weights (summed when a term repeats). */
+  terms: QueryTerm[];
+}
+
+export interface ParsedQuery {
+  /** Normalized query. */
+  text: string;
+  words: QueryWord[];
+  /** Concept terms found in the query. */
+  concepts: QueryTerm[];
+}
+
+/** Longest query accepted, in code points; longer input is cut (never an error). */
+export const MAX_QUERY_CHARS = 200;
+
+function gramWeights(word: string, scheme: Scheme, total: number, into: Map<string, number>): void {
+  const boosts = new Map<string, number>();
+  const add = (term: string, boost: number) => boosts.set(term, (boosts.get(term) ?? 0) + boost);
+  for (const run of runs(word)) {
+    const weighted = scheme.grams.filter((n) => (scheme.queryBoost[n] ?? 0) > 0 && n <= run.length);
+    // A run shorter than every weighted length (a one-character word) falls back to the longest
+    // indexed length that fits.
+    const lengths = weighted.length ? weighted : scheme.grams.filter((n) => n <= run.length).slice(-1);
+    for (const n of lengths) {
+      const boost = scheme.queryBoost[n] || 1;
+      for (const gram of ngrams(run, [n])) add(gram, boost);
+    }
+  }
+  if (scheme.segmenter) for (const w of segmentWords(word)) add(SEGMENT_PREFIX + w, scheme.segmenterBoost ?? 1);
+  const sum = [...boosts.values()].reduce((a, b) => a + b, 0);
+  const scale = scheme.wordWeight && sum > 0 ? total / sum : 1;
+  for (const [term, boost] of boosts) into.set(term, (into.get(term) ?? 0) + boost * scale);
+}
+
+/** Terms for one normalized query word. */
+export function wordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryTerm[] {
+  const weights = new Map<string, number>();
+  gramWeights(word, scheme, scheme.wordWeight || 1, weights);
+  return [...weights].map(([term, boost]) => ({ term, boost }));
+}
+
+/** Parses what a reader typed. Never throws; anything that is not a word character is a separator. */
+export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): ParsedQuery {
+  const limited = Array.from(String(input ?? '')).slice(0, MAX_QUERY_CHARS).join('');
+  const variants = scheme.variants !== false;
+  const chars = normalizeChars(limited, false);
+  const norm = (variants ? applySpellings(chars) : chars).text.trim();
+  const words: QueryWord[] = [];
+  const seen = new Set<string>();
+  for (const raw of norm.split(' ')) {
+    if (!raw || seen.has(raw)) continue;
+    seen.add(raw);
+    const terms = wordTerms(raw, scheme);
+    if (terms.length) words.push({ text: raw, terms });
+  }
+  // Concepts are looked for in the query as typed and with its spaces removed (石田 真敏 = 石田真敏).
+  const conceptBoosts = new Map<string, number>();
+  const joined = applySpellings(normalizeChars(limited, true)).text;
+  for (const key of variants ? new Set([...conceptsIn(norm), ...conceptsIn(joined)]) : []) {
+    conceptBoosts.set(CONCEPT_PREFIX + key, scheme.conceptBoost);
+  }
+  const concepts = [...conceptBoosts].map(([term, boost]) => ({ term, boost }));
+  return { text: norm, words, concepts };
+}

@@ -1,0 +1,252 @@
+/**
+ * What search finds: one unit per letter body, demand, article (and 附則) and status-history entry,
+ * each with the link to its exact place. Pure: takes plain data, so the site, the bench and the tests
+ * build the same units.
+ */
+import { STATUSES, EVENT_TYPES, type StatusKey } from '../status.ts';
+import { formatDateJa, formatEraDate } from '../dates.ts';
+import { letterUrl, demandUrl, articleUrl, referenceUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
+import { eventAnchor } from '../history.ts';
+
+export type UnitType = 'letter' | 'demand' | 'article' | 'history';
+
+export interface SearchUnit {
+  /** Stable id: letter:<slug>, demand:<slug>/<n>, article:<ref>/<n>, article:<ref>/supplementary, history:<slug>/<n>/<i>. */
+  id: string;
+  type: UnitType;
+  /** Link to the exact place. */
+  url: string;
+  /** Type label shown on results: 要請書 / 要求 / 規程 第N条 / 規程 附則 / 経過. */
+  label: string;
+  /** Heading of the result. */
+  title: string;
+  /** A demand's current status, or a history entry's status after the event. */
+  status?: StatusKey;
+  /** Date shown with the result (YYYY-MM-DD). */
+  date?: string;
+  /** Indexed fields. */
+  fields: { title: string; body: string; meta: string };
+  /** Text the snippet is cut from (the body as readers see it). */
+  text: string;
+}
+
+/** Only what units need from a letter; Astro entries and parsed files both fit. */
+export interface LetterInput {
+  slug: string;
+  body: string;
+  data: {
+    title: string;
+    date: string;
+    sender: PartyInput;
+    addressee: PartyInput;
+    topics?: readonly string[];
+    summary?: string;
+  };
+}
+
+interface PartyInput {
+  organization: string;
+  organizationPrinted?: boolean;
+  shortName?: string;
+  role?: string;
+  name?: string;
+}
+
+export interface DemandInput {
+  letter: string;
+  number: number;
+  label: string;
+  text: string;
+  shortTitle: string;
+  topics?: readonly string[];
+  statusHistory: readonly {
+    date: string;
+    type: string;
+    status: StatusKey;
+    summary: string;
+    counterpartyPosition?: string;
+    assessment?: string;
+  }[];
+}
+
+interface ParagraphInput {
+  number?: number;
+  caption?: string;
+  text: string;
+  items?: readonly { label: string; text: string; subItems?: readonly { label: string; text: string }[] }[];
+}
+
+export interface ReferenceInput {
+  id: string;
+  data: {
+    title: string;
+    shortTitle: string;
+    chapters: readonly {
+      number: number;
+      title: string;
+      articles: readonly { number: number; caption: string; paragraphs: readonly ParagraphInput[] }[];
+    }[];
+    supplementary?: readonly { qualifier?: string; paragraphs: readonly ParagraphInput[] }[];
+  };
+}
+
+/** Markdown to plain text: enough for letter bodies (paragraphs, headings, emphasis, links). */
+export function markdownToText(markdown: string): string {
+  return markdown
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .replace(/^\s{0,3}#{1,6}\s+/gm, '')
+    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+    .replace(/(\*\*|__)(.*?)\1/g, '$2')
+    .replace(/^\s*[-*+]\s+/gm, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+function datesText(iso: string): string {
+  try {
+    return `${formatDateJa(iso)} ${formatEraDate(iso)} ${iso}`;
+  } catch {
+    return iso;
+  }
+}
+
+const personOf = (p: PartyInput) => [p.organization, p.role, p.name].filter(Boolean).join(' ');
+const addresseeShort = (p: PartyInput) => p.shortName ?? p.organization;
+const labelInText = (label: string) => label.replace(/[.．]$/, '');
+
+function paragraphText(p: ParagraphInput): string {
+  const lines: string[] = [];
+  lines.push([p.number ? String(p.number) : '', p.caption ? `（${p.caption}）` : '', p.text].filter(Boolean).join(' '));
+  for (const item of p.items ?? []) {
+    lines.push(`${item.label} ${item.text}`);
+    for (const sub of item.subItems ?? []) lines.push(`${sub.label} ${sub.text}`);
+  }
+  return lines.join('\n');
+}
+
+export function buildSearchUnits(
+  letters: readonly LetterInput[],
+  demands: readonly DemandInput[],
+  references: readonly ReferenceInput[],
+): SearchUnit[] {
+  const units: SearchUnit[] = [];
+  const letterBySlug = new Map(letters.map((l) => [l.slug, l]));
+  const sortedLetters = [...letters].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.slug.localeCompare(b.slug));
+
+  for (const letter of sortedLetters) {
+    const { data } = letter;
+    const to = addresseeShort(data.addressee);
+    const body = markdownToText(letter.body);
+    units.push({
+      id: `letter:${letter.slug}`,
+      type: 'letter',
+      url: letterUrl(letter.slug),
+      label: '要請書',
+      title: `${to}宛 ${data.title}（${formatDateJa(data.date)}）`,
+      date: data.date,
+      fields: {
+        title: `${data.title} ${personOf(data.addressee)} ${data.addressee.shortName ?? ''}`,
+        body,
+        meta: [personOf(data.sender), data.sender.shortName ?? '', datesText(data.date), ...(data.topics ?? []), data.summary ?? ''].join('\n'),
+      },
+      text: body,
+    });
+
+    const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
+    for (const demand of own) {
+      const status = demand.statusHistory.at(-1)?.status;
+      units.push({
+        id: `demand:${demand.letter}/${demand.number}`,
+        type: 'demand',
+        url: demandUrl(demand.letter, demand.number),
+        label: '要求',
+        title: `要求${labelInText(demand.label)} ${demand.shortTitle}（${to}宛）`,
+        status,
+        date: data.date,
+        fields: {
+          title: demand.shortTitle,
+          body: demand.text,
+          meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
+        },
+        text: demand.text,
+      });
+      demand.statusHistory.forEach((entry, index) => {
+        const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
+        const body = [entry.summary, entry.counterpartyPosition ? `相手方の回答要旨：${entry.counterpartyPosition}` : '', entry.assessment ? `組合の評価：${entry.assessment}` : '']
+          .filter(Boolean)
+          .join('\n');
+        units.push({
+          id: `history:${demand.letter}/${demand.number}/${index + 1}`,
+          type: 'history',
+          url: `${demandUrl(demand.letter, demand.number)}#${eventAnchor(index + 1)}`,
+          label: '経過',
+          title: `${formatDateJa(entry.date)} ${eventLabel}：要求${labelInText(demand.label)} ${demand.shortTitle}（${to}宛）`,
+          status: entry.status,
+          date: entry.date,
+          fields: {
+            title: eventLabel,
+            body,
+            meta: [datesText(entry.date), STATUSES[entry.status]?.ja ?? ''].join('\n'),
+          },
+          text: body,
+        });
+      });
+    }
+  }
+  // Demands whose letter is missing still get a unit (the content check reports the missing letter).
+  for (const demand of demands) {
+    if (letterBySlug.has(demand.letter)) continue;
+    units.push({
+      id: `demand:${demand.letter}/${demand.number}`,
+      type: 'demand',
+      url: demandUrl(demand.letter, demand.number),
+      label: '要求',
+      title: `要求${labelInText(demand.label)} ${demand.shortTitle}`,
+      status: demand.statusHistory.at(-1)?.status,
+      fields: { title: demand.shortTitle, body: demand.text, meta: (demand.topics ?? []).join('\n') },
+      text: demand.text,
+    });
+  }
+
+  for (const reference of references) {
+    const { data } = reference;
+    for (const chapter of data.chapters) {
+      for (const article of chapter.articles) {
+        const body = article.paragraphs.map(paragraphText).join('\n');
+        units.push({
+          id: `article:${reference.id}/${article.number}`,
+          type: 'article',
+          url: articleUrl(reference.id, article.number),
+          label: `規程 第${article.number}条`,
+          title: `第${article.number}条（${article.caption}） ${data.shortTitle}`,
+          fields: {
+            title: `第${article.number}条 ${article.caption}`,
+            body,
+            meta: `第${chapter.number}章 ${chapter.title}`,
+          },
+          text: body,
+        });
+      }
+    }
+    // The 附則 are one unit: they follow each other on the page, and a reader looking for them
+    // (施行日, 適用日) wants to land on the first.
+    const provisions = data.supplementary ?? [];
+    if (provisions.length) {
+      const body = provisions
+        .map((provision, index) => [index > 0 ? `附則${provision.qualifier ?? ''}` : '', ...provision.paragraphs.map(paragraphText)].filter(Boolean).join('\n'))
+        .join('\n');
+      const captions = provisions.flatMap((p) => p.paragraphs.map((x) => x.caption)).filter(Boolean).join(' ');
+      units.push({
+        id: `article:${reference.id}/${SUPPLEMENTARY_ANCHOR}`,
+        type: 'article',
+        url: `${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`,
+        label: '規程 附則',
+        title: `附則 ${data.shortTitle}`,
+        fields: { title: `附則 ${captions}`, body, meta: '' },
+        text: body,
+      });
+    }
+  }
+  return units;
+}

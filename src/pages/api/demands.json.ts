@@ -1,0 +1,13 @@
+/** /api/demands.json: every demand with its derived status and sourced history (src/lib/api.ts). */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { apiDemands } from '../../lib/api.ts';
+import { SITE_ORIGIN } from '../../lib/urls.ts';
+import { todayInJapan } from '../../lib/dates.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
+  const demands = (await getCollection('demands')).map((d) => d.data);
+  const body = apiDemands(demands, letters, (site ?? new URL(SITE_ORIGIN)).href, todayInJapan());
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

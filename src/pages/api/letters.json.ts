@@ -1,0 +1,12 @@
+/** /api/letters.json: the letters with their demands' current status (src/lib/api.ts). */
+import type { APIRoute } from 'astro';
+import { getCollection } from 'astro:content';
+import { apiLetters } from '../../lib/api.ts';
+import { SITE_ORIGIN } from '../../lib/urls.ts';
+
+export const GET: APIRoute = async ({ site }) => {
+  const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
+  const demands = (await getCollection('demands')).map((d) => d.data);
+  const body = apiLetters(letters, demands, (site ?? new URL(SITE_ORIGIN)).href);
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};

@@ -1,0 +1,190 @@
+// The tracker's rows, counts, letter × status overview and filters; the citation text.
+import { describe, expect, test } from 'vitest';
+import {
+  dashboardRows, countByStatus, letterStatusMatrix, addresseeKeys, matchesFilter, filterRows, parseFilterQuery,
+  filterQuery, filterPagePath, filterSummary, type DashboardLetter, type DashboardDemand,
+} from '../src/lib/dashboard.ts';
+import { demandCitation, citationAddressee } from '../src/lib/citation.ts';
+import { announce } from '../src/lib/live-region.ts';
+import type { StatusKey } from '../src/lib/status.ts';
+
+const letters: DashboardLetter[] = [
+  { slug: '2019-07-23-soumu', title: '要請書', date: '2019-07-23', addressee: { organization: '総務省', shortName: '総務省' } },
+  { slug: '2019-07-18-shichoson-kyosai', title: '要請書', date: '2019-07-18', responseDue: '2019-08-31', addressee: { organization: '全国市町村職員共済組合連合会', shortName: '市町村共済連合会' } },
+  { slug: '2020-01-10-soumu', title: '再要請書', date: '2020-01-10', addressee: { organization: '総務省', shortName: '総務省' } },
+];
+const demand = (letter: string, number: number, ...history: [string, StatusKey][]): DashboardDemand => ({
+  letter, number, label: `${number}.`, shortTitle: `要求${number}`, lastChecked: '2026-11-01',
+  statusHistory: history.map(([date, status]) => ({ date, status })),
+});
+const demands = [
+  demand('2019-07-23-soumu', 2, ['2019-07-23', 'awaiting_response'], ['2019-07-31', 'stalled']),
+  demand('2019-07-23-soumu', 1, ['2019-07-23', 'awaiting_response'], ['2019-07-23', 'responded']),
+  demand('2019-07-18-shichoson-kyosai', 1, ['2019-07-18', 'awaiting_response']),
+  demand('2019-07-18-shichoson-kyosai', 2, ['2019-07-18', 'awaiting_response'], ['2019-09-01', 'achieved']),
+  demand('2020-01-10-soumu', 1, ['2020-01-10', 'awaiting_response']),
+];
+const today = '2026-11-23';
+const rows = dashboardRows(letters, demands, today);
+
+describe('rows', () => {
+  test('one row per demand, letters by date, demands by number', () => {
+    expect(rows.map((r) => r.id)).toEqual([
+      '2019-07-18-shichoson-kyosai/1', '2019-07-18-shichoson-kyosai/2', '2019-07-23-soumu/1', '2019-07-23-soumu/2', '2020-01-10-soumu/1',
+    ]);
+  });
+
+  test.each([
+    ['2019-07-18-shichoson-kyosai/1', 'awaiting_response', '2019-07-18', true, 'shichoson-kyosai'],
+    ['2019-07-18-shichoson-kyosai/2', 'achieved', '2019-09-01', false, 'shichoson-kyosai'],
+    ['2019-07-23-soumu/2', 'stalled', '2019-07-31', false, 'soumu'],
+    ['2020-01-10-soumu/1', 'awaiting_response', '2020-01-10', false, 'soumu'],
+  ])('%s: %s since %s, overdue %s, addressee %s', (id, status, updated, overdue, addressee) => {
+    const row = rows.find((r) => r.id === id)!;
+    expect(row.status).toBe(status);
+    expect(row.lastUpdated).toBe(updated);
+    expect(row.overdue).toBe(overdue);
+    expect(row.addressee).toBe(addressee);
+    expect(row.url).toBe(`/letters/${id.replace('/', '/demands/')}/`);
+  });
+
+  test('days since the last update are computed for the build date', () => {
+    expect(rows.find((r) => r.id === '2019-07-23-soumu/2')!.daysSince).toBe(2672);
+  });
+
+  test('a demand naming an unknown letter is a bug, not a silent row', () => {
+    expect(() => dashboardRows(letters, [demand('nope', 1, ['2019-07-01', 'awaiting_response'])], today)).toThrow(/unknown letter/);
+  });
+
+  test('letters to the same organisation share one addressee key', () => {
+    expect(Object.fromEntries(addresseeKeys(letters))).toEqual({
+      '2019-07-18-shichoson-kyosai': 'shichoson-kyosai', '2019-07-23-soumu': 'soumu', '2020-01-10-soumu': 'soumu',
+    });
+  });
+
+  test('two organisations with the same slug ending get distinct keys', () => {
+    const keys = addresseeKeys([
+      { slug: '2019-01-01-soumu', title: '', date: '2019-01-01', addressee: { organization: 'A' } },
+      { slug: '2019-02-01-soumu', title: '', date: '2019-02-01', addressee: { organization: 'B' } },
+    ]);
+    expect([...keys.values()]).toEqual(['soumu', 'soumu-2']);
+  });
+});
+
+describe('counts and the letter × status overview', () => {
+  test('counts include every status, zero or not', () => {
+    expect(countByStatus(rows)).toEqual({
+      awaiting_response: 2, responded: 1, in_negotiation: 0, stalled: 1, partially_achieved: 0, achieved: 1, rejected: 0, withdrawn: 0,
+    });
+  });
+
+  test('the overview has one row per letter, in date order, adding up to the total', () => {
+    const matrix = letterStatusMatrix(letters, rows);
+    expect(matrix.map((m) => [m.letter.slug, m.total, m.counts.awaiting_response, m.counts.stalled])).toEqual([
+      ['2019-07-18-shichoson-kyosai', 2, 1, 0],
+      ['2019-07-23-soumu', 2, 0, 1],
+      ['2020-01-10-soumu', 1, 1, 0],
+    ]);
+    expect(matrix.reduce((sum, m) => sum + m.total, 0)).toBe(rows.length);
+  });
+});
+
+describe('filters', () => {
+  test.each([
+    ['nothing', {}, 5],
+    ['one letter', { letter: '2019-07-23-soumu' }, 2],
+    ['one addressee across letters', { addressee: 'soumu' }, 3],
+    ['one status', { status: 'awaiting_response' }, 2],
+    ['addressee and status', { addressee: 'soumu', status: 'awaiting_response' }, 1],
+    ['letter and status with no match', { letter: '2019-07-23-soumu', status: 'achieved' }, 0],
+    ['an unknown value', { status: 'nope' }, 0],
+  ])('%s shows %i rows', (_name, filter, count) => {
+    expect(filterRows(rows, filter)).toHaveLength(count);
+    expect(rows.filter((r) => matchesFilter(r, filter))).toHaveLength(count);
+  });
+
+  test.each([
+    ['', {}],
+    ['?status=stalled', { status: 'stalled' }],
+    ['?status=stalld', {}],
+    ['?letter=2019-07-23-soumu&status=responded&x=1', { letter: '2019-07-23-soumu', status: 'responded' }],
+    ['?addressee=soumu&letter=', { addressee: 'soumu' }],
+    ['?letter=%3Cscript%3E', {}],
+    ['status=achieved', { status: 'achieved' }],
+  ])('parseFilterQuery(%j)', (query, expected) => {
+    expect(parseFilterQuery(query)).toEqual(expected);
+  });
+
+  test('a filter round-trips through its query string in a fixed order', () => {
+    const filter = { status: 'stalled', letter: '2019-07-23-soumu' };
+    expect(filterQuery(filter)).toBe('?letter=2019-07-23-soumu&status=stalled');
+    expect(parseFilterQuery(filterQuery(filter))).toEqual(filter);
+    expect(filterQuery({})).toBe('');
+  });
+
+  test.each([
+    [undefined, undefined, '/status/'],
+    ['status', 'stalled', '/status/by-status/stalled/'],
+    ['letter', '2019-07-23-soumu', '/status/by-letter/2019-07-23-soumu/'],
+    ['addressee', 'soumu', '/status/by-addressee/soumu/'],
+  ] as const)('the page without JavaScript for %s=%s is %s', (dimension, value, path) => {
+    expect(filterPagePath(dimension, value)).toBe(path);
+  });
+
+  test.each([
+    [9, 9, '全9件の要求を表示しています。'],
+    [3, 9, '全9件のうち3件の要求を表示しています。'],
+    [0, 9, '全9件のうち0件の要求を表示しています。'],
+  ])('summary of %i of %i', (shown, total, text) => {
+    expect(filterSummary(shown, total)).toBe(text);
+  });
+});
+
+describe('the live region re-announces repeated messages', () => {
+  test('empties the region, then fills it', () => {
+    const region = { textContent: '前の文' as string | null };
+    const scheduled: (() => void)[] = [];
+    announce(region, '引用文をコピーしました。', (run) => scheduled.push(run));
+    expect(region.textContent).toBe('');
+    scheduled.forEach((run) => run());
+    expect(region.textContent).toBe('引用文をコピーしました。');
+  });
+});
+
+describe('cite this demand', () => {
+  const letter = {
+    title: '地方公務員へのマイナンバーカード取得推進問題に係る要請書',
+    date: '2019-07-23',
+    sender: { organization: '日本自治体労働組合総連合', shortName: '自治労連' },
+    addressee: { organization: '総務省', organizationPrinted: false, shortName: '総務省', role: '総務大臣' },
+  };
+  const base = { label: '2.', shortTitle: '個人情報を申請書作成に流用しない', lastChecked: '2026-11-23' };
+  const permalink = 'https://example.org/letters/2019-07-23-soumu/demands/2/';
+
+  test('names organisation, letter title and date, demand number, status as of a date and the permalink', () => {
+    const text = demandCitation({ letter, permalink, demand: { ...base, statusHistory: [{ date: '2019-07-23', status: 'awaiting_response' }, { date: '2019-07-31', status: 'stalled' }] } });
+    expect(text).toBe('日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」（総務大臣宛、2019年7月23日）要求2「個人情報を申請書作成に流用しない」。状況：進展なし（2026年11月23日時点）。https://example.org/letters/2019-07-23-soumu/demands/2/');
+  });
+
+  test.each([
+    ['checked after the last event', '2026-11-23', '2019-07-31', '2026年11月23日時点'],
+    ['an event after the last check', '2019-08-01', '2019-08-20', '2019年8月20日時点'],
+  ])('the status date is the later of check and event: %s', (_name, lastChecked, eventDate, expected) => {
+    const text = demandCitation({ letter, permalink, demand: { ...base, lastChecked, statusHistory: [{ date: eventDate, status: 'responded' }] } });
+    expect(text).toContain(`状況：回答あり（${expected}）`);
+  });
+
+  test.each([
+    [{ organization: '総務省', organizationPrinted: false, role: '総務大臣' }, '総務大臣'],
+    [{ organization: '全国市町村職員共済組合連合会', role: '理事長' }, '全国市町村職員共済組合連合会理事長'],
+    [{ organization: '総務省' }, '総務省'],
+    [{ organization: '総務省', organizationPrinted: false }, '総務省'],
+  ])('addressee %j is cited as %s', (addressee, expected) => {
+    expect(citationAddressee(addressee)).toBe(expected);
+  });
+
+  test('a ① label reads 要求①', () => {
+    const text = demandCitation({ letter, permalink, demand: { ...base, label: '①', statusHistory: [{ date: '2019-07-18', status: 'awaiting_response' }] } });
+    expect(text).toContain('要求①「');
+  });
+});
