@@ -19,7 +19,7 @@ import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { listFiles } from './lib/site-checks/dist.ts';
+import { fileSize, listFiles } from './lib/site-checks/dist.ts';
 import { sumSizes } from './lib/site-checks/budgets.ts';
 import { copyProjectForBench, removeBenchCopy, writeSyntheticCorpus, PROJECT_ROOT } from './lib/bench/synthetic-corpus.ts';
 import { startServer } from './serve.ts';
@@ -53,6 +53,8 @@ function freePort(): Promise<number> {
 }
 
 interface BuildFigures {
+  /** Astro's per-page render times, summed by route shape (slugs and numbers as *), largest first. */
+  routes: { route: string; pages: number; ms: number }[];
   seconds: number;
   pages: number;
   files: number;
@@ -73,18 +75,41 @@ function build(cwd: string, outDir: string, siteUrl: string): BuildFigures {
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (run.status !== 0) throw new Error(`astro build failed in ${cwd}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
   const files = listFiles(outDir);
+  const bytes = files.reduce((n, f) => n + fileSize(join(outDir, f)), 0);
+  // Compressed size of the text files (what a host sends); skipped past 1 GB, where it would take minutes.
   const text = files.filter((f) => /\.(html|css|js|json|xml|csv|txt|svg|webmanifest)$/.test(f));
   return {
+    routes: routeTimes(run.stdout),
     seconds,
     pages: files.filter((f) => f.endsWith('.html')).length,
     files: files.length,
-    bytes: sumSizes(outDir, files).raw,
-    gzipText: sumSizes(outDir, text).gzip,
+    bytes,
+    gzipText: bytes < 1024 ** 3 ? sumSizes(outDir, text).gzip : Number.NaN,
   };
 }
 
+/** Sums Astro's "├─ /path/index.html (+12ms)" lines by route shape. */
+function routeTimes(log: string): BuildFigures['routes'] {
+  const groups = new Map<string, { pages: number; ms: number }>();
+  for (const match of log.matchAll(/[├└]─ (\S+) \(\+(\d+)ms\)/g)) {
+    const route = match[1]!
+      .replace(/\/index\.html$/, '/')
+      .split('/')
+      .map((segment) => (/\d/.test(segment) ? '*' : segment))
+      .join('/');
+    const group = groups.get(route) ?? { pages: 0, ms: 0 };
+    group.pages++;
+    group.ms += Number(match[2]);
+    groups.set(route, group);
+  }
+  return [...groups].map(([route, g]) => ({ route, ...g })).sort((a, b) => b.ms - a.ms);
+}
+
+const slowestRoutes = (b: BuildFigures) =>
+  `  slowest routes (render time summed): ${b.routes.slice(0, 5).map((r) => `${r.route} ${(r.ms / 1000).toFixed(1)} s for ${r.pages} page(s)`).join('; ')}`;
+
 const describeBuild = (label: string, b: BuildFigures) =>
-  `${label}: built in ${b.seconds.toFixed(1)} s — ${b.pages} HTML pages, ${b.files} files, dist ${mb(b.bytes)} (text files gzipped: ${mb(b.gzipText)})`;
+  `${label}: built in ${b.seconds.toFixed(1)} s — ${b.pages} HTML pages, ${b.files} files, dist ${mb(b.bytes)}${Number.isNaN(b.gzipText) ? '' : ` (text files gzipped: ${mb(b.gzipText)})`}`;
 
 interface Scores {
   scores: Record<(typeof CATEGORIES)[number], number>;
@@ -188,11 +213,17 @@ async function main(): Promise<void> {
         `\n${describeBuild(`Synthetic corpus (${corpus.letters} letters, ${corpus.demands} demands)`, synthetic)}` +
           `\n  target: under 60 s — ${synthetic.seconds < 60 ? 'met' : 'MISSED'}; ${(synthetic.seconds / synthetic.pages * 1000).toFixed(1)} ms per page`,
       );
-      const largest = listFiles(join(copy, 'dist'))
-        .map((file) => ({ file, size: sumSizes(join(copy, 'dist'), [file]) }))
-        .sort((a, b) => b.size.raw - a.size.raw)
-        .slice(0, 5);
-      console.log(`  largest files: ${largest.map((l) => `${l.file} ${kb(l.size.raw)} (${kb(l.size.gzip)} gz)`).join(', ')}`);
+      console.log(slowestRoutes(synthetic));
+      const dist = join(copy, 'dist');
+      const sized = listFiles(dist).map((file) => ({ file, bytes: fileSize(join(dist, file)) }));
+      const byDir = new Map<string, number>();
+      for (const { file, bytes } of sized) {
+        const top = file.split('/').slice(0, file.startsWith('status/') ? 2 : 1).join('/');
+        byDir.set(top, (byDir.get(top) ?? 0) + bytes);
+      }
+      console.log(`  biggest parts of dist: ${[...byDir].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([dir, bytes]) => `${dir} ${mb(bytes)}`).join(', ')}`);
+      const largest = sized.sort((a, b) => b.bytes - a.bytes).slice(0, 5);
+      console.log(`  largest files: ${largest.map((l) => `${l.file} ${kb(l.bytes)} (${kb(sumSizes(dist, [l.file]).gzip)} gz)`).join(', ')}`);
     } finally {
       removeBenchCopy(copy);
     }
