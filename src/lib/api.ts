@@ -4,23 +4,10 @@
  * overdue are derived at build time, exactly as the pages show them.
  */
 import { STATUS_LIST, STATUSES, EVENT_TYPES, EVENT_TYPES_EN, type StatusKey, type EventType } from './status.ts';
-import { currentStatus, lastUpdated, statusAsOf, isOverdue } from './history.ts';
+import { currentStatus, lastUpdated, statusAsOf, isOverdue, type HistoryEntryData } from './history.ts';
 import { demandId, demandUrl, letterUrl } from './urls.ts';
 
-export interface ApiSourceInput {
-  title: string;
-  url: string;
-}
-
-export interface ApiHistoryInput {
-  date: string;
-  type: string;
-  status: StatusKey;
-  summary: string;
-  counterpartyPosition?: string;
-  assessment?: string;
-  sources: readonly ApiSourceInput[];
-}
+export type ApiHistoryInput = HistoryEntryData;
 
 export interface ApiDemandInput {
   letter: string;

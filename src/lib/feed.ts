@@ -4,25 +4,12 @@
  * the feed's own `updated` is the latest event's date, not the build time.
  */
 import { STATUSES, EVENT_TYPES, type StatusKey, type EventType } from './status.ts';
-import { historySteps, eventAnchor } from './history.ts';
+import { historySteps, eventAnchor, type HistoryEntryData } from './history.ts';
 import { formatDateJa } from './dates.ts';
 import { labelInText } from './letters.ts';
 import { demandId, demandUrl } from './urls.ts';
 
-export interface FeedSource {
-  title: string;
-  url: string;
-}
-
-export interface FeedHistoryEntry {
-  date: string;
-  type: string;
-  status: StatusKey;
-  summary: string;
-  counterpartyPosition?: string;
-  assessment?: string;
-  sources: readonly FeedSource[];
-}
+export type FeedHistoryEntry = HistoryEntryData;
 
 export interface FeedDemand {
   letter: string;

@@ -6,6 +6,17 @@
 import { STATUSES, type StatusKey } from './status.ts';
 import { daysBetween, parseIsoDate } from './dates.ts';
 
+/** A history entry as plain data, as the feed, the API and search read it (see HistoryEntrySchema). */
+export interface HistoryEntryData {
+  date: string;
+  type: string;
+  status: StatusKey;
+  summary: string;
+  counterpartyPosition?: string;
+  assessment?: string;
+  sources: readonly { title: string; url: string }[];
+}
+
 export interface HistoryLike {
   date: string;
   status: StatusKey;

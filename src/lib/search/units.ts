@@ -6,7 +6,7 @@
 import { STATUSES, EVENT_TYPES, type StatusKey } from '../status.ts';
 import { formatDateJa, formatEraDate } from '../dates.ts';
 import { letterUrl, demandUrl, articleUrl, referenceUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
-import { eventAnchor } from '../history.ts';
+import { eventAnchor, type HistoryEntryData } from '../history.ts';
 
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
@@ -59,14 +59,7 @@ export interface DemandInput {
   text: string;
   shortTitle: string;
   topics?: readonly string[];
-  statusHistory: readonly {
-    date: string;
-    type: string;
-    status: StatusKey;
-    summary: string;
-    counterpartyPosition?: string;
-    assessment?: string;
-  }[];
+  statusHistory: readonly Omit<HistoryEntryData, 'sources'>[];
 }
 
 interface ParagraphInput {
