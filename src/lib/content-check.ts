@@ -144,10 +144,10 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
   for (const letterDir of listFiles(lettersDir, (n) => statSync(join(lettersDir, n)).isDirectory())) {
     const slug = basename(letterDir);
     const letterPath = join(letterDir, 'letter.md');
-    if (existsSync(letterPath)) letterSlugs.add(slug);
     if (!existsSync(letterPath)) {
       problems.push({ file: relative(root, letterDir), field: '', message: 'a letter folder needs a letter.md' });
     } else {
+      letterSlugs.add(slug);
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
         problems.push({ file: relative(root, letterDir), field: '', message: 'folder name must be a kebab-case slug such as 2019-07-23-soumu' });
       }
