@@ -120,6 +120,55 @@ describe('the tracker (/status/)', () => {
     await expect.poll(() => visibleRows(page).count()).toBe(5);
     expect(new URL(page.url()).search).toBe('?letter=2019-07-23-soumu&status=stalled');
   });
+
+  test('a pre-filtered page holds only its rows; a filter needing others opens the page that has them', async () => {
+    const page = await newPage();
+    await page.goto(siteUrl('/status/by-status/stalled/'));
+    expect(await page.locator('tr[data-demand]').count()).toBe(5);
+    expect(await page.getByText('全9件のうち5件の要求を表示しています。').count()).toBe(1);
+
+    // Another status needs rows this page lacks: the browser opens that status's page.
+    await group(page, '状況').getByRole('link', { name: /回答あり/ }).click();
+    await page.waitForURL('**/status/by-status/responded/');
+    expect(await page.locator('tr[data-demand]').count()).toBe(4);
+    expect(await visibleRows(page).count()).toBe(4);
+
+    // Narrowing it further stays in place and keeps the total in the summary.
+    await group(page, '宛先').getByRole('link', { name: '総務省' }).click();
+    await expect.poll(() => visibleRows(page).count()).toBe(0);
+    await expect.poll(() => page.getByRole('status').filter({ hasText: '要求を表示しています' }).textContent()).toBe('全9件のうち0件の要求を表示しています。');
+
+    // Clearing the page's own filter keeps the other one, on the page that holds its rows.
+    await group(page, '状況').getByRole('link', { name: 'すべて' }).click();
+    await page.waitForURL('**/status/by-addressee/soumu/');
+    expect(await visibleIds(page)).toEqual(['2019-07-23-soumu/1', '2019-07-23-soumu/2', '2019-07-23-soumu/3', '2019-07-23-soumu/4', '2019-07-23-soumu/5']);
+
+    // Two filters, one of them not the page's own: the whole tracker, filtered by the script.
+    await group(page, '状況').getByRole('link', { name: /進展なし/ }).click();
+    await expect.poll(() => visibleRows(page).count()).toBe(5);
+    await group(page, '宛先').getByRole('link', { name: '市町村共済連合会' }).click();
+    await page.waitForURL((url) => url.pathname === '/status/' && url.search === '?addressee=shichoson-kyosai&status=stalled');
+    expect(await page.locator('tr[data-demand]').count()).toBe(ALL);
+    await expect.poll(() => visibleRows(page).count()).toBe(0);
+  });
+
+  test('the index pages count demands per letter and per addressee, linking to their pages', async () => {
+    const page = await newPage({ javaScriptEnabled: false });
+    await page.goto(siteUrl('/status/by-addressee/'));
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('宛先ごとの状況');
+    const table = page.getByRole('table', { name: '宛先ごと・状況ごとの要求の数' });
+    expect(await table.locator('tbody tr').evaluateAll((trs) => (trs as HTMLTableRowElement[]).map((tr) => [...tr.cells].map((cell) => cell.textContent!.trim()).join(' ')))).toEqual([
+      expect.stringMatching(/^市町村共済連合会 0 4 0 0 0 0 0 0 4$/), expect.stringMatching(/^総務省 0 0 0 5 0 0 0 0 5$/),
+    ]);
+    await table.getByRole('link', { name: '総務省' }).click();
+    await page.waitForURL('**/status/by-addressee/soumu/');
+    expect(await page.locator('tr[data-demand]').count()).toBe(5);
+
+    await page.goto(siteUrl('/status/by-letter/'));
+    const letters = page.getByRole('table', { name: '要請書ごと・状況ごとの要求の数' });
+    expect(await letters.locator('tbody tr').count()).toBe(2);
+    expect(await letters.locator('tfoot').textContent()).toMatch(/計\s*0\s*4\s*0\s*5\s*0\s*0\s*0\s*0\s*9/);
+  });
 });
 
 describe('a demand page', () => {

@@ -1,6 +1,6 @@
-// The Atom feed: one entry per history entry, newest first, linking to the entry; well-formed and escaped.
+// The Atom feed: one entry per history entry (the newest FEED_ENTRIES_MAX), newest first, linking to the entry; well-formed and escaped.
 import { describe, expect, test } from 'vitest';
-import { feedEntries, renderAtom, escapeXml, atomDate, type FeedDemand } from '../src/lib/feed.ts';
+import { feedEntries, renderAtom, escapeXml, atomDate, FEED_ENTRIES_MAX, type FeedDemand } from '../src/lib/feed.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
@@ -48,6 +48,25 @@ describe('feed entries', () => {
       ['2019-07-23', '2019-07-23-soumu/1', 'event-1'],
       ['2019-07-23', '2019-07-23-soumu/2', 'event-1'],
     ]);
+  });
+
+  test.each([
+    [1, ['2019-07-23-soumu/1#event-3']],
+    [2, ['2019-07-23-soumu/1#event-3', '2019-07-23-soumu/1#event-2']],
+    [10, ['2019-07-23-soumu/1#event-3', '2019-07-23-soumu/1#event-2', '2019-07-23-soumu/1#event-1', '2019-07-23-soumu/2#event-1']],
+  ])('a feed limited to %i entries carries the newest', (limit, expected) => {
+    expect(feedEntries(demands, letters, ORIGIN, limit).map((e) => `${e.demand}#${e.id.split('#')[1]}`)).toEqual(expected);
+  });
+
+  test('by default the feed carries the newest FEED_ENTRIES_MAX entries', () => {
+    const many: FeedDemand[] = Array.from({ length: FEED_ENTRIES_MAX + 20 }, (_, i) => ({
+      ...demands[1]!, number: i + 1,
+      statusHistory: [{ ...demands[1]!.statusHistory[0]!, date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }],
+    }));
+    const entries = feedEntries(many, letters, ORIGIN);
+    expect(entries).toHaveLength(FEED_ENTRIES_MAX);
+    const all = many.map((d) => d.statusHistory[0]!.date).sort().reverse();
+    expect(entries.map((e) => e.date)).toEqual(all.slice(0, FEED_ENTRIES_MAX));
   });
 
   test('each entry links to its place on the demand page and names the status after it', () => {

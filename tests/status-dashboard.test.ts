@@ -1,12 +1,12 @@
 // The tracker's rows, counts, letter × status overview and filters; the citation text.
 import { describe, expect, test } from 'vitest';
 import {
-  dashboardRows, countByStatus, letterStatusMatrix, addresseeKeys, matchesFilter, filterRows, parseFilterQuery,
+  dashboardRows, countByStatus, letterStatusMatrix, addresseeStatusMatrix, sumCounts, filterGroups, FILTER_OPTIONS_MAX, addresseeKeys, narrows, filterHref, matchesFilter, filterRows, parseFilterQuery,
   filterQuery, filterPagePath, filterSummary, type DashboardLetter, type DashboardDemand,
 } from '../src/lib/dashboard.ts';
 import { demandCitation, citationAddressee } from '../src/lib/citation.ts';
 import { announce } from '../src/lib/live-region.ts';
-import type { StatusKey } from '../src/lib/status.ts';
+import { STATUS_KEYS, type StatusKey } from '../src/lib/status.ts';
 
 const letters: DashboardLetter[] = [
   { slug: '2019-07-23-soumu', title: '要請書', date: '2019-07-23', addressee: { organization: '総務省', shortName: '総務省' } },
@@ -79,13 +79,27 @@ describe('counts and the letter × status overview', () => {
   });
 
   test('the overview has one row per letter, in date order, adding up to the total', () => {
-    const matrix = letterStatusMatrix(letters, rows);
-    expect(matrix.map((m) => [m.letter.slug, m.total, m.counts.awaiting_response, m.counts.stalled])).toEqual([
-      ['2019-07-18-shichoson-kyosai', 2, 1, 0],
-      ['2019-07-23-soumu', 2, 0, 1],
-      ['2020-01-10-soumu', 1, 1, 0],
+    const matrix = letterStatusMatrix(letters, rows, (iso) => iso);
+    expect(matrix.map((m) => [m.value, m.label, m.total, m.counts.awaiting_response, m.counts.stalled])).toEqual([
+      ['2019-07-18-shichoson-kyosai', '2019-07-18 市町村共済連合会宛', 2, 1, 0],
+      ['2019-07-23-soumu', '2019-07-23 総務省宛', 2, 0, 1],
+      ['2020-01-10-soumu', '2020-01-10 総務省宛', 1, 1, 0],
     ]);
     expect(matrix.reduce((sum, m) => sum + m.total, 0)).toBe(rows.length);
+  });
+
+  test('a letter without demands still has its row, with zeros', () => {
+    const matrix = letterStatusMatrix(letters, rows.filter((row) => row.letter !== '2020-01-10-soumu'), (iso) => iso);
+    expect(matrix.map((m) => [m.value, m.total])).toEqual([['2019-07-18-shichoson-kyosai', 2], ['2019-07-23-soumu', 2], ['2020-01-10-soumu', 0]]);
+  });
+
+  test('the addressee overview groups letters to one addressee, adding up to the total', () => {
+    const matrix = addresseeStatusMatrix(rows);
+    expect(matrix.map((m) => [m.value, m.label, m.total, m.counts.awaiting_response, m.counts.stalled, m.counts.achieved])).toEqual([
+      ['shichoson-kyosai', '市町村共済連合会', 2, 1, 0, 1],
+      ['soumu', '総務省', 3, 1, 1, 0],
+    ]);
+    expect(sumCounts(matrix)).toEqual({ counts: countByStatus(rows), total: rows.length });
   });
 });
 
@@ -132,11 +146,65 @@ describe('filters', () => {
   });
 
   test.each([
+    ['a second dimension on a pre-filtered page', { status: 'stalled', letter: 'a' }, { status: 'stalled' }, true],
+    ['the same filter', { letter: 'a' }, { letter: 'a' }, true],
+    ['anything on /status/', { letter: 'b', status: 'achieved' }, {}, true],
+    ['another value of the page\'s dimension', { letter: 'b' }, { letter: 'a' }, false],
+    ['clearing the page\'s dimension', { status: 'stalled' }, { letter: 'a', status: 'stalled' }, false],
+  ])('narrows: %s → %s', (_name, next, page, expected) => {
+    expect(narrows(next, page)).toBe(expected);
+  });
+
+  test.each([
+    [{}, '/status/'],
+    [{ status: 'stalled' }, '/status/by-status/stalled/'],
+    [{ addressee: 'soumu' }, '/status/by-addressee/soumu/'],
+    [{ status: 'stalled', letter: 'a' }, '/status/?letter=a&status=stalled'],
+  ])('filterHref(%j) = %s', (filter, href) => {
+    expect(filterHref(filter)).toBe(href);
+  });
+
+  test.each([
     [9, 9, '全9件の要求を表示しています。'],
     [3, 9, '全9件のうち3件の要求を表示しています。'],
     [0, 9, '全9件のうち0件の要求を表示しています。'],
   ])('summary of %i of %i', (shown, total, text) => {
     expect(filterSummary(shown, total)).toBe(text);
+  });
+});
+
+describe('filter groups stay small however many letters there are', () => {
+  /** `n` letters, each to its own addressee, one demand each. */
+  const corpus = (n: number) => {
+    const many: DashboardLetter[] = Array.from({ length: n }, (_, i) => ({
+      slug: `2020-01-01-city-${i + 1}`, title: '要請書', date: '2020-01-01', addressee: { organization: `市${i + 1}` },
+    }));
+    return { letters: many, rows: dashboardRows(many, many.map((l) => demand(l.slug, 1, ['2020-01-01', 'awaiting_response'])), today) };
+  };
+
+  test.each([
+    ['a few letters, nothing active', 3, undefined, 3, 3, false],
+    ['exactly the limit', FILTER_OPTIONS_MAX, undefined, FILTER_OPTIONS_MAX, FILTER_OPTIONS_MAX, false],
+    ['past the limit, nothing active', FILTER_OPTIONS_MAX + 1, undefined, 0, 0, true],
+    ['past the limit, on a letter page', 500, { dimension: 'letter', value: '2020-01-01-city-7' }, 1, 0, true],
+    ['past the limit, on an addressee page', 500, { dimension: 'addressee', value: 'city-7' }, 0, 1, true],
+    ['past the limit, on a status page', 500, { dimension: 'status', value: 'stalled' }, 0, 0, true],
+  ] as const)('%s: %i letters', (_name, n, active, letterOptions, addresseeOptions, indexLinks) => {
+    const { letters: many, rows: manyRows } = corpus(n);
+    const groups = filterGroups(manyRows, many, countByStatus(manyRows), active, (iso) => iso);
+    const [letterGroup, addresseeGroup, statusGroup] = groups;
+    expect(letterGroup!.options).toHaveLength(letterOptions);
+    expect(addresseeGroup!.options).toHaveLength(addresseeOptions);
+    expect(statusGroup!.options.map((o) => o.value)).toEqual(STATUS_KEYS);
+    expect(letterGroup!.index).toEqual(indexLinks ? { href: '/status/by-letter/', label: `すべての要請書の一覧から選ぶ（${n}通）` } : undefined);
+    expect(addresseeGroup!.index).toEqual(indexLinks ? { href: '/status/by-addressee/', label: `すべての宛先の一覧から選ぶ（${n}件）` } : undefined);
+    if (active?.dimension === 'letter') expect(letterGroup!.options[0]).toEqual({ value: active.value, label: '2020-01-01 市7宛' });
+    if (active?.dimension === 'addressee') expect(addresseeGroup!.options[0]).toEqual({ value: active.value, label: '市7' });
+  });
+
+  test('status options carry their counts', () => {
+    const groups = filterGroups(rows, letters, countByStatus(rows), undefined, (iso) => iso);
+    expect(groups[2]!.options.find((o) => o.value === 'awaiting_response')).toMatchObject({ label: '回答待ち', status: 'awaiting_response', count: 2 });
   });
 });
 

@@ -14,24 +14,34 @@ export interface RelatedLink<D> {
 }
 
 /**
- * Demands related to `target`, in both directions: a pair is written once, in either file,
- * and shows on both pages. Sorted by letter then number.
+ * Related demands of every demand, in both directions: a pair is written once, in either file, and
+ * shows on both pages; when both files give a reason, each page shows its own. Sorted by letter then
+ * number. One pass over all demands, so a build computes it once, not once per page.
  */
-export function relatedDemands<D extends DemandRef>(target: D, all: readonly D[]): RelatedLink<D>[] {
-  const targetId = demandId(target.letter, target.number);
+export function relatedDemandsMap<D extends DemandRef>(all: readonly D[]): Map<string, RelatedLink<D>[]> {
   const byId = new Map(all.map((d) => [demandId(d.letter, d.number), d] as const));
-  const links = new Map<string, RelatedLink<D>>();
-  for (const link of target.related) {
-    const other = byId.get(link.demand);
-    if (other && link.demand !== targetId) links.set(link.demand, { demand: other, reason: link.reason });
+  const links = new Map<string, Map<string, RelatedLink<D>>>(all.map((d) => [demandId(d.letter, d.number), new Map()]));
+  // Each demand's own links first, so that its own reason wins over the one written on the other side.
+  for (const demand of all) {
+    const id = demandId(demand.letter, demand.number);
+    for (const link of demand.related) {
+      const other = byId.get(link.demand);
+      if (other && link.demand !== id && !links.get(id)!.has(link.demand)) links.get(id)!.set(link.demand, { demand: other, reason: link.reason });
+    }
   }
-  for (const other of all) {
-    const otherId = demandId(other.letter, other.number);
-    if (otherId === targetId || links.has(otherId)) continue;
-    const back = other.related.find((link) => link.demand === targetId);
-    if (back) links.set(otherId, { demand: other, reason: back.reason });
+  for (const demand of all) {
+    const id = demandId(demand.letter, demand.number);
+    for (const link of demand.related) {
+      const back = links.get(link.demand);
+      if (back && link.demand !== id && !back.has(id)) back.set(id, { demand, reason: link.reason });
+    }
   }
-  return [...links.values()].sort(compareDemands);
+  return new Map([...links].map(([id, own]) => [id, [...own.values()].sort(compareDemands)]));
+}
+
+/** Demands related to `target`, in both directions (see relatedDemandsMap). */
+export function relatedDemands<D extends DemandRef>(target: D, all: readonly D[]): RelatedLink<D>[] {
+  return relatedDemandsMap(all).get(demandId(target.letter, target.number)) ?? [];
 }
 
 function compareDemands<D extends DemandRef>(a: RelatedLink<D>, b: RelatedLink<D>): number {

@@ -3,9 +3,10 @@
  * the filters. Pure functions over plain data. The filters themselves live in filters.ts, which the
  * browser script imports too, so the page and the script agree on what a filter means.
  */
-import { STATUS_KEYS, type StatusKey } from './status.ts';
+import { STATUS_KEYS, STATUS_LIST, type StatusKey } from './status.ts';
 import { currentStatus, lastUpdated, daysSinceUpdate, isOverdue, statusAsOf, type HistoryLike } from './history.ts';
 import { demandId, demandUrl, letterUrl } from './urls.ts';
+import { filterIndexPath, type FilterDimension } from './filters.ts';
 export * from './filters.ts';
 
 export interface DashboardLetter {
@@ -106,19 +107,107 @@ export function countByStatus(rows: readonly { status: StatusKey }[]): Record<St
   return counts;
 }
 
+/**
+ * Past this many letters (or addressees), the tracker's filter lists link to an index page of them
+ * instead of listing each one: every pre-filtered page repeats the lists, so listing them all would
+ * make the site grow with the square of the number of letters.
+ */
+export const FILTER_OPTIONS_MAX = 20;
+
 export interface MatrixRow {
-  letter: DashboardLetter;
+  /** The letter slug or addressee key this row counts (its filter value). */
+  value: string;
+  label: string;
   counts: Record<StatusKey, number>;
   total: number;
 }
 
+/** Rows grouped by one dimension's value, in one pass (order of first appearance). */
+function groupRows(rows: readonly DashboardRow[], key: (row: DashboardRow) => string): Map<string, DashboardRow[]> {
+  const groups = new Map<string, DashboardRow[]>();
+  for (const row of rows) {
+    const group = groups.get(key(row));
+    if (group) group.push(row);
+    else groups.set(key(row), [row]);
+  }
+  return groups;
+}
+
+/** Short name of a letter in lists: its date and addressee (2019年7月23日 総務省宛). */
+export function letterListName(letter: DashboardLetter, formatDate: (iso: string) => string): string {
+  return `${formatDate(letter.date)} ${addresseeName(letter)}宛`;
+}
+
 /** The letter × status overview: per letter (in date order) the number of demands in each status. */
-export function letterStatusMatrix(letters: readonly DashboardLetter[], rows: readonly DashboardRow[]): MatrixRow[] {
+export function letterStatusMatrix(letters: readonly DashboardLetter[], rows: readonly DashboardRow[], formatDate: (iso: string) => string): MatrixRow[] {
+  const byLetter = groupRows(rows, (row) => row.letter);
   return [...letters]
     .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug))
     .map((letter) => {
-      const own = rows.filter((row) => row.letter === letter.slug);
-      return { letter, counts: countByStatus(own), total: own.length };
+      const own = byLetter.get(letter.slug) ?? [];
+      return { value: letter.slug, label: letterListName(letter, formatDate), counts: countByStatus(own), total: own.length };
     });
 }
 
+/** Column totals of an overview. */
+export function sumCounts(rows: readonly Pick<MatrixRow, 'counts' | 'total'>[]): { counts: Record<StatusKey, number>; total: number } {
+  const counts = Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+  for (const row of rows) for (const key of STATUS_KEYS) counts[key] += row.counts[key];
+  return { counts, total: rows.reduce((sum, row) => sum + row.total, 0) };
+}
+
+/** The addressee × status overview: per addressee (in order of their first letter) the demands in each status. */
+export function addresseeStatusMatrix(rows: readonly DashboardRow[]): MatrixRow[] {
+  return [...groupRows(rows, (row) => row.addressee)].map(([value, own]) => ({
+    value,
+    label: own[0]!.addresseeName,
+    counts: countByStatus(own),
+    total: own.length,
+  }));
+}
+
+export interface FilterOption {
+  value: string;
+  label: string;
+  /** Set on status options: the badge symbol is shown. */
+  status?: StatusKey;
+  /** Demands in this status (status options). */
+  count?: number;
+}
+
+export interface FilterGroup {
+  dimension: FilterDimension;
+  /** 要請書, 宛先, 状況: the group reads "<label>で絞り込む". */
+  label: string;
+  options: FilterOption[];
+  /** Too many options to repeat on every page: a link to the index page listing them all. */
+  index?: { href: string; label: string };
+}
+
+/**
+ * The tracker's filter groups. Letters and addressees are listed up to FILTER_OPTIONS_MAX; past that a
+ * group holds only the option the page is filtered on, plus a link to the dimension's index page.
+ */
+export function filterGroups(
+  rows: readonly DashboardRow[],
+  letters: readonly DashboardLetter[],
+  counts: Record<StatusKey, number>,
+  active: { dimension: FilterDimension; value: string } | undefined,
+  formatDate: (iso: string) => string,
+): FilterGroup[] {
+  const bounded = (dimension: FilterDimension, values: readonly string[], label: (value: string) => string, noun: string, counter: string) => {
+    const option = (value: string): FilterOption => ({ value, label: label(value) });
+    if (values.length <= FILTER_OPTIONS_MAX) return { options: values.map(option) };
+    return {
+      options: active?.dimension === dimension && values.includes(active.value) ? [option(active.value)] : [],
+      index: { href: filterIndexPath(dimension), label: `${noun}の一覧から選ぶ（${values.length}${counter}）` },
+    };
+  };
+  const letterBySlug = new Map(letters.map((letter) => [letter.slug, letter] as const));
+  const addressees = new Map(rows.map((row) => [row.addressee, row.addresseeName] as const));
+  return [
+    { dimension: 'letter', label: '要請書', ...bounded('letter', [...letterBySlug.keys()], (slug) => letterListName(letterBySlug.get(slug)!, formatDate), 'すべての要請書', '通') },
+    { dimension: 'addressee', label: '宛先', ...bounded('addressee', [...addressees.keys()], (key) => addressees.get(key)!, 'すべての宛先', '件') },
+    { dimension: 'status', label: '状況', options: STATUS_LIST.map((s) => ({ value: s.key, label: s.ja, status: s.key, count: counts[s.key] })) },
+  ];
+}

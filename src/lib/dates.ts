@@ -47,7 +47,9 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((requireDate(to).getTime() - requireDate(from).getTime()) / 86_400_000);
 }
 
+const japanCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+
 /** Today's date as YYYY-MM-DD in Japan, which is the campaign's calendar. */
 export function todayInJapan(now: Date = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return japanCalendar.format(now);
 }

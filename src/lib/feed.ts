@@ -1,5 +1,5 @@
 /**
- * The Atom feed (/feed.xml): one entry per history entry of every demand, newest first, each linking
+ * The Atom feed (/feed.xml): one entry per history entry (the newest FEED_ENTRIES_MAX), newest first, each linking
  * to its place on the demand's page. Built from plain data so that it is unit-tested and stable:
  * the feed's own `updated` is the latest event's date, not the build time.
  */
@@ -49,8 +49,17 @@ export function escapeXml(text: string): string {
 /** Midnight in Japan on an ISO date, as Atom wants it. */
 export const atomDate = (iso: string): string => `${iso}T00:00:00+09:00`;
 
-/** Feed entries for every history entry, newest first (same day: later in its history first, then by demand). */
-export function feedEntries(demands: readonly FeedDemand[], letters: readonly FeedLetter[], origin: string): FeedEntry[] {
+/**
+ * How many entries the feed carries: the newest, as feeds do (readers poll it for what is new).
+ * Every entry ever recorded stays on the demand pages and in /api/demands.json.
+ */
+export const FEED_ENTRIES_MAX = 100;
+
+/**
+ * Feed entries for the newest history entries (at most `limit`), newest first (same day: later in its
+ * history first, then by demand).
+ */
+export function feedEntries(demands: readonly FeedDemand[], letters: readonly FeedLetter[], origin: string, limit = FEED_ENTRIES_MAX): FeedEntry[] {
   const addressees = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
   const entries: (FeedEntry & { position: number })[] = [];
   for (const demand of demands) {
@@ -86,7 +95,7 @@ export function feedEntries(demands: readonly FeedDemand[], letters: readonly Fe
     }
   }
   entries.sort((a, b) => b.date.localeCompare(a.date) || b.position - a.position || a.demand.localeCompare(b.demand, 'en', { numeric: true }));
-  return entries.map(({ position: _position, ...entry }) => entry);
+  return entries.slice(0, limit).map(({ position: _position, ...entry }) => entry);
 }
 
 export interface AtomFeed {

@@ -51,6 +51,29 @@ export function filterPagePath(dimension?: FilterDimension, value?: string): str
   return dimension && value ? `/status/${FILTER_SEGMENTS[dimension]}/${value}/` : '/status/';
 }
 
+/** The index page of one dimension's values, each with its counts: /status/by-letter/. */
+export function filterIndexPath(dimension: FilterDimension): string {
+  return `/status/${FILTER_SEGMENTS[dimension]}/`;
+}
+
+/**
+ * Whether every row `next` shows is already on a page pre-filtered by `page`: then the script can
+ * filter in place; otherwise it has to open a page that holds those rows (filterHref).
+ */
+export function narrows(next: DashboardFilter, page: DashboardFilter): boolean {
+  return FILTER_DIMENSIONS.every((dimension) => !page[dimension] || next[dimension] === page[dimension]);
+}
+
+/**
+ * The address that shows `filter` in full: the pre-filtered page for a single filter (it works without
+ * JavaScript), /status/ with the query for combined ones (the tracker holds every row).
+ */
+export function filterHref(filter: DashboardFilter): string {
+  const set = FILTER_DIMENSIONS.filter((dimension) => filter[dimension]);
+  if (set.length === 1) return filterPagePath(set[0], filter[set[0]!]);
+  return `/status/${filterQuery(filter)}`;
+}
+
 /** "9件中3件" style summary of what a filter shows. */
 export function filterSummary(shown: number, total: number): string {
   return shown === total ? `全${total}件の要求を表示しています。` : `全${total}件のうち${shown}件の要求を表示しています。`;

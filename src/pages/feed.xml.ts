@@ -1,4 +1,4 @@
-/** /feed.xml: Atom feed of every history entry of every demand, newest first (src/lib/feed.ts). */
+/** /feed.xml: Atom feed of the newest history entries of all demands, newest first (src/lib/feed.ts). */
 import type { APIRoute } from 'astro';
 import { getCollection } from 'astro:content';
 import { feedEntries, renderAtom } from '../lib/feed.ts';

@@ -1,7 +1,8 @@
 /**
- * Reads the content files directly (outside Astro), for the bench and the tests. The site itself
- * builds units from astro:content collections (src/pages/search-index/[file].ts); both go through
- * buildSearchUnits and the same schemas.
+ * Reads the content files directly, outside Astro's content layer: for the site's search index
+ * (src/integrations/search-index.ts builds it in a worker thread while Astro renders the pages), the
+ * bench and the tests. The content check has validated every file by then; the schemas are the ones
+ * the collections use.
  */
 import { readFileSync, readdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
