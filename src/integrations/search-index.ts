@@ -1,8 +1,9 @@
 /**
  * The search index (src/lib/search/build.ts) as static files under /search-index/.
  *
- * `astro build`: the index is built in a worker thread from `astro:build:start`, in parallel with the
- * page rendering, and its files are written in `astro:build:done`. At 1,000 letters this saves the
+ * `astro build`: the index is built in a worker thread started in `astro:config:setup` (after the
+ * content check, which runs first), in parallel with the content sync, the bundling and the page
+ * rendering; its files are written in `astro:build:done`. At 1,000 letters this saves the
  * index's ~10 s of lunr indexing and ~15 s of rendering some 18,000 files as endpoint pages.
  * `astro dev`: the files are served by a middleware from an index rebuilt after any content change.
  */
@@ -35,10 +36,9 @@ export default function searchIndex(): AstroIntegration {
   return {
     name: 'search-index',
     hooks: {
-      'astro:config:done': ({ config }) => {
+      'astro:config:setup': ({ config, command }) => {
         root = fileURLToPath(config.root);
-      },
-      'astro:build:start': () => {
+        if (command !== 'build') return;
         pending = buildInWorker(root);
         // Reported in astro:build:done; this keeps a failure from being an unhandled rejection meanwhile.
         pending.catch(() => {});
