@@ -10,11 +10,18 @@
  *   --scale             synthetic corpora of 1,000 and 10,000 letters: size, build time, bytes before
  *                       the first result, load time, query latency, and agreement with exhaustive scoring
  *   --sizes 1000,10000  letter counts for --scale
+ *   --cache             keep each synthetic index built for --scale under .tmp/search-bench/ and reuse it
+ *                       while the builder's sources, the content and the config are unchanged (a 10,000-
+ *                       letter build takes minutes and ~11 GB; reading it back takes seconds)
+ *   --verbose           name the scale queries whose top 10 differ from the exhaustive one
  *   --json <file>       also write the figures as JSON
  */
-import { readFileSync, existsSync, writeFileSync, readdirSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync, readdirSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { createHash } from 'node:crypto';
+import { serialize, deserialize, setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig, type BuiltIndex } from '../src/lib/search/build.ts';
@@ -59,25 +66,34 @@ export function unitName(url: string): string {
   return url;
 }
 
-function memoryLoader(files: Map<string, Uint8Array>, counter?: { bytes: number; gzip: number; files: number }): Loader {
-  const gz = new Map<string, number>();
+/** Serves index files from memory; `loaded` (when given) collects the names of the files served. */
+function memoryLoader(files: Map<string, Uint8Array>, loaded?: string[]): Loader {
   return {
     async load(name) {
       const bytes = files.get(name);
       if (!bytes) throw new Error(`missing index file ${name}`);
-      if (counter) {
-        let g = gz.get(name);
-        if (g === undefined) {
-          g = gzipSync(bytes).length;
-          gz.set(name, g);
-        }
-        counter.bytes += bytes.length;
-        counter.gzip += g;
-        counter.files += 1;
-      }
+      loaded?.push(name);
       return bytes;
     },
   };
+}
+
+/**
+ * gzip size of the files named, computed after the timed part (compressing inside the loader used to
+ * add several milliseconds to every cold query that a browser, which receives the files already
+ * decompressed, never spends).
+ */
+function gzipTotal(files: Map<string, Uint8Array>, names: readonly string[], cache: Map<string, number>): number {
+  let total = 0;
+  for (const name of names) {
+    let g = cache.get(name);
+    if (g === undefined) {
+      g = gzipSync(files.get(name)!).length;
+      cache.set(name, g);
+    }
+    total += g;
+  }
+  return total;
 }
 
 function readIndexDir(dir: string): Map<string, Uint8Array> {
@@ -198,6 +214,17 @@ function clientJsGzip(): { bytes: number; dir: string } | null {
   return null;
 }
 
+/**
+ * A full garbage collection before timing: after building a 10,000-letter index the bench's heap holds
+ * gigabytes of lunr's leftovers, and collecting them in the middle of a timed query added pauses of
+ * 100–300 ms that a search page (a heap of a few megabytes) never has.
+ */
+setFlagsFromString('--expose-gc');
+const collectGarbage = runInNewContext('gc') as () => void;
+
+/** Fresh pages per query for the cold figure (the per-query median is reported, as for warm). */
+const COLD_RUNS = 5;
+
 const SCALE_QUERIES = [
   ...judged.map((j) => j.q),
   ...extra.map((j) => j.q),
@@ -229,33 +256,84 @@ interface ScaleRow {
   rounds: number;
   /** Judged queries on this corpus: split index (as the browser runs it) vs reading every posting. */
   judged: { pruned: Metrics; exhaustive: Metrics };
+  /** Per query (for --json): first-result gzip bytes, cold and warm ms, rounds, resolved, complete, same as exhaustive. */
+  perQuery: { q: string; gzip: number; coldMs: number; warmMs: number; rounds: number; resolved: number; complete: boolean; same: boolean }[];
 }
 
-async function scaleRow(label: string, letters: number, units: SearchUnit[], config: IndexConfig, jsGzip: number): Promise<ScaleRow> {
+/** An index built for the bench, with how long building took. */
+interface BenchIndex {
+  files: Map<string, Uint8Array>;
+  buildMs: number;
+  lunrMs: number;
+}
+
+function buildForBench(units: readonly SearchUnit[], config: IndexConfig): BenchIndex {
   const t0 = performance.now();
   const built = buildSearchIndex(units, config);
-  const buildMs = performance.now() - t0;
+  return { files: built.files, buildMs: performance.now() - t0, lunrMs: built.stats.lunrMs };
+}
+
+/** Sources whose change changes the built index (the cache key for --cache). */
+const BUILDER_SOURCES = ['build.ts', 'format.ts', 'codec.ts', 'tokenize.ts', 'normalize.ts', 'variants.ts', 'scoring.ts', 'synthetic.ts', 'units.ts'];
+
+/** --cache: the index for these units and config, read from .tmp/search-bench/ or built and stored there. */
+function cachedIndex(label: string, units: readonly SearchUnit[], config: IndexConfig): BenchIndex {
+  if (!flag('--cache')) return buildForBench(units, config);
+  const hash = createHash('sha256');
+  for (const source of BUILDER_SOURCES) hash.update(readFileSync(join(root, 'src', 'lib', 'search', source)));
+  hash.update(readFileSync(join(root, 'node_modules', 'lunr', 'package.json')));
+  hash.update(JSON.stringify(config));
+  hash.update(JSON.stringify(units));
+  const dir = join(root, '.tmp', 'search-bench');
+  const file = join(dir, `${label}-${hash.digest('hex').slice(0, 16)}.v8`);
+  if (existsSync(file)) {
+    const t0 = performance.now();
+    const cached = deserialize(readFileSync(file)) as BenchIndex;
+    console.log(`  (index read from ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s; build figures are from when it was built)`);
+    return cached;
+  }
+  const built = buildForBench(units, config);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${file}.part`, serialize(built));
+  renameSync(`${file}.part`, file);
+  console.log(`  (index stored in ${file})`);
+  return built;
+}
+
+async function scaleRow(label: string, letters: number, built: BenchIndex, unitCount: number, config: IndexConfig, jsGzip: number): Promise<ScaleRow> {
+  const buildMs = built.buildMs;
   const size = indexSize(built.files);
   const first: number[] = [];
   const cold: number[] = [];
   const warm: number[] = [];
+  const gzipCache = new Map<string, number>();
   let agree = 0;
   let overlap = 0;
   let incomplete = 0;
   let rounds = 0;
+  const perQuery: ScaleRow['perQuery'] = [];
   const exhaustiveEngine = new SearchEngine(memoryLoader(built.files), config.scheme);
   // Warm up the JIT once, as a page has after its first keystrokes.
   const warmup = new SearchEngine(memoryLoader(built.files), config.scheme);
   for (const q of SCALE_QUERIES) render(await warmup.search(q, { k: 10 }));
+  collectGarbage();
   for (const q of SCALE_QUERIES) {
-    // Cold: a fresh page (nothing cached) running this query.
-    const counter = { bytes: 0, gzip: 0, files: 0 };
-    const engine = new SearchEngine(memoryLoader(built.files, counter), config.scheme);
-    const c0 = performance.now();
-    const outcome = await engine.search(q, { k: 10 });
-    render(outcome);
-    cold.push(performance.now() - c0);
-    first.push(counter.gzip + jsGzip);
+    // Cold: a fresh page (nothing cached) running this query. Median of COLD_RUNS fresh pages: the
+    // machine is shared, and one run can be stalled by others.
+    const loaded: string[] = [];
+    const coldTimes: number[] = [];
+    const coldRun = async (files?: string[]) => {
+      const engine = new SearchEngine(memoryLoader(built.files, files), config.scheme);
+      const c0 = performance.now();
+      const result = await engine.search(q, { k: 10 });
+      render(result);
+      coldTimes.push(performance.now() - c0);
+      return { engine, outcome: result };
+    };
+    const { engine, outcome } = await coldRun(loaded);
+    for (let i = 1; i < COLD_RUNS; i += 1) await coldRun();
+    cold.push(percentile(coldTimes, 50));
+    first.push(gzipTotal(built.files, loaded, gzipCache) + jsGzip);
     rounds = Math.max(rounds, outcome.rounds);
     // Warm: the same page typing the query again (index files cached).
     // Median of 7 runs per query: the machine is shared, and one run can be stalled by others.
@@ -273,6 +351,7 @@ async function scaleRow(label: string, letters: number, units: SearchUnit[], con
     if (!outcome.complete) incomplete += 1;
     if (same) agree += 1;
     else if (flag('--verbose')) console.log(`  (${label}) differs from exhaustive: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
+    perQuery.push({ q, gzip: first.at(-1)!, coldMs: cold.at(-1)!, warmMs: warm.at(-1)!, rounds: outcome.rounds, resolved: outcome.resolved, complete: outcome.complete, same });
   }
   const judgedQueries = [...judged, ...extra];
   const judgedWith = async (exhaustive: boolean) => {
@@ -286,12 +365,12 @@ async function scaleRow(label: string, letters: number, units: SearchUnit[], con
   };
   return {
     letters,
-    units: units.length,
+    units: unitCount,
     raw: size.raw,
     gzip: size.gzip,
     files: size.files,
     buildMs,
-    lunrMs: built.stats.lunrMs,
+    lunrMs: built.lunrMs,
     firstGzip: { p50: percentile(first, 50), p95: percentile(first, 95), max: Math.max(...first) },
     coldMs: { p50: percentile(cold, 50), p95: percentile(cold, 95) },
     warmMs: { p50: percentile(warm, 50), p95: percentile(warm, 95) },
@@ -300,6 +379,7 @@ async function scaleRow(label: string, letters: number, units: SearchUnit[], con
     incomplete,
     rounds,
     judged: { pruned: await judgedWith(false), exhaustive: await judgedWith(true) },
+    perQuery,
   };
 }
 
@@ -315,10 +395,12 @@ function printScale(rows: ScaleRow[], jsNote: string) {
     );
   }
   console.log('\n  Ranking at scale: the split index as the browser reads it vs reading every posting (one lunr index)');
-  console.log('  letters  identical top 10  top-10 overlap  read budget reached  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive');
+  console.log('  letters  identical top 10  top-10 overlap  read budget reached  rounds p50/p95/max  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive');
   for (const r of rows) {
     const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
-    console.log(`  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`);
+    const roundsOf = r.perQuery.map((p) => p.rounds);
+    const roundFigures = `${percentile(roundsOf, 50)}/${percentile(roundsOf, 95)}/${r.rounds}`;
+    console.log(`  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${roundFigures.padStart(18)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`);
   }
   console.log('  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; the split index matches the exhaustive one)');
 }
@@ -378,15 +460,15 @@ async function main() {
   const js = clientJsGzip();
   const jsGzip = js?.bytes ?? 0;
   const jsNote = js ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}` : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
-  const rows: ScaleRow[] = [await scaleRow('real', 0, units, DEFAULT_CONFIG, jsGzip)];
+  const rows: ScaleRow[] = [await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units.length, DEFAULT_CONFIG, jsGzip)];
   if (flag('--scale')) {
     const sizes = (option('--sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
     for (const letters of sizes) {
       const t0 = performance.now();
       const synthetic = [...units, ...synthesizeCorpus(units, letters, 5)];
       console.log(`\n(${letters} letters: ${synthetic.length} units synthesized in ${((performance.now() - t0) / 1000).toFixed(1)} s; building…)`);
-      rows.push(await scaleRow(String(letters), letters, synthetic, DEFAULT_CONFIG, jsGzip));
-      if (global.gc) global.gc();
+      rows.push(await scaleRow(String(letters), letters, cachedIndex(`letters-${letters}`, synthetic, DEFAULT_CONFIG), synthetic.length, DEFAULT_CONFIG, jsGzip));
+      collectGarbage();
     }
   }
   printScale(rows, jsNote);

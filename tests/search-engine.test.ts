@@ -8,7 +8,8 @@ import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { buildLunrIndex, buildSearchIndex, DEFAULT_CONFIG, FIELDS, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, shardFor } from '../src/lib/search/engine.ts';
 import { fieldImpact, lunrIdf } from '../src/lib/search/scoring.ts';
-import { textTerms, parseQuery } from '../src/lib/search/tokenize.ts';
+import { textTerms, parseQuery, normalizeForIndex } from '../src/lib/search/tokenize.ts';
+import { chunkFile, type StoredDoc } from '../src/lib/search/format.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
 
 let units: SearchUnit[];
@@ -115,6 +116,30 @@ describe('sharding and pruning do not change results', () => {
     expect(key(split)).toEqual(key(one));
     expect(key(splitExhaustive)).toEqual(key(one));
     expect(key(site)).toEqual(key(one));
+  });
+
+  test.each(QUERIES)('「%s」 out of reads: a result said complete is exact', async (q) => {
+    // One round of reading: most queries on the tiny layout stop early; those whose remaining
+    // documents are few are scored from their text and must then equal the single index exactly.
+    const one = await engineFor(single.files).search(q, { k: 10 });
+    const early = await engineFor(tiny.files).search(q, { k: 10, maxRounds: 1, roundBytes: 0 });
+    const key = (o: typeof one) => o.hits.map((h) => `${h.id}:${h.score}`);
+    expect(early.rounds).toBeLessThanOrEqual(1);
+    if (early.complete) expect(key(early)).toEqual(key(one));
+    else expect(early.resolved).toBeGreaterThan(0);
+  });
+
+  test('document chunks carry each field normalized exactly as the index normalized it', () => {
+    const decoder = new TextDecoder();
+    let checked = 0;
+    for (let c = 0; built.files.has(chunkFile(c)); c += 1) {
+      const docs = JSON.parse(decoder.decode(built.files.get(chunkFile(c)))) as StoredDoc[];
+      for (const doc of docs) {
+        expect(doc[11]).toEqual([doc[7], doc[8], doc[9]].map((text) => normalizeForIndex(text)));
+        checked += 1;
+      }
+    }
+    expect(checked).toBe(units.length);
   });
 
   test('shardFor finds the shard whose range holds a term', () => {

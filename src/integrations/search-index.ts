@@ -4,7 +4,7 @@
  * `astro build`: the index is built in a worker thread started in `astro:config:setup` (after the
  * content check, which runs first), in parallel with the content sync, the bundling and the page
  * rendering; its files are written in `astro:build:done`. At 1,000 letters this saves the
- * index's ~10 s of lunr indexing and ~15 s of rendering some 18,000 files as endpoint pages.
+ * index's ~10 s of lunr indexing and ~15 s of rendering some 14,000–18,000 files as endpoint pages.
  * `astro dev`: the files are served by a middleware from an index rebuilt after any content change.
  */
 import type { AstroIntegration } from 'astro';

@@ -18,7 +18,7 @@
  * first (PHRASE_BONUS).
  */
 import { Reader } from './codec.ts';
-import { parseQuery, conceptsIn, runs, ngrams, normalizeForIndex, termFrequency, CONCEPT_PREFIX, type ParsedQuery, type Scheme, DEFAULT_SCHEME } from './tokenize.ts';
+import { parseQuery, conceptsIn, runs, ngrams, termFrequency, CONCEPT_PREFIX, type ParsedQuery, type Scheme, DEFAULT_SCHEME } from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
 import { MANIFEST_FILE, INDEX_FORMAT_VERSION, shardFile, blockFile, chunkFile, type Manifest, type StoredDoc, type FieldName } from './format.ts';
 import type { UnitType } from './units.ts';
@@ -44,7 +44,10 @@ interface TermEntry {
   blockFirst: number[];
   /** Per block: number of postings. */
   blockCount: number[];
-  block0: Postings;
+  /** The shard's bytes and where block 0 starts in them: decoded only if a query uses the term. */
+  bytes: Uint8Array;
+  block0At: number;
+  block0: Postings | null;
 }
 
 export interface SearchHit {
@@ -85,6 +88,8 @@ export interface SearchOptions {
   budgetBytes?: number;
   /** Rounds of block reading one search may take (default MAX_ROUNDS). */
   maxRounds?: number;
+  /** Bytes of posting blocks a round reads at least, when there is that much to read (default ROUND_BYTES). */
+  roundBytes?: number;
   /** At most this many documents scored from their text (default RESOLVE_MAX). */
   resolveMax?: number;
   /** Out of budget: documents scored from their text (default FINAL_RESOLVE). */
@@ -107,15 +112,27 @@ export const RERANK_WINDOW = 10;
 /**
  * What one search may read beyond the shards: posting-block bytes (uncompressed, about 3 bytes a
  * posting) and rounds of fetching. Only queries made of very common words in a very large corpus reach
- * it; they then get the best ranking that can be made from what was read, scored exactly for the
- * likeliest documents (reported as not complete by the bench).
+ * it. When the documents still in question are then few enough (FINAL_RESOLVE) they are scored from
+ * their text and the result is still exact; otherwise the likeliest FINAL_RESOLVE are, and the ranking
+ * is the best that can be made from what was read (reported as not complete by the bench).
+ *
+ * Chosen by measurement at 10,000 letters (README): scoring a document from its text costs about
+ * 1.2 KB gzip (one document per chunk), reading postings about 0.7 KB gzip per 1,000 bytes; 100 KB of
+ * blocks and up to 60 documents from text settle more queries exactly than 150 KB and 40, for fewer
+ * bytes.
  */
-export const READ_BUDGET = 150_000;
+export const READ_BUDGET = 100_000;
 export const MAX_ROUNDS = 8;
+/**
+ * A round reads at least this much (when there is that much to read): reading only the block that
+ * settles most, as long as it is small, took up to 8 rounds of 1–2 KB each, when a few rounds of
+ * 20 KB settle the same queries (and more of them within MAX_ROUNDS).
+ */
+export const ROUND_BYTES = 20_000;
 /** At most this many documents are scored from their text; beyond that, more postings are read. */
 export const RESOLVE_MAX = 24;
-/** Out of budget: how many of the likeliest documents are scored exactly from their text. */
-export const FINAL_RESOLVE = 40;
+/** Out of reads: at most this many documents are scored exactly from their text. */
+export const FINAL_RESOLVE = 60;
 /** Estimated uncompressed bytes per posting, to plan reads within the budget. */
 const BYTES_PER_POSTING = 3;
 
@@ -164,6 +181,20 @@ function readPostings(r: Reader): Postings {
   return { docs, imps };
 }
 
+/** Moves past a posting list without decoding it (2 × count varints: gaps, then impacts). */
+function skipPostings(r: Reader): void {
+  let varints = 2 * r.uint();
+  const bytes = r.bytes;
+  while (varints > 0) {
+    if (r.pos >= bytes.length) throw new Error('truncated varint');
+    if (bytes[r.pos++]! < 0x80) varints -= 1;
+  }
+}
+
+/**
+ * A shard's terms and block bounds. Block 0 of each term is only located here, and decoded when a
+ * query uses that term: a shard holds a few dozen terms, a query needs one or two of them.
+ */
 function parseShard(bytes: Uint8Array, shard: number): Map<string, TermEntry> {
   const r = new Reader(bytes);
   const version = r.uint();
@@ -177,7 +208,7 @@ function parseShard(bytes: Uint8Array, shard: number): Map<string, TermEntry> {
     previous = term;
     const documentsWithTerm = r.uint();
     const blocks = r.uint();
-    // Block 0 is read at once; its bounds are never needed.
+    // Block 0 is read with the shard; its bound is never needed (its count is set when decoded).
     const blockMax: number[] = [0];
     const blockFirst: number[] = [0];
     const blockCount: number[] = [0];
@@ -186,9 +217,9 @@ function parseShard(bytes: Uint8Array, shard: number): Map<string, TermEntry> {
       blockFirst.push(r.uint());
       blockCount.push(r.uint());
     }
-    const block0 = readPostings(r);
-    blockCount[0] = block0.docs.length;
-    map.set(term, { term, shard, ordinal, documentsWithTerm, blockMax, blockFirst, blockCount, block0 });
+    const block0At = r.pos;
+    skipPostings(r);
+    map.set(term, { term, shard, ordinal, documentsWithTerm, blockMax, blockFirst, blockCount, bytes, block0At, block0: null });
   }
   return map;
 }
@@ -209,10 +240,10 @@ export function shardFor(term: string, starts: readonly string[]): number {
 interface ActiveTerm {
   entry: TermEntry;
   boost: number;
+  /** The term's bit in the per-document masks (`known`, `present`): word `bit >>> 5`, bit `bit & 31`. */
+  bit: number;
   /** Blocks read so far. */
   loaded: number;
-  /** Per document: 0 not known yet, 1 known absent (scored from text), impact + 2 when present. */
-  seen: Uint32Array;
 }
 
 const isOpen = (t: ActiveTerm) => t.loaded < t.entry.blockMax.length;
@@ -222,6 +253,31 @@ const nextBound = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockMax[t.loa
 const nextFirst = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockFirst[t.loaded]! : Infinity);
 const nextBytes = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockCount[t.loaded]! * BYTES_PER_POSTING : 0);
 
+/** Is a better than b in the ranking: higher score, or the same score and an earlier document. */
+const better = (scores: Float64Array, a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+
+/**
+ * The best `k` of `docs` by (score desc, document asc), best first, among those `accept` takes.
+ * One pass with a small sorted list: at 10,000 letters a query touches tens of thousands of
+ * documents, and sorting them all was a good part of a query's time. `accept` is only asked about
+ * documents that would enter the list.
+ */
+function topByScore(docs: readonly number[], scores: Float64Array, k: number, accept?: (d: number) => boolean): number[] {
+  const best: number[] = [];
+  if (k <= 0) return best;
+  for (const d of docs) {
+    if (best.length === k && !better(scores, d, best[k - 1]!)) continue;
+    if (accept && !accept(d)) continue;
+    let i = best.length === k ? k - 1 : best.length;
+    while (i > 0 && better(scores, d, best[i - 1]!)) {
+      best[i] = best[i - 1]!;
+      i -= 1;
+    }
+    best[i] = d;
+  }
+  return best;
+}
+
 export class SearchEngine {
   private loader: Loader;
   private scheme: Scheme;
@@ -229,7 +285,6 @@ export class SearchEngine {
   private shards = new Map<number, Promise<Map<string, TermEntry>>>();
   private blocks = new Map<string, Promise<Postings>>();
   private chunks = new Map<number, Promise<StoredDoc[]>>();
-  private normalizedFields = new Map<number, string[]>();
   private loadedFiles: string[] = [];
   private blockBytes = 0;
 
@@ -275,7 +330,11 @@ export class SearchEngine {
   }
 
   private block(entry: TermEntry, k: number): Promise<Postings> {
-    if (k === 0) return Promise.resolve(entry.block0);
+    if (k === 0) {
+      entry.block0 ??= readPostings(new Reader(entry.bytes, entry.block0At));
+      entry.blockCount[0] = entry.block0.docs.length;
+      return Promise.resolve(entry.block0);
+    }
     const name = blockFile(entry.shard, entry.ordinal, k);
     return this.cached(this.blocks, name, () => this.file(name).then((bytes) => readPostings(new Reader(bytes))));
   }
@@ -291,13 +350,12 @@ export class SearchEngine {
     return stored;
   }
 
-  /** Exact impact of a term in a document, from its text: lunr's formula over each field; null if absent. */
-  private exactImpact(manifest: Manifest, doc: number, stored: StoredDoc, entry: TermEntry): number | null {
-    let fields = this.normalizedFields.get(doc);
-    if (!fields) {
-      fields = [stored[7], stored[8], stored[9]].map((text) => normalizeForIndex(text, this.scheme));
-      this.normalizedFields.set(doc, fields);
-    }
+  /**
+   * Exact impact of a term in a document, from its text: lunr's formula over each field; null if
+   * absent. The chunk carries the fields already normalized as the index normalized them.
+   */
+  private exactImpact(manifest: Manifest, stored: StoredDoc, entry: TermEntry): number | null {
+    const fields = stored[11];
     const idf = lunrIdf(entry.documentsWithTerm, manifest.docCount);
     const docBoost = manifest.typeBoosts[stored[1]] || 1;
     let impact: number | null = null;
@@ -330,6 +388,7 @@ export class SearchEngine {
     const budget = options.budgetBytes ?? READ_BUDGET;
     const maxRounds = options.maxRounds ?? MAX_ROUNDS;
     const resolveMax = options.resolveMax ?? RESOLVE_MAX;
+    const roundBytes = options.roundBytes ?? ROUND_BYTES;
     this.loadedFiles = [];
     this.blockBytes = 0;
     const query = parseQuery(input, this.scheme);
@@ -349,20 +408,32 @@ export class SearchEngine {
     [...byShard.values()].forEach((terms, i) => {
       for (const term of terms) {
         const entry = shardMaps[i]!.get(term);
-        if (entry) active.push({ entry, boost: boosts.get(term)!, loaded: 0, seen: new Uint32Array(n) });
+        if (entry) active.push({ entry, boost: boosts.get(term)!, bit: active.length, loaded: 0 });
       }
     });
     if (!active.length) return { ...empty, filesLoaded: this.loadedFiles };
 
+    // What is known per (document, term), as bit masks of W words per document: `known` when the
+    // term's impact in the document has been read or computed from text, `present` when the term
+    // occurs. One row per document keeps a document's terms together in memory; one array per term
+    // (60,000 documents × dozens of terms at 10,000 letters) made every bound computation a cache miss.
+    const W = (active.length + 31) >>> 5;
+    const known = new Uint32Array(n * W);
+    const present = new Uint32Array(n * W);
+    const isKnown = (t: ActiveTerm, d: number) => (known[d * W + (t.bit >>> 5)]! & (1 << (t.bit & 31))) !== 0;
     // Lower bounds: what has been read of each document's score.
     const lower = new Float64Array(n);
     const touched: number[] = [];
     const isTouched = new Uint8Array(n);
     const absorb = (t: ActiveTerm, postings: Postings) => {
       const { docs, imps } = postings;
+      const word = t.bit >>> 5;
+      const mask = 1 << (t.bit & 31);
       for (let i = 0; i < docs.length; i += 1) {
         const d = docs[i]!;
-        t.seen[d] = imps[i]! + 2;
+        const at = d * W + word;
+        known[at]! |= mask;
+        present[at]! |= mask;
         lower[d]! += t.boost * imps[i]!;
         if (!isTouched[d]) {
           isTouched[d] = 1;
@@ -390,18 +461,8 @@ export class SearchEngine {
     // The k-th best so far, by (score desc, document asc): ties go to the earlier document.
     const kth = (): { score: number; doc: number } => {
       if (touched.length < k) return { score: 0, doc: n };
-      const best: number[] = []; // documents, worst first
-      const worse = (a: number, b: number) => lower[a]! < lower[b]! || (lower[a] === lower[b] && a > b);
-      for (const d of touched) {
-        if (best.length < k) {
-          best.push(d);
-          if (best.length === k) best.sort((a, b) => (worse(a, b) ? -1 : worse(b, a) ? 1 : 0));
-        } else if (worse(best[0]!, d)) {
-          best[0] = d;
-          for (let i = 0; i + 1 < k && worse(best[i + 1]!, best[i]!); i += 1) [best[i], best[i + 1]] = [best[i + 1]!, best[i]!];
-        }
-      }
-      return { score: lower[best[0]!]!, doc: best[0]! };
+      const d = topByScore(touched, lower, k)[k - 1]!;
+      return { score: lower[d]!, doc: d };
     };
     /**
      * Could document d, whose score is at most `bound`, still rank above the k-th? On a tie it would
@@ -409,39 +470,74 @@ export class SearchEngine {
      */
     const couldBeat = (bound: number, d: number, minDoc: number, theta: { score: number; doc: number }) =>
       bound > theta.score || (bound === theta.score && Math.max(d, minDoc) <= theta.doc);
-    const restOf = (d: number, open: ActiveTerm[]) => {
+    // Per round, for each term: what its unread postings could still add (boost × next block's
+    // highest impact), and the open terms with something to add, as a mask.
+    const weightOf = new Float64Array(active.length);
+    const firstOf = new Float64Array(active.length);
+    const openBits = new Uint32Array(W);
+    const refreshBounds = (open: ActiveTerm[]) => {
+      weightOf.fill(0);
+      openBits.fill(0);
+      for (const t of open) {
+        const w = t.boost * nextBound(t);
+        if (w <= 0) continue;
+        weightOf[t.bit] = w;
+        firstOf[t.bit] = nextFirst(t);
+        openBits[t.bit >>> 5]! |= 1 << (t.bit & 31);
+      }
+    };
+    /**
+     * The most d's score can still gain (open terms not known for d, at their next block's highest
+     * impact); `restMinDoc` is then the document those highest unread postings start at.
+     */
+    let restMinDoc = 0;
+    const restOf = (d: number): number => {
       let rest = 0;
       let minDoc = 0;
-      for (const t of open) {
-        if (t.seen[d]) continue;
-        const w = t.boost * nextBound(t);
-        rest += w;
-        if (w > 0) minDoc = Math.max(minDoc, nextFirst(t));
+      const row = d * W;
+      for (let w = 0; w < W; w += 1) {
+        let x = openBits[w]! & ~known[row + w]!;
+        while (x !== 0) {
+          const low = x & -x;
+          const b = (w << 5) | (31 - Math.clz32(low));
+          rest += weightOf[b]!;
+          if (firstOf[b]! > minDoc) minDoc = firstOf[b]!;
+          x ^= low;
+        }
       }
-      return { rest, minDoc };
+      restMinDoc = minDoc;
+      return rest;
     };
     /** Scores documents exactly from their text for the terms not read for them. */
     const resolve = async (docs: number[], open: ActiveTerm[]) => {
       const storedDocs = await Promise.all(docs.map((d) => this.doc(manifest, d)));
       docs.forEach((d, i) => {
         for (const t of open) {
-          if (t.seen[d]) continue;
-          const tf = this.exactImpact(manifest, d, storedDocs[i]!, t.entry);
-          const impact = tf ?? 0;
-          t.seen[d] = tf === null ? 1 : impact + 2;
+          if (isKnown(t, d)) continue;
+          const impact = this.exactImpact(manifest, storedDocs[i]!, t.entry);
+          const at = d * W + (t.bit >>> 5);
+          known[at]! |= 1 << (t.bit & 31);
+          if (impact === null) continue;
+          present[at]! |= 1 << (t.bit & 31);
           lower[d]! += t.boost * impact;
         }
       });
     };
-    /** Adds terms (best first) while their next blocks fit in what is left of the budget. */
+    /**
+     * Adds terms (best first) while their next blocks fit in what is left of the budget, until
+     * `enough` says so and the round reads at least `roundBytes` (fewer, fuller rounds: each is a
+     * network round trip in the browser).
+     */
     const withinBudget = (ordered: ActiveTerm[], enough: (picked: ActiveTerm[]) => boolean) => {
       const picked: ActiveTerm[] = [];
       let bytes = this.blockBytes;
+      let satisfied = false;
       for (const t of ordered) {
         if (bytes + nextBytes(t) > budget) continue;
         picked.push(t);
         bytes += nextBytes(t);
-        if (enough(picked)) break;
+        satisfied ||= enough(picked);
+        if (satisfied && bytes - this.blockBytes >= roundBytes) break;
       }
       return picked;
     };
@@ -452,12 +548,17 @@ export class SearchEngine {
     for (;;) {
       const open = active.filter(isOpen);
       if (!open.length) break;
+      refreshBounds(open);
       const theta = kth();
       const unseenMax = open.reduce((sum, t) => sum + t.boost * nextBound(t), 0);
       const unseenMinDoc = open.reduce((m, t) => (t.boost * nextBound(t) > 0 ? Math.max(m, nextFirst(t)) : m), 0);
       // Could a document not read at all still enter the top k?
       const unseenMatters = touched.length < k || couldBeat(unseenMax, 0, unseenMinDoc, theta);
       let plan: ActiveTerm[] = [];
+      // Documents that could still be in the top k, and those of them whose score is not fully known
+      // (only computed once no document left unread can enter the top k).
+      const inPlay: number[] = [];
+      const uncertain: number[] = [];
       if (unseenMatters) {
         // Read the blocks that lower the bound on unread documents most, until it falls below the k-th.
         const gain = (t: ActiveTerm) => t.boost * (nextBound(t) - (t.loaded + 1 < t.entry.blockMax.length ? t.entry.blockMax[t.loaded + 1]! : 0));
@@ -467,18 +568,26 @@ export class SearchEngine {
           return bound < theta.score;
         });
       } else {
-        // Documents that could still be in the top k, and those whose score is not fully known.
-        const inPlay: number[] = [];
-        const uncertain: number[] = [];
-        const missing = new Map<ActiveTerm, number>();
+        // What the uncertain documents could still gain per term (terms with something left to add,
+        // in the order first met).
+        const missing = new Float64Array(active.length);
+        const missingOrder: ActiveTerm[] = [];
+        const isMissing = new Uint8Array(active.length);
         for (const d of touched) {
           if (lower[d]! + unseenMax < theta.score) continue;
-          const { rest, minDoc } = restOf(d, open);
-          if (!couldBeat(lower[d]! + rest, d, minDoc, theta)) continue;
+          const rest = restOf(d);
+          if (!couldBeat(lower[d]! + rest, d, restMinDoc, theta)) continue;
           inPlay.push(d);
           if (rest > 0) {
             uncertain.push(d);
-            for (const t of open) if (!t.seen[d]) missing.set(t, (missing.get(t) ?? 0) + t.boost * nextBound(t));
+            for (const t of open) {
+              if (weightOf[t.bit] === 0 || isKnown(t, d)) continue;
+              if (!isMissing[t.bit]) {
+                isMissing[t.bit] = 1;
+                missingOrder.push(t);
+              }
+              missing[t.bit]! += weightOf[t.bit]!;
+            }
           }
         }
         if (uncertain.length <= resolveMax) {
@@ -489,29 +598,35 @@ export class SearchEngine {
           break;
         }
         // Too many open questions: read the next block of the terms they hinge on most.
-        const ranked = [...missing].sort((a, b) => b[1] - a[1]);
-        const total = ranked.reduce((sum, [, w]) => sum + w, 0);
+        const ranked = [...missingOrder].sort((a, b) => missing[b.bit]! - missing[a.bit]!);
+        const total = ranked.reduce((sum, t) => sum + missing[t.bit]!, 0);
         let covered = 0;
-        plan = withinBudget(ranked.map(([t]) => t), (picked) => {
-          covered += missing.get(picked[picked.length - 1]!)!;
+        plan = withinBudget(ranked, (picked) => {
+          covered += missing[picked[picked.length - 1]!.bit]!;
           return covered >= total / 2;
         });
       }
       if (!plan.length || rounds >= maxRounds) {
+        const wantedCount = Math.max(options.finalResolve ?? FINAL_RESOLVE, k);
+        if (!unseenMatters && uncertain.length <= wantedCount) {
+          // Out of reads, but the documents still in question are few enough to score from their
+          // text: the ranking is still exact.
+          await resolve(uncertain, open);
+          resolved = uncertain.length;
+          candidates = inPlay;
+          break;
+        }
         // Out of budget (very common words in a very large corpus): score exactly the documents most
         // likely to be on top (what has been read plus half of what could still come) and rank with
         // everything read so far.
         complete = false;
-        const wantedCount = Math.max(options.finalResolve ?? FINAL_RESOLVE, k);
         // An estimate lies between the lower bound and lower + unseenMax / 2: skip documents that
         // cannot reach the wantedCount-th lower bound.
         const floor = kthOf(touched, lower, wantedCount) - unseenMax / 2;
-        const likeliest = touched
-          .filter((d) => lower[d]! >= floor)
-          .map((d) => ({ d, estimate: lower[d]! + restOf(d, open).rest / 2 }))
-          .sort((a, b) => b.estimate - a.estimate || a.d - b.d)
-          .slice(0, wantedCount)
-          .map((x) => x.d);
+        const estimate = new Float64Array(n);
+        const hopeful = touched.filter((d) => lower[d]! >= floor);
+        for (const d of hopeful) estimate[d] = lower[d]! + restOf(d) / 2;
+        const likeliest = topByScore(hopeful, estimate, wantedCount);
         await resolve(likeliest, open);
         resolved = likeliest.length;
         break;
@@ -521,30 +636,39 @@ export class SearchEngine {
     }
 
     // Rerank lunr's best by phrase coverage, then fetch only the documents shown.
-    const byTerm = new Map<string, ActiveTerm>(active.map((t) => [t.entry.term, t]));
-    const has = (term: string, d: number) => (byTerm.get(term)?.seen[d] ?? 0) >= 2;
-    const evidence = wordEvidence(query, this.scheme);
+    const bitOf = new Map<string, number>(active.map((t) => [t.entry.term, t.bit]));
+    const has = (bit: number, d: number) => (present[d * W + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+    // Per query word: the bits of the terms that must all be present (null when one of them is not in
+    // the index at all), and of the concept terms that suffice.
+    const evidence = wordEvidence(query, this.scheme).map((e) => ({
+      all: e.all.length && e.all.every((t) => bitOf.has(t)) ? e.all.map((t) => bitOf.get(t)!) : null,
+      any: e.any.filter((t) => bitOf.has(t)).map((t) => bitOf.get(t)!),
+    }));
     const coverage = (d: number) => {
       if (!evidence.length) return 0;
       let found = 0;
       for (const e of evidence) {
-        if ((e.all.length > 0 && e.all.every((t) => has(t, d))) || e.any.some((t) => has(t, d))) found += 1;
+        if ((e.all && e.all.every((b) => has(b, d))) || e.any.some((b) => has(b, d))) found += 1;
       }
       return found / evidence.length;
     };
     // A result must match at least two adjacent characters of some query word (or the whole of a
     // one-character word, or a concept): a lone shared kana is not a match (ゼブラ finds nothing).
-    const strong = query.words.map((w) => {
+    const strong = new Uint32Array(W);
+    const strongTerms = query.words.flatMap((w) => {
       const long = w.terms.filter((t) => Array.from(t.term).length >= 2).map((t) => t.term);
       return long.length ? long : w.terms.map((t) => t.term);
     });
-    strong.push(query.concepts.map((c) => c.term));
-    const qualifies = (d: number) => options.minimumMatch === false || strong.some((terms) => terms.some((t) => has(t, d)));
-    const byBase = candidates
-      .filter(qualifies)
-      .map((doc) => ({ doc, score: lower[doc]! }))
-      .sort((a, b) => b.score - a.score || a.doc - b.doc)
-      .slice(0, k);
+    for (const term of [...strongTerms, ...query.concepts.map((c) => c.term)]) {
+      const bit = bitOf.get(term);
+      if (bit !== undefined) strong[bit >>> 5]! |= 1 << (bit & 31);
+    }
+    const qualifies = (d: number) => {
+      if (options.minimumMatch === false) return true;
+      for (let w = 0; w < W; w += 1) if ((present[d * W + w]! & strong[w]!) !== 0) return true;
+      return false;
+    };
+    const byBase = topByScore(candidates, lower, k, qualifies).map((doc) => ({ doc, score: lower[doc]! }));
     const head = byBase
       .slice(0, RERANK_WINDOW)
       .map(({ doc, score }) => ({ doc, score: score * (1 + bonus * coverage(doc)) }))
