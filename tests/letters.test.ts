@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { addressLines, addresseeLabel, dateWithEra } from '../src/lib/letters.ts';
+import { addressLines, addresseeLabel, dateWithEra, homeLetters } from '../src/lib/letters.ts';
 import { demandUrl, demandInLetterUrl, articleUrl, parseDemandId, demandId } from '../src/lib/urls.ts';
 import { htmlToText, layoutFree, sourceSegments } from '../src/lib/text-compare.ts';
 
@@ -71,4 +71,20 @@ test.each([
 ])('labelInText(%s) = %s', async (label, expected) => {
   const { labelInText } = await import('../src/lib/letters.ts');
   expect(labelInText(label)).toBe(expected);
+});
+
+describe('the letters the home page shows', () => {
+  const letter = (id: string, date: string) => ({ id, data: { date } });
+  test.each([
+    ['none', [], 3, [], false],
+    ['a few, in order, oldest first', [letter('b', '2019-07-23'), letter('a', '2019-07-18')], 3, ['a', 'b'], false],
+    ['exactly the limit', [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('b', '2019-07-23')], 3, ['a', 'b', 'c'], false],
+    ['past the limit: the newest, newest first', [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('d', '2021-05-01'), letter('b', '2019-07-23')], 3, ['d', 'c', 'b'], true],
+    ['same date: by slug', [letter('y', '2020-01-01'), letter('x', '2020-01-01'), letter('z', '2019-01-01')], 2, ['y', 'x'], true],
+  ])('%s', (_name, letters, max, ids, newestFirst) => {
+    const home = homeLetters(letters, max);
+    expect(home.shown.map((l) => l.id)).toEqual(ids);
+    expect(home.newestFirst).toBe(newestFirst);
+    expect(home.total).toBe(letters.length);
+  });
 });

@@ -40,3 +40,19 @@ export function addresseeShort(party: PartyLike): string {
 export function labelInText(label: string): string {
   return label.replace(/[.．]$/, '');
 }
+
+/** How many letters the home page shows in full (with their demands); the rest are on /letters/. */
+export const HOME_LETTERS_MAX = 6;
+
+/**
+ * The letters the home page shows with their demands. A campaign of a few letters is told in order,
+ * oldest first; past `max`, the newest `max` are shown, newest first, and the page links to the rest.
+ */
+export function homeLetters<L extends { id: string; data: { date: string } }>(
+  letters: readonly L[],
+  max = HOME_LETTERS_MAX,
+): { shown: L[]; newestFirst: boolean; total: number } {
+  const chronological = [...letters].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.id.localeCompare(b.id));
+  if (chronological.length <= max) return { shown: chronological, newestFirst: false, total: letters.length };
+  return { shown: chronological.slice(-max).reverse(), newestFirst: true, total: letters.length };
+}
