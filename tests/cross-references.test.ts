@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { relatedDemands, demandsCitingArticle, demandsOfLetter, type DemandRef } from '../src/lib/cross-references.ts';
+import { relatedDemandsMap, demandsCitingArticle, demandsOfLetter, type DemandRef } from '../src/lib/cross-references.ts';
 
 const demand = (letter: string, number: number, extra: Partial<DemandRef> = {}): DemandRef => ({
   letter, number, legalBasis: [], related: [], ...extra,
@@ -14,7 +14,9 @@ const ALL: DemandRef[] = [
 ];
 const find = (letter: string, number: number) => ALL.find((d) => d.letter === letter && d.number === number)!;
 
-describe('relatedDemands works both ways from a pair written once', () => {
+describe('relatedDemandsMap works both ways from a pair written once', () => {
+  const related = relatedDemandsMap(ALL);
+
   test.each([
     ['a', 1, ['b/1:same ask', 'c/1:third letter']],
     ['b', 1, ['a/1:same ask']],
@@ -22,8 +24,23 @@ describe('relatedDemands works both ways from a pair written once', () => {
     ['b', 2, ['a/2:forms']],
     ['c', 1, ['a/1:third letter']],
   ])('%s/%i', (letter, number, expected) => {
-    const links = relatedDemands(find(letter, number), ALL).map((l) => `${l.demand.letter}/${l.demand.number}:${l.reason}`);
+    const links = related.get(`${letter}/${number}`)!.map((l) => `${l.demand.letter}/${l.demand.number}:${l.reason}`);
     expect(links).toEqual(expected);
+  });
+
+  test('every demand has an entry, and a link to a missing demand is dropped', () => {
+    const map = relatedDemandsMap([...ALL, demand('d', 1, { related: [{ demand: 'x/9', reason: 'gone' }] })]);
+    expect([...map.keys()].sort()).toEqual(['a/1', 'a/2', 'b/1', 'b/2', 'c/1', 'd/1']);
+    expect(map.get('d/1')).toEqual([]);
+  });
+
+  test('when both files give a reason, each page shows its own', () => {
+    const map = relatedDemandsMap([
+      demand('p', 1, { related: [{ demand: 'q/1', reason: 'from p' }] }),
+      demand('q', 1, { related: [{ demand: 'p/1', reason: 'from q' }] }),
+    ]);
+    expect(map.get('p/1')!.map((l) => l.reason)).toEqual(['from p']);
+    expect(map.get('q/1')!.map((l) => l.reason)).toEqual(['from q']);
   });
 });
 

@@ -39,11 +39,6 @@ export function relatedDemandsMap<D extends DemandRef>(all: readonly D[]): Map<s
   return new Map([...links].map(([id, own]) => [id, [...own.values()].sort(compareDemands)]));
 }
 
-/** Demands related to `target`, in both directions (see relatedDemandsMap). */
-export function relatedDemands<D extends DemandRef>(target: D, all: readonly D[]): RelatedLink<D>[] {
-  return relatedDemandsMap(all).get(demandId(target.letter, target.number)) ?? [];
-}
-
 function compareDemands<D extends DemandRef>(a: RelatedLink<D>, b: RelatedLink<D>): number {
   return a.demand.letter.localeCompare(b.demand.letter) || a.demand.number - b.demand.number;
 }
