@@ -100,9 +100,11 @@ export function dashboardRows(letters: readonly DashboardLetter[], demands: read
   return rows.sort((a, b) => a.letterDate.localeCompare(b.letterDate) || a.letter.localeCompare(b.letter) || a.number - b.number);
 }
 
+const zeroCounts = (): Record<StatusKey, number> => Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+
 /** How many demands are in each status; every status is present, zero or not. */
 export function countByStatus(rows: readonly { status: StatusKey }[]): Record<StatusKey, number> {
-  const counts = Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+  const counts = zeroCounts();
   for (const row of rows) counts[row.status]++;
   return counts;
 }
@@ -122,17 +124,6 @@ export interface MatrixRow {
   total: number;
 }
 
-/** Rows grouped by one dimension's value, in one pass (order of first appearance). */
-function groupRows(rows: readonly DashboardRow[], key: (row: DashboardRow) => string): Map<string, DashboardRow[]> {
-  const groups = new Map<string, DashboardRow[]>();
-  for (const row of rows) {
-    const group = groups.get(key(row));
-    if (group) group.push(row);
-    else groups.set(key(row), [row]);
-  }
-  return groups;
-}
-
 /** Short name of a letter in lists: its date and addressee (2019年7月23日 総務省宛). */
 export function letterListName(letter: DashboardLetter, formatDate: (iso: string) => string): string {
   return `${formatDate(letter.date)} ${addresseeName(letter)}宛`;
@@ -140,7 +131,7 @@ export function letterListName(letter: DashboardLetter, formatDate: (iso: string
 
 /** The letter × status overview: per letter (in date order) the number of demands in each status. */
 export function letterStatusMatrix(letters: readonly DashboardLetter[], rows: readonly DashboardRow[], formatDate: (iso: string) => string): MatrixRow[] {
-  const byLetter = groupRows(rows, (row) => row.letter);
+  const byLetter = Map.groupBy(rows, (row) => row.letter);
   return [...letters]
     .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug))
     .map((letter) => {
@@ -151,14 +142,14 @@ export function letterStatusMatrix(letters: readonly DashboardLetter[], rows: re
 
 /** Column totals of an overview. */
 export function sumCounts(rows: readonly Pick<MatrixRow, 'counts' | 'total'>[]): { counts: Record<StatusKey, number>; total: number } {
-  const counts = Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+  const counts = zeroCounts();
   for (const row of rows) for (const key of STATUS_KEYS) counts[key] += row.counts[key];
   return { counts, total: rows.reduce((sum, row) => sum + row.total, 0) };
 }
 
 /** The addressee × status overview: per addressee (in order of their first letter) the demands in each status. */
 export function addresseeStatusMatrix(rows: readonly DashboardRow[]): MatrixRow[] {
-  return [...groupRows(rows, (row) => row.addressee)].map(([value, own]) => ({
+  return [...Map.groupBy(rows, (row) => row.addressee)].map(([value, own]) => ({
     value,
     label: own[0]!.addresseeName,
     counts: countByStatus(own),
