@@ -10,7 +10,15 @@ import { describe, test } from 'vitest';
 import { contrastRatio } from '../scripts/lib/site-checks/contrast.ts';
 import { STATUSES, isStatusKey } from '../src/lib/status.ts';
 import { distDir } from './harness.ts';
-import { layoutShift, openAndSettle, openWithoutScripts, pageStates, recordingPage, type PageState, SWEEP_TIMEOUT } from './site.ts';
+import {
+  layoutShift,
+  openAndSettle,
+  openWithoutScripts,
+  pageStates,
+  recordingPage,
+  type PageState,
+  SWEEP_TIMEOUT,
+} from './site.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // No rule is disabled. If one ever must be, list it here with the reason and the manual check that replaces it.
@@ -24,7 +32,10 @@ const states = pageStates();
 async function axeViolations(page: Page): Promise<string> {
   const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).disableRules(DISABLED_RULES).analyze();
   return results.violations
-    .map((v) => `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n')}`)
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help}\n${v.nodes.map((n) => `    ${n.target.join(' ')}\n      ${n.failureSummary?.replace(/\n/g, '\n      ')}`).join('\n')}`,
+    )
     .join('\n');
 }
 
@@ -56,7 +67,13 @@ async function structure(page: Page) {
       };
     });
     const tables = [...document.querySelectorAll('table')].filter(visible).map((table) => {
-      const name = table.getAttribute('aria-label') ?? (table.getAttribute('aria-labelledby') ? document.getElementById(table.getAttribute('aria-labelledby')!)?.textContent : null) ?? table.caption?.textContent ?? '';
+      const name =
+        table.getAttribute('aria-label') ??
+        (table.getAttribute('aria-labelledby')
+          ? document.getElementById(table.getAttribute('aria-labelledby')!)?.textContent
+          : null) ??
+        table.caption?.textContent ??
+        '';
       const headerRow = table.tHead?.rows[0] ?? null;
       const columnHeaders = headerRow ? [...headerRow.cells].filter((c) => c.tagName === 'TH') : [];
       const width = (row: HTMLTableRowElement) => [...row.cells].reduce((n, c) => n + c.colSpan, 0);
@@ -78,114 +95,147 @@ async function structure(page: Page) {
 
 // Pages are independent: each sweep runs several at once (each in its own browser context).
 describe.concurrent('desktop (1280 px): axe, then what axe does not judge', () => {
-  test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url, page: sitePage }: PageState, { expect, onTestFinished }) => {
-    const { page } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
-    await openAndSettle(page, url);
-    expect(await axeViolations(page), 'axe violations').toBe('');
+  test.for(states)(
+    '$name',
+    { timeout: SWEEP_TIMEOUT },
+    async ({ url, page: sitePage }: PageState, { expect, onTestFinished }) => {
+      const { page } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
+      await openAndSettle(page, url);
+      expect(await axeViolations(page), 'axe violations').toBe('');
 
-    // Skip link: the first Tab stop, visible when focused, and it moves focus into <main>.
-    await page.keyboard.press('Tab');
-    const skip = page.getByRole('link', { name: '本文へ移動' });
-    await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
-    const box = await skip.boundingBox();
-    expect(box && box.y >= 0 && box.y + box.height <= DESKTOP.height && box.width > 0, 'skip link is on screen when focused').toBe(true);
-    await page.keyboard.press('Enter');
-    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
-    await page.keyboard.press('Tab');
-    const afterSkip = await page.evaluate(() => {
-      const active = document.activeElement;
-      const main = document.getElementById('main');
-      return !!active && !!main && (main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING));
-    });
-    expect(afterSkip, 'the Tab after the skip link lands in (or after) the main content, not back in the header').toBe(true);
-
-    const facts = await structure(page);
-
-    // Headings: one h1, first; no level skipped going down.
-    expect(facts.headings.filter((h) => h.level === 1), 'exactly one visible h1').toHaveLength(1);
-    expect(facts.headings[0]?.level).toBe(1);
-    const skipped = facts.headings.filter((h, i) => i > 0 && h.level > facts.headings[i - 1]!.level + 1);
-    expect(skipped, 'headings that skip a level').toEqual([]);
-
-    // Status never by colour alone: every status mark carries its label (and symbol) as text; badges are readable.
-    for (const badge of facts.badges) {
-      expect(isStatusKey(badge.status), `unknown data-status on ${badge.html}`).toBe(true);
-      if (!isStatusKey(badge.status)) continue;
-      const info = STATUSES[badge.status];
-      expect(badge.text, `status ${badge.status} shown without its label: ${badge.html}`).toContain(info.ja);
-      const ratio = contrastRatio(badge.color, badge.background);
-      expect(ratio, `badge ${badge.status} text contrast ${badge.color} on ${badge.background}`).toBeGreaterThanOrEqual(4.5);
-    }
-
-    // Data tables: a name, column headers with scope, a row header on each row, no cell without a column header.
-    for (const table of facts.tables) {
-      expect(table.name, 'table has a caption or aria-label').not.toBe('');
-      expect(table.columnHeaders, `table «${table.name}» has column headers in <thead>`).toBeGreaterThan(0);
-      expect(table.headerScopesOk, `table «${table.name}»: every column <th> has scope="col"`).toBe(true);
-      expect(table.rowsWithoutRowHeader, `table «${table.name}»: rows without a <th scope="row">`).toBe(0);
-      expect(table.maxRowWidth, `table «${table.name}»: cells beyond the last column header`).toBeLessThanOrEqual(table.headerWidth);
-      expect(table.emptyHeaders, `table «${table.name}»: empty <th>`).toBe(0);
-    }
-    if (sitePage.path === '/status/' && !url.includes('?')) {
-      expect(facts.tables.length, 'the status dashboard is a data table').toBeGreaterThan(0);
-      const statuses = new Set(facts.badges.map((b) => b.status));
-      expect(statuses.size, 'the dashboard shows status badges').toBeGreaterThan(0);
-    }
-  });
-
-});
-
-describe.concurrent('phone (320 px): axe, no layout shift, reflow without sideways scrolling, WCAG text-spacing overrides', () => {
-  test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url }, { expect, onTestFinished }) => {
-    // bypassCSP: the test injects a style sheet below, which the site's own CSP would (rightly) refuse.
-    const { page } = await recordingPage({ viewport: PHONE, bypassCSP: true, closeWith: onTestFinished });
-    await openAndSettle(page, url);
-    expect(await axeViolations(page), 'axe violations').toBe('');
-    // Nothing on screen jumps while the page loads (script-rendered content included): readers on
-    // phones lose their place, and tap the wrong thing.
-    const shift = await layoutShift(page);
-    expect(shift.total, `layout shift while loading (moved: ${shift.moved.join(', ')})`).toBeLessThanOrEqual(0.01);
-    const overflow = () =>
-      page.evaluate(() => {
-        const width = document.documentElement.clientWidth;
-        const offenders = [...document.querySelectorAll('body *')]
-          .filter((el) => {
-            const rect = el.getBoundingClientRect();
-            if (rect.width === 0 || rect.right <= width + 1) return false;
-            // Inside a horizontal scroll container (wide tables) is allowed by 1.4.10.
-            for (let p = el.parentElement; p; p = p.parentElement) {
-              const style = getComputedStyle(p);
-              if (['auto', 'scroll'].includes(style.overflowX)) return false;
-              if (['hidden', 'clip'].includes(style.overflowX) && p.getBoundingClientRect().right <= width + 1) return false;
-            }
-            return true;
-          })
-          .map((el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`);
-        return { scrollWidth: document.documentElement.scrollWidth, width, offenders: offenders.slice(0, 5) };
+      // Skip link: the first Tab stop, visible when focused, and it moves focus into <main>.
+      await page.keyboard.press('Tab');
+      const skip = page.getByRole('link', { name: '本文へ移動' });
+      await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      const box = await skip.boundingBox();
+      expect(
+        box && box.y >= 0 && box.y + box.height <= DESKTOP.height && box.width > 0,
+        'skip link is on screen when focused',
+      ).toBe(true);
+      await page.keyboard.press('Enter');
+      await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('main');
+      await page.keyboard.press('Tab');
+      const afterSkip = await page.evaluate(() => {
+        const active = document.activeElement;
+        const main = document.getElementById('main');
+        return (
+          !!active &&
+          !!main &&
+          (main.contains(active) || !!(main.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING))
+        );
       });
-    const before = await overflow();
-    expect(before.offenders, 'elements wider than a 320 px screen').toEqual([]);
-    expect(before.scrollWidth).toBeLessThanOrEqual(before.width + 1);
+      expect(
+        afterSkip,
+        'the Tab after the skip link lands in (or after) the main content, not back in the header',
+      ).toBe(true);
 
-    // WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing 0.16em.
-    await page.addStyleTag({
-      content: '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
-    });
-    const after = await overflow();
-    expect(after.offenders, 'elements pushed off screen by text spacing').toEqual([]);
-    const clipped = await page.evaluate(() =>
-      [...document.querySelectorAll('body *')]
-        .filter((el) => {
-          const style = getComputedStyle(el);
-          if (!['hidden', 'clip'].includes(style.overflowY) && !['hidden', 'clip'].includes(style.overflowX)) return false;
-          if ((el as HTMLElement).offsetWidth <= 1 || el.closest('.visually-hidden, .skip-link')) return false;
-          return !!(el.textContent ?? '').trim() && (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2);
-        })
-        .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
-    );
-    expect(clipped, 'text clipped by overflow: hidden after text-spacing overrides').toEqual([]);
-  });
+      const facts = await structure(page);
+
+      // Headings: one h1, first; no level skipped going down.
+      expect(
+        facts.headings.filter((h) => h.level === 1),
+        'exactly one visible h1',
+      ).toHaveLength(1);
+      expect(facts.headings[0]?.level).toBe(1);
+      const skipped = facts.headings.filter((h, i) => i > 0 && h.level > facts.headings[i - 1]!.level + 1);
+      expect(skipped, 'headings that skip a level').toEqual([]);
+
+      // Status never by colour alone: every status mark carries its label (and symbol) as text; badges are readable.
+      for (const badge of facts.badges) {
+        expect(isStatusKey(badge.status), `unknown data-status on ${badge.html}`).toBe(true);
+        if (!isStatusKey(badge.status)) continue;
+        const info = STATUSES[badge.status];
+        expect(badge.text, `status ${badge.status} shown without its label: ${badge.html}`).toContain(info.ja);
+        const ratio = contrastRatio(badge.color, badge.background);
+        expect(
+          ratio,
+          `badge ${badge.status} text contrast ${badge.color} on ${badge.background}`,
+        ).toBeGreaterThanOrEqual(4.5);
+      }
+
+      // Data tables: a name, column headers with scope, a row header on each row, no cell without a column header.
+      for (const table of facts.tables) {
+        expect(table.name, 'table has a caption or aria-label').not.toBe('');
+        expect(table.columnHeaders, `table «${table.name}» has column headers in <thead>`).toBeGreaterThan(0);
+        expect(table.headerScopesOk, `table «${table.name}»: every column <th> has scope="col"`).toBe(true);
+        expect(table.rowsWithoutRowHeader, `table «${table.name}»: rows without a <th scope="row">`).toBe(0);
+        expect(table.maxRowWidth, `table «${table.name}»: cells beyond the last column header`).toBeLessThanOrEqual(
+          table.headerWidth,
+        );
+        expect(table.emptyHeaders, `table «${table.name}»: empty <th>`).toBe(0);
+      }
+      if (sitePage.path === '/status/' && !url.includes('?')) {
+        expect(facts.tables.length, 'the status dashboard is a data table').toBeGreaterThan(0);
+        const statuses = new Set(facts.badges.map((b) => b.status));
+        expect(statuses.size, 'the dashboard shows status badges').toBeGreaterThan(0);
+      }
+    },
+  );
 });
+
+describe.concurrent(
+  'phone (320 px): axe, no layout shift, reflow without sideways scrolling, WCAG text-spacing overrides',
+  () => {
+    test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url }, { expect, onTestFinished }) => {
+      // bypassCSP: the test injects a style sheet below, which the site's own CSP would (rightly) refuse.
+      const { page } = await recordingPage({ viewport: PHONE, bypassCSP: true, closeWith: onTestFinished });
+      await openAndSettle(page, url);
+      expect(await axeViolations(page), 'axe violations').toBe('');
+      // Nothing on screen jumps while the page loads (script-rendered content included): readers on
+      // phones lose their place, and tap the wrong thing.
+      const shift = await layoutShift(page);
+      expect(shift.total, `layout shift while loading (moved: ${shift.moved.join(', ')})`).toBeLessThanOrEqual(0.01);
+      const overflow = () =>
+        page.evaluate(() => {
+          const width = document.documentElement.clientWidth;
+          const offenders = [...document.querySelectorAll('body *')]
+            .filter((el) => {
+              const rect = el.getBoundingClientRect();
+              if (rect.width === 0 || rect.right <= width + 1) return false;
+              // Inside a horizontal scroll container (wide tables) is allowed by 1.4.10.
+              for (let p = el.parentElement; p; p = p.parentElement) {
+                const style = getComputedStyle(p);
+                if (['auto', 'scroll'].includes(style.overflowX)) return false;
+                if (['hidden', 'clip'].includes(style.overflowX) && p.getBoundingClientRect().right <= width + 1)
+                  return false;
+              }
+              return true;
+            })
+            .map(
+              (el) =>
+                `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
+            );
+          return { scrollWidth: document.documentElement.scrollWidth, width, offenders: offenders.slice(0, 5) };
+        });
+      const before = await overflow();
+      expect(before.offenders, 'elements wider than a 320 px screen').toEqual([]);
+      expect(before.scrollWidth).toBeLessThanOrEqual(before.width + 1);
+
+      // WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing 0.16em.
+      await page.addStyleTag({
+        content:
+          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
+      });
+      const after = await overflow();
+      expect(after.offenders, 'elements pushed off screen by text spacing').toEqual([]);
+      const clipped = await page.evaluate(() =>
+        [...document.querySelectorAll('body *')]
+          .filter((el) => {
+            const style = getComputedStyle(el);
+            if (!['hidden', 'clip'].includes(style.overflowY) && !['hidden', 'clip'].includes(style.overflowX))
+              return false;
+            if ((el as HTMLElement).offsetWidth <= 1 || el.closest('.visually-hidden, .skip-link')) return false;
+            return (
+              !!(el.textContent ?? '').trim() &&
+              (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2)
+            );
+          })
+          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
+      );
+      expect(clipped, 'text clipped by overflow: hidden after text-spacing overrides').toEqual([]);
+    });
+  },
+);
 
 /** What a reader gets from <main>: headings, text, and links to other pages. */
 function readable(page: Page) {
@@ -208,20 +258,33 @@ function readable(page: Page) {
 // Pages that run scripts must also work as a browser without JavaScript shows them: axe passes and
 // nothing there is to read (headings, text, links to other pages) is missing. Pages without scripts
 // are the same either way.
-const scripted = states.filter((s) => !s.url.includes('?') && /<script[^>]+src=|<noscript|<astro-island/i.test(readFileSync(join(distDir(), s.page.file), 'utf8')));
+const scripted = states.filter(
+  (s) =>
+    !s.url.includes('?') &&
+    /<script[^>]+src=|<noscript|<astro-island/i.test(readFileSync(join(distDir(), s.page.file), 'utf8')),
+);
 describe.skipIf(scripted.length === 0).concurrent('without JavaScript: axe, and nothing to read is missing', () => {
-  test.for(scripted)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url, page: sitePage }, { expect, onTestFinished }) => {
-    const { page: withJs } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
-    await openAndSettle(withJs, url);
-    const enhanced = await readable(withJs);
-    const { page } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
-    await openWithoutScripts(page, url);
-    expect(await axeViolations(page), 'axe violations without JavaScript').toBe('');
-    const bare = await readable(page);
-    if (sitePage.kind !== 'search') {
-      expect(bare.headings, 'headings without JavaScript').toEqual(enhanced.headings);
-      expect(bare.text.length, 'text in <main> without JavaScript vs with it').toBeGreaterThanOrEqual(Math.floor(enhanced.text.length * 0.9));
-      expect(enhanced.links.filter((href) => !bare.links.includes(href)), 'links to other pages that only appear with JavaScript').toEqual([]);
-    }
-  });
+  test.for(scripted)(
+    '$name',
+    { timeout: SWEEP_TIMEOUT },
+    async ({ url, page: sitePage }, { expect, onTestFinished }) => {
+      const { page: withJs } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
+      await openAndSettle(withJs, url);
+      const enhanced = await readable(withJs);
+      const { page } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
+      await openWithoutScripts(page, url);
+      expect(await axeViolations(page), 'axe violations without JavaScript').toBe('');
+      const bare = await readable(page);
+      if (sitePage.kind !== 'search') {
+        expect(bare.headings, 'headings without JavaScript').toEqual(enhanced.headings);
+        expect(bare.text.length, 'text in <main> without JavaScript vs with it').toBeGreaterThanOrEqual(
+          Math.floor(enhanced.text.length * 0.9),
+        );
+        expect(
+          enhanced.links.filter((href) => !bare.links.includes(href)),
+          'links to other pages that only appear with JavaScript',
+        ).toEqual([]);
+      }
+    },
+  );
 });

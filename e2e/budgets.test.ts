@@ -6,7 +6,13 @@
 // analysis missed.
 import { describe, expect, test } from 'vitest';
 import {
-  BUDGETS, budgetViolations, formatWeights, indexFilesFor, measurePage, summarizeByKind, type PageWeight,
+  BUDGETS,
+  budgetViolations,
+  formatWeights,
+  indexFilesFor,
+  measurePage,
+  summarizeByKind,
+  type PageWeight,
 } from '../scripts/lib/site-checks/budgets.ts';
 import { listFiles, resolveUrlPath } from '../scripts/lib/site-checks/dist.ts';
 import { distDir, siteUrl } from './harness.ts';
@@ -18,7 +24,11 @@ const BUDGET_QUERIES = [SEARCH_QUERY, '目的外使用', '漏えい 報告', 'J-
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Files under the dist dir that a page fetched while showing search results. */
-async function searchFetches(path: string, query: string, files: ReadonlySet<string>): Promise<{ js: string[]; data: string[] }> {
+async function searchFetches(
+  path: string,
+  query: string,
+  files: ReadonlySet<string>,
+): Promise<{ js: string[]; data: string[] }> {
   const { page, requests } = await recordingPage();
   await openAndSettle(page, `${path}?q=${encodeURIComponent(query)}`);
   const origin = new URL(siteUrl('/')).origin;
@@ -43,23 +53,33 @@ describe('weight', () => {
         const perQuery: PageWeight[] = [];
         for (const query of BUDGET_QUERIES) {
           const fetched = await searchFetches(page.path, query, fileSet);
-          expect(fetched.data.length, `the search page fetched its index while searching for ${query}`).toBeGreaterThan(0);
+          expect(fetched.data.length, `the search page fetched its index while searching for ${query}`).toBeGreaterThan(
+            0,
+          );
           perQuery.push(measurePage(dir, page, fileSet, { js: fetched.js, index: fetched.data }));
         }
         const heaviest = perQuery.reduce((a, b) => (b.js.gzip + b.index.gzip > a.js.gzip + a.index.gzip ? b : a));
         const whole = measurePage(dir, page, fileSet, { index: indexFilesFor(heaviest.indexFiles, files) });
-        console.log(`[budgets] search index: ${perQuery.map((w, i) => `「${BUDGET_QUERIES[i]}」 ${kb(w.index.gzip)} in ${w.indexFiles.length} file(s)`).join(', ')}; the whole index is ${kb(whole.index.gzip)} in ${whole.indexFiles.length} file(s)`);
+        console.log(
+          `[budgets] search index: ${perQuery.map((w, i) => `「${BUDGET_QUERIES[i]}」 ${kb(w.index.gzip)} in ${w.indexFiles.length} file(s)`).join(', ')}; the whole index is ${kb(whole.index.gzip)} in ${whole.indexFiles.length} file(s)`,
+        );
         weights.push(heaviest);
       } else {
         weights.push(measurePage(dir, page, fileSet));
       }
     }
-    console.log(`\n[budgets] gzip sizes per page (level 6):\n${formatWeights(weights)}\n\n[budgets] by kind (largest):\n${summarizeByKind(weights)}`);
+    console.log(
+      `\n[budgets] gzip sizes per page (level 6):\n${formatWeights(weights)}\n\n[budgets] by kind (largest):\n${summarizeByKind(weights)}`,
+    );
     const search = weights.find((w) => w.kind === 'search');
     if (search) {
-      console.log(`[budgets] search: JS ${kb(search.js.gzip)} + index ${kb(search.index.gzip)} (${search.indexFiles.length} file(s), the heaviest query) = ${kb(search.js.gzip + search.index.gzip)} of ${kb(BUDGETS.search.jsPlusIndex!)}`);
+      console.log(
+        `[budgets] search: JS ${kb(search.js.gzip)} + index ${kb(search.index.gzip)} (${search.indexFiles.length} file(s), the heaviest query) = ${kb(search.js.gzip + search.index.gzip)} of ${kb(BUDGETS.search.jsPlusIndex!)}`,
+      );
     }
     const violations = budgetViolations(weights);
-    expect(violations.map((v) => `${v.path}: ${v.what} ${kb(v.measured)} > budget ${kb(v.budget)}`).join('\n')).toBe('');
+    expect(violations.map((v) => `${v.path}: ${v.what} ${kb(v.measured)} > budget ${kb(v.budget)}`).join('\n')).toBe(
+      '',
+    );
   });
 });

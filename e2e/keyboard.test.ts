@@ -24,8 +24,17 @@ interface Stop {
 function markFocusables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = [
-      'a[href]', 'area[href]', 'button:not([disabled])', 'input:not([type="hidden"]):not([disabled])', 'select:not([disabled])',
-      'textarea:not([disabled])', 'summary', 'iframe', '[contenteditable]:not([contenteditable="false"])', 'audio[controls]', 'video[controls]',
+      'a[href]',
+      'area[href]',
+      'button:not([disabled])',
+      'input:not([type="hidden"]):not([disabled])',
+      'select:not([disabled])',
+      'textarea:not([disabled])',
+      'summary',
+      'iframe',
+      '[contenteditable]:not([contenteditable="false"])',
+      'audio[controls]',
+      'video[controls]',
       '[tabindex]:not([tabindex="-1"])',
     ].join(',');
     const all = [...document.querySelectorAll<HTMLElement>(selector)].filter((el) => {
@@ -47,7 +56,10 @@ function markFocusables(page: Page): Promise<string[]> {
       return true;
     });
     expected.forEach((el, i) => el.setAttribute('data-kb', String(i)));
-    return expected.map((el) => `${el.tagName.toLowerCase()} «${(el.textContent ?? el.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}»`);
+    return expected.map(
+      (el) =>
+        `${el.tagName.toLowerCase()} «${(el.textContent ?? el.getAttribute('aria-label') ?? '').replace(/\s+/g, ' ').trim().slice(0, 40)}»`,
+    );
   });
 }
 
@@ -67,13 +79,15 @@ function focusedStop(page: Page): Promise<Stop | null> {
     }
     const rects = [...el.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
     const rect = rects[0] ?? el.getBoundingClientRect();
-    const inViewport = rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
+    const inViewport =
+      rect.bottom > 0 && rect.right > 0 && rect.top < window.innerHeight && rect.left < window.innerWidth;
     let obscuredBy: string | null = null;
     if (inViewport) {
       const x = Math.min(Math.max(rect.left + rect.width / 2, 0), window.innerWidth - 1);
       const y = Math.min(Math.max(rect.top + Math.min(rect.height / 2, 8), 0), window.innerHeight - 1);
       const hit = document.elementFromPoint(x, y);
-      if (hit && hit !== el && !el.contains(hit) && !hit.contains(el)) obscuredBy = `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}`;
+      if (hit && hit !== el && !el.contains(hit) && !hit.contains(el))
+        obscuredBy = `${hit.tagName.toLowerCase()}.${[...hit.classList].join('.')}`;
     }
     return {
       index: el.hasAttribute('data-kb') ? Number(el.getAttribute('data-kb')) : null,
@@ -92,7 +106,11 @@ function focusedStop(page: Page): Promise<Stop | null> {
 describe.concurrent('Tab reaches every control, each visibly focused', () => {
   test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url }, { expect, onTestFinished }) => {
     // Reduced motion: should a page scroll smoothly, focus still lands at once and can be measured.
-    const { page } = await recordingPage({ viewport: { width: 1280, height: 900 }, reducedMotion: 'reduce', closeWith: onTestFinished });
+    const { page } = await recordingPage({
+      viewport: { width: 1280, height: 900 },
+      reducedMotion: 'reduce',
+      closeWith: onTestFinished,
+    });
     await openAndSettle(page, url);
     const expected = await markFocusables(page);
     expect(expected.length).toBeGreaterThan(3);
@@ -111,9 +129,12 @@ describe.concurrent('Tab reaches every control, each visibly focused', () => {
       if (stop.index !== null) reached.add(stop.index);
       const outlineWidth = parseFloat(stop.outline.split(' ')[1] ?? '0');
       const hasOutline = !stop.outline.startsWith('none') && outlineWidth >= 2;
-      if (!hasOutline && stop.boxShadow === 'none') problems.push(`${stop.description}: no visible focus indicator (outline ${stop.outline})`);
+      if (!hasOutline && stop.boxShadow === 'none')
+        problems.push(`${stop.description}: no visible focus indicator (outline ${stop.outline})`);
       if (hasOutline && contrastRatio(stop.outlineColor, stop.behind) < 3) {
-        problems.push(`${stop.description}: focus outline ${stop.outlineColor} has contrast < 3:1 against ${stop.behind}`);
+        problems.push(
+          `${stop.description}: focus outline ${stop.outlineColor} has contrast < 3:1 against ${stop.behind}`,
+        );
       }
       if (!stop.inViewport) problems.push(`${stop.description}: focused but scrolled out of view`);
       if (stop.obscuredBy) problems.push(`${stop.description}: focused but hidden behind ${stop.obscuredBy}`);
@@ -128,7 +149,13 @@ describe.concurrent('Tab reaches every control, each visibly focused', () => {
  * Presses Tab until `predicate(focused element, arg)` holds; fails after `max` presses. The predicate
  * runs in the page, so it may use only its arguments.
  */
-async function tabUntil<A>(page: Page, predicate: (el: Element, arg: A) => boolean, arg: A, what: string, max = 120): Promise<void> {
+async function tabUntil<A>(
+  page: Page,
+  predicate: (el: Element, arg: A) => boolean,
+  arg: A,
+  what: string,
+  max = 120,
+): Promise<void> {
   const check = `(${predicate.toString()})(document.activeElement ?? document.body, ${JSON.stringify(arg)})`;
   for (let i = 0; i < max; i++) {
     await page.keyboard.press('Tab');
@@ -140,10 +167,14 @@ async function tabUntil<A>(page: Page, predicate: (el: Element, arg: A) => boole
 /** Waits (through smooth scrolling) until the element's top is on screen; fails after 3 s. */
 async function scrolledIntoView(page: Page, selector: string): Promise<void> {
   await page
-    .waitForFunction((sel) => {
-      const top = document.querySelector(sel)?.getBoundingClientRect().top ?? -1e9;
-      return top >= -1 && top < window.innerHeight - 40;
-    }, selector, { timeout: 3000 })
+    .waitForFunction(
+      (sel) => {
+        const top = document.querySelector(sel)?.getBoundingClientRect().top ?? -1e9;
+        return top >= -1 && top < window.innerHeight - 40;
+      },
+      selector,
+      { timeout: 3000 },
+    )
     .catch(() => {
       throw new Error(`${selector} was not scrolled into view`);
     });
@@ -159,12 +190,23 @@ describe('key paths by keyboard only', () => {
     await openAndSettle(page, '/');
     await tabUntil(page, (el) => el.textContent === '本文へ移動', null, 'the skip link', 1);
     await page.keyboard.press('Enter');
-    await tabUntil(page, (el, href) => el.getAttribute('href') === href && el.closest('main') !== null, '/letters/2019-07-23-soumu/', 'the letter link in main', 40);
+    await tabUntil(
+      page,
+      (el, href) => el.getAttribute('href') === href && el.closest('main') !== null,
+      '/letters/2019-07-23-soumu/',
+      'the letter link in main',
+      40,
+    );
     await Promise.all([page.waitForURL('**/letters/2019-07-23-soumu/'), page.keyboard.press('Enter')]);
     await tabUntil(page, hrefIs, '/letters/2019-07-23-soumu/demands/2/', 'demand 2 in the letter');
     await Promise.all([page.waitForURL('**/letters/2019-07-23-soumu/demands/2/'), page.keyboard.press('Enter')]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('要求2');
-    await tabUntil(page, (el) => (el.getAttribute('href') ?? '').endsWith('#article-20'), null, 'the link to article 20');
+    await tabUntil(
+      page,
+      (el) => (el.getAttribute('href') ?? '').endsWith('#article-20'),
+      null,
+      'the link to article 20',
+    );
     await Promise.all([page.waitForURL('**/references/mie-my-number-rules/#article-20'), page.keyboard.press('Enter')]);
     await scrolledIntoView(page, '#article-20');
   });
@@ -172,13 +214,21 @@ describe('key paths by keyboard only', () => {
   test('header navigation: each item reachable by Tab, Enter opens it, aria-current marks it', async () => {
     const page = await newPage();
     await openAndSettle(page, '/');
-    const items = await page.getByRole('navigation', { name: 'サイト' }).getByRole('link')
+    const items = await page
+      .getByRole('navigation', { name: 'サイト' })
+      .getByRole('link')
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(items.length).toBeGreaterThan(3);
     // Items whose page is not in the build are the link check's failure, not this test's.
     for (const href of items.filter((h) => h !== '/' && states.some((s) => s.page.path === h))) {
       await openAndSettle(page, '/');
-      await tabUntil(page, (el, h) => el.closest('nav') !== null && el.getAttribute('href') === h, href, `nav link ${href}`, 20);
+      await tabUntil(
+        page,
+        (el, h) => el.closest('nav') !== null && el.getAttribute('href') === h,
+        href,
+        `nav link ${href}`,
+        20,
+      );
       await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press('Enter')]);
       const current = page.getByRole('navigation', { name: 'サイト' }).locator('[aria-current="page"]');
       await expect(current.getAttribute('href')).resolves.toBe(href);
@@ -191,7 +241,12 @@ describe('key paths by keyboard only', () => {
     const toc = page.getByRole('navigation', { name: '目次' });
     const target = await toc.getByRole('link').nth(2).getAttribute('href');
     expect(target).toMatch(/^#article-\d+$/);
-    await tabUntil(page, (el, h) => el.closest('nav') !== null && el.getAttribute('href') === h, target!, 'the third TOC entry');
+    await tabUntil(
+      page,
+      (el, h) => el.closest('nav') !== null && el.getAttribute('href') === h,
+      target!,
+      'the third TOC entry',
+    );
     await page.keyboard.press('Enter');
     await page.waitForURL(`**${target}`);
     await scrolledIntoView(page, target!);
@@ -208,11 +263,22 @@ describe('key paths by keyboard only', () => {
   test.skipIf(!built('search'))('search from the header: type, Enter, Tab to a result, Enter', async () => {
     const page = await newPage();
     await openAndSettle(page, '/');
-    await tabUntil(page, (el) => el.tagName === 'INPUT' && el.getAttribute('type') === 'search' && el.closest('header') !== null, null, 'the header search box', 30);
+    await tabUntil(
+      page,
+      (el) => el.tagName === 'INPUT' && el.getAttribute('type') === 'search' && el.closest('header') !== null,
+      null,
+      'the header search box',
+      30,
+    );
     await page.keyboard.type(SEARCH_QUERY);
     await Promise.all([page.waitForURL('**/search/?q=*'), page.keyboard.press('Enter')]);
     await page.waitForLoadState('networkidle');
-    await tabUntil(page, (el) => el.closest('main') !== null && (el.getAttribute('href') ?? '').startsWith('/letters/'), null, 'a search result');
+    await tabUntil(
+      page,
+      (el) => el.closest('main') !== null && (el.getAttribute('href') ?? '').startsWith('/letters/'),
+      null,
+      'a search result',
+    );
     const href = await page.evaluate(() => document.activeElement!.getAttribute('href')!);
     await Promise.all([page.waitForURL((u) => u.pathname === href.split('#')[0]), page.keyboard.press('Enter')]);
   });
@@ -220,7 +286,13 @@ describe('key paths by keyboard only', () => {
   test.skipIf(!built('status'))('status dashboard: Tab into the table, Enter opens a demand', async () => {
     const page = await newPage();
     await openAndSettle(page, '/status/');
-    await tabUntil(page, (el) => el.closest('table') !== null && /^\/letters\/[^/]+\/demands\/\d+\/$/.test(el.getAttribute('href') ?? ''), null, 'a demand link in the table', 200);
+    await tabUntil(
+      page,
+      (el) => el.closest('table') !== null && /^\/letters\/[^/]+\/demands\/\d+\/$/.test(el.getAttribute('href') ?? ''),
+      null,
+      'a demand link in the table',
+      200,
+    );
     const href = await page.evaluate(() => document.activeElement!.getAttribute('href')!);
     await Promise.all([page.waitForURL(`**${href}`), page.keyboard.press('Enter')]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('要求');

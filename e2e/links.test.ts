@@ -7,7 +7,9 @@ import { BUILD_ORIGIN } from './site.ts';
 
 test('no broken internal link or anchor in the build', () => {
   const report = checkLinks(distDir(), { siteOrigin: BUILD_ORIGIN });
-  console.log(`[links] ${report.files} files read, ${report.internal} internal references checked, ${report.external} external (not fetched), ${report.broken.length} broken`);
+  console.log(
+    `[links] ${report.files} files read, ${report.internal} internal references checked, ${report.external} external (not fetched), ${report.broken.length} broken`,
+  );
   expect(report.internal).toBeGreaterThan(100);
   expect(formatLinkProblems(report.broken)).toBe('');
 });

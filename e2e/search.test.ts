@@ -47,7 +47,9 @@ describe('search page', () => {
     const page = await newPage();
     await searchFor(page, '漏えい 報告');
     const first = results(page).first();
-    await expect(first.getByRole('link').getAttribute('href')).resolves.toBe('/references/mie-my-number-rules/#article-18');
+    await expect(first.getByRole('link').getAttribute('href')).resolves.toBe(
+      '/references/mie-my-number-rules/#article-18',
+    );
     await expect(first.locator('.search-result__type').textContent()).resolves.toBe('規程 第18条');
   });
 
@@ -79,7 +81,8 @@ describe('search page', () => {
     const box = page.getByLabel('検索する言葉');
     await box.focus();
     const links = results(page).getByRole('link');
-    const focusedHref = () => page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName);
+    const focusedHref = () =>
+      page.evaluate(() => document.activeElement?.getAttribute('href') ?? document.activeElement?.tagName);
     await page.keyboard.press('ArrowDown');
     await expect(focusedHref()).resolves.toBe(await links.nth(0).getAttribute('href'));
     await page.keyboard.press('ArrowDown');
@@ -143,7 +146,10 @@ describe('without JavaScript', () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/letters/'));
     await page.locator('header').getByRole('searchbox').fill('思想調査');
-    await Promise.all([page.waitForURL('**/search/?q=*'), page.locator('header').getByRole('searchbox').press('Enter')]);
+    await Promise.all([
+      page.waitForURL('**/search/?q=*'),
+      page.locator('header').getByRole('searchbox').press('Enter'),
+    ]);
     expect(new URL(page.url()).searchParams.get('q')).toBe('思想調査');
     // (Locators do not see into <noscript> with scripts off; its rendered text does show.)
     await expect(page.locator('main').innerText()).resolves.toContain('検索結果を表示するには JavaScript が必要です');
@@ -152,15 +158,18 @@ describe('without JavaScript', () => {
 });
 
 describe('the index loads on the search page only', () => {
-  test.each(['/', '/letters/2019-07-23-soumu/', '/references/mie-my-number-rules/'])('%s fetches no index file', async (path) => {
-    const page = await newPage();
-    const fetched: string[] = [];
-    page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
-    await page.goto(siteUrl(path), { waitUntil: 'networkidle' });
-    await page.locator('header').getByRole('searchbox').focus();
-    await page.waitForTimeout(200);
-    expect(fetched.filter((p) => p.startsWith('/search-index/'))).toEqual([]);
-  });
+  test.each(['/', '/letters/2019-07-23-soumu/', '/references/mie-my-number-rules/'])(
+    '%s fetches no index file',
+    async (path) => {
+      const page = await newPage();
+      const fetched: string[] = [];
+      page.on('request', (request) => fetched.push(new URL(request.url()).pathname));
+      await page.goto(siteUrl(path), { waitUntil: 'networkidle' });
+      await page.locator('header').getByRole('searchbox').focus();
+      await page.waitForTimeout(200);
+      expect(fetched.filter((p) => p.startsWith('/search-index/'))).toEqual([]);
+    },
+  );
 
   test('the search page fetches the manifest and only some shards', async () => {
     const page = await newPage();

@@ -22,7 +22,8 @@ export const SEARCH_QUERY = 'マイナンバーカード';
 export function allPages(): SitePage[] {
   const pages = sitePages(distDir());
   const unbuilt = pages.filter((p) => !p.file);
-  if (unbuilt.length) throw new Error(`sitemap lists pages that were not built: ${unbuilt.map((p) => p.path).join(', ')}`);
+  if (unbuilt.length)
+    throw new Error(`sitemap lists pages that were not built: ${unbuilt.map((p) => p.path).join(', ')}`);
   if (pages.length < 10) throw new Error(`only ${pages.length} pages found in ${distDir()}: is the build complete?`);
   return pages;
 }
@@ -39,7 +40,12 @@ export interface PageState {
 export function pageStates(): PageState[] {
   const states: PageState[] = allPages().map((page) => ({ name: page.path, page, url: page.path }));
   const search = states.find((s) => s.page.kind === 'search');
-  if (search) states.push({ name: `${search.page.path}?q=${SEARCH_QUERY}`, page: search.page, url: `${search.page.path}?q=${encodeURIComponent(SEARCH_QUERY)}` });
+  if (search)
+    states.push({
+      name: `${search.page.path}?q=${SEARCH_QUERY}`,
+      page: search.page,
+      url: `${search.page.path}?q=${encodeURIComponent(SEARCH_QUERY)}`,
+    });
   return states;
 }
 
@@ -74,7 +80,12 @@ export async function openAndSettle(page: Page, url: string): Promise<number | u
           clearTimeout(giveUp);
           resolve();
         }
-        observer.observe(document.documentElement, { subtree: true, childList: true, attributes: true, characterData: true });
+        observer.observe(document.documentElement, {
+          subtree: true,
+          childList: true,
+          attributes: true,
+          characterData: true,
+        });
       });
     });
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
@@ -93,13 +104,16 @@ export async function openAndSettle(page: Page, url: string): Promise<number | u
  */
 export async function openWithoutScripts(page: Page, url: string): Promise<number | undefined> {
   const target = siteUrl(url);
-  await page.route((u) => u.href === target, async (route) => {
-    const response = await route.fetch();
-    const html = (await response.text())
-      .replace(/<script\b(?![^>]*type="application\/(?:ld\+)?json")[^>]*>[\s\S]*?<\/script>/gi, '')
-      .replace(/<noscript>([\s\S]*?)<\/noscript>/gi, '<div data-noscript>$1</div>');
-    await route.fulfill({ response, body: html });
-  });
+  await page.route(
+    (u) => u.href === target,
+    async (route) => {
+      const response = await route.fetch();
+      const html = (await response.text())
+        .replace(/<script\b(?![^>]*type="application\/(?:ld\+)?json")[^>]*>[\s\S]*?<\/script>/gi, '')
+        .replace(/<noscript>([\s\S]*?)<\/noscript>/gi, '<div data-noscript>$1</div>');
+      await route.fulfill({ response, body: html });
+    },
+  );
   // Anything the page would still ask for by script is refused.
   await page.route('**/*.{js,mjs}', (route) => route.abort('blockedbyclient'));
   const status = await openAndSettle(page, url);
@@ -136,7 +150,9 @@ export interface RecordingOptions extends PageOptions {
 }
 
 export async function recordingPage(options: RecordingOptions = {}): Promise<RecordingPage> {
-  const context = await (await getBrowser()).newContext({
+  const context = await (
+    await getBrowser()
+  ).newContext({
     javaScriptEnabled: options.javaScriptEnabled ?? true,
     viewport: options.viewport ?? { width: 1280, height: 900 },
     locale: 'ja-JP',
@@ -178,11 +194,19 @@ export async function recordingPage(options: RecordingOptions = {}): Promise<Rec
     const w = window as unknown as { __layoutShifts: { value: number; sources: string[] }[] };
     w.__layoutShifts = [];
     new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as { value: number; hadRecentInput: boolean; sources?: { node?: Node | null }[] }[]) {
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        sources?: { node?: Node | null }[];
+      }[]) {
         if (entry.hadRecentInput) continue;
         w.__layoutShifts.push({
           value: entry.value,
-          sources: (entry.sources ?? []).map((s) => (s.node instanceof Element ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}` : String(s.node?.nodeName))),
+          sources: (entry.sources ?? []).map((s) =>
+            s.node instanceof Element
+              ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}`
+              : String(s.node?.nodeName),
+          ),
         });
       }
     }).observe({ type: 'layout-shift', buffered: true });
@@ -236,7 +260,11 @@ export async function scrollSettled(page: Page): Promise<void> {
 /** Layout shifts so far on a page opened with recordingPage(): their sum (CLS-like) and what moved. */
 export function layoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
   return page.evaluate(() => {
-    const shifts = (window as unknown as { __layoutShifts?: { value: number; sources: string[] }[] }).__layoutShifts ?? [];
-    return { total: shifts.reduce((sum, s) => sum + s.value, 0), moved: [...new Set(shifts.flatMap((s) => s.sources))] };
+    const shifts =
+      (window as unknown as { __layoutShifts?: { value: number; sources: string[] }[] }).__layoutShifts ?? [];
+    return {
+      total: shifts.reduce((sum, s) => sum + s.value, 0),
+      moved: [...new Set(shifts.flatMap((s) => s.sources))],
+    };
   });
 }

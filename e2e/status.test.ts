@@ -20,41 +20,86 @@ describe('the tracker (/status/)', () => {
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('要求の状況');
     const table = page.getByRole('table', { name: /要求ごとの状況/ });
     expect(await table.locator('caption').count()).toBe(1);
-    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual(['要請書', '宛先', '要求', '状況', '最終更新', '経過日数']);
+    expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual([
+      '要請書',
+      '宛先',
+      '要求',
+      '状況',
+      '最終更新',
+      '経過日数',
+    ]);
     expect(await table.locator('tbody th[scope="row"]').count()).toBe(ALL);
     expect(await visibleRows(page).count()).toBe(ALL);
-    const statuses = await page.locator('tr[data-demand]').evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-demand')}=${r.getAttribute('data-status')}`));
+    const statuses = await page
+      .locator('tr[data-demand]')
+      .evaluateAll((rows) => rows.map((r) => `${r.getAttribute('data-demand')}=${r.getAttribute('data-status')}`));
     expect(statuses).toEqual([
-      '2019-07-18-shichoson-kyosai/1=responded', '2019-07-18-shichoson-kyosai/2=responded', '2019-07-18-shichoson-kyosai/3=responded', '2019-07-18-shichoson-kyosai/4=responded',
-      '2019-07-23-soumu/1=stalled', '2019-07-23-soumu/2=stalled', '2019-07-23-soumu/3=stalled', '2019-07-23-soumu/4=stalled', '2019-07-23-soumu/5=stalled',
+      '2019-07-18-shichoson-kyosai/1=responded',
+      '2019-07-18-shichoson-kyosai/2=responded',
+      '2019-07-18-shichoson-kyosai/3=responded',
+      '2019-07-18-shichoson-kyosai/4=responded',
+      '2019-07-23-soumu/1=stalled',
+      '2019-07-23-soumu/2=stalled',
+      '2019-07-23-soumu/3=stalled',
+      '2019-07-23-soumu/4=stalled',
+      '2019-07-23-soumu/5=stalled',
     ]);
     // The badge in each row is symbol + text, and agrees with the row.
     const row = page.locator('tr[data-demand="2019-07-23-soumu/2"]');
     expect(await row.locator('[data-status][data-current]').getAttribute('data-status')).toBe('stalled');
     expect((await row.locator('[data-current]').textContent())?.trim()).toBe('＝進展なし');
-    expect(await row.textContent()).toMatch(/総務省[\s\S]*要求2 個人情報を申請書作成に流用しない[\s\S]*2019年7月31日[\s\S]*\d+日/);
+    expect(await row.textContent()).toMatch(
+      /総務省[\s\S]*要求2 個人情報を申請書作成に流用しない[\s\S]*2019年7月31日[\s\S]*\d+日/,
+    );
 
     const overview = page.getByRole('table', { name: '要請書ごと・状況ごとの要求の数' });
     expect(await overview.locator('tfoot').textContent()).toMatch(/計\s*0\s*4\s*0\s*5\s*0\s*0\s*0\s*0\s*9/);
     const legend = page.locator('#legend');
-    for (const text of ['回答待ち', 'Awaiting response', '要請書を提出し、まだ実質的な回答がない。', '進展なし', 'Stalled', '取り下げ']) expect(await legend.textContent()).toContain(text);
+    for (const text of [
+      '回答待ち',
+      'Awaiting response',
+      '要請書を提出し、まだ実質的な回答がない。',
+      '進展なし',
+      'Stalled',
+      '取り下げ',
+    ])
+      expect(await legend.textContent()).toContain(text);
     expect(await page.locator('#legend-stalled').count()).toBe(1);
   });
 
   test('without JavaScript, the filters are links to pre-filtered pages', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/status/'));
-    await group(page, '状況').getByRole('link', { name: /進展なし/ }).click();
+    await group(page, '状況')
+      .getByRole('link', { name: /進展なし/ })
+      .click();
     await page.waitForURL('**/status/by-status/stalled/');
-    expect(await visibleIds(page)).toEqual(['2019-07-23-soumu/1', '2019-07-23-soumu/2', '2019-07-23-soumu/3', '2019-07-23-soumu/4', '2019-07-23-soumu/5']);
+    expect(await visibleIds(page)).toEqual([
+      '2019-07-23-soumu/1',
+      '2019-07-23-soumu/2',
+      '2019-07-23-soumu/3',
+      '2019-07-23-soumu/4',
+      '2019-07-23-soumu/5',
+    ]);
     expect(await page.getByText('全9件のうち5件の要求を表示しています。').count()).toBe(1);
-    expect(await group(page, '状況').getByRole('link', { name: /進展なし/ }).getAttribute('aria-current')).toBe('true');
+    expect(
+      await group(page, '状況')
+        .getByRole('link', { name: /進展なし/ })
+        .getAttribute('aria-current'),
+    ).toBe('true');
 
     await group(page, '宛先').getByRole('link', { name: '市町村共済連合会' }).click();
     await page.waitForURL('**/status/by-addressee/shichoson-kyosai/');
-    expect(await visibleIds(page)).toEqual(['2019-07-18-shichoson-kyosai/1', '2019-07-18-shichoson-kyosai/2', '2019-07-18-shichoson-kyosai/3', '2019-07-18-shichoson-kyosai/4']);
+    expect(await visibleIds(page)).toEqual([
+      '2019-07-18-shichoson-kyosai/1',
+      '2019-07-18-shichoson-kyosai/2',
+      '2019-07-18-shichoson-kyosai/3',
+      '2019-07-18-shichoson-kyosai/4',
+    ]);
 
-    await group(page, '要請書').getByRole('link', { name: /2019年7月23日 総務省宛/ }).click();
+    await group(page, '要請書')
+      .getByRole('link', { name: /2019年7月23日 総務省宛/ })
+      .click();
     await page.waitForURL('**/status/by-letter/2019-07-23-soumu/');
     expect(await visibleRows(page).count()).toBe(5);
 
@@ -70,7 +115,12 @@ describe('the tracker (/status/)', () => {
 
   test('every status count links to its filtered page, even an empty one', async () => {
     const page = await newPage({ javaScriptEnabled: false });
-    for (const [key, count] of [['responded', 4], ['stalled', 5], ['achieved', 0], ['withdrawn', 0]] as const) {
+    for (const [key, count] of [
+      ['responded', 4],
+      ['stalled', 5],
+      ['achieved', 0],
+      ['withdrawn', 0],
+    ] as const) {
       const response = await page.goto(siteUrl(`/status/by-status/${key}/`));
       expect(response?.status()).toBe(200);
       expect(await visibleRows(page).count()).toBe(count);
@@ -80,10 +130,14 @@ describe('the tracker (/status/)', () => {
   test('with JavaScript, the filters work instantly, combine, and keep the URL', async () => {
     const page = await newPage();
     await page.goto(siteUrl('/status/'));
-    await page.evaluate(() => { (window as unknown as { marker: number }).marker = 1; });
+    await page.evaluate(() => {
+      (window as unknown as { marker: number }).marker = 1;
+    });
     const summary = page.getByRole('status').filter({ hasText: '要求を表示しています' });
 
-    await group(page, '状況').getByRole('link', { name: /回答あり/ }).click();
+    await group(page, '状況')
+      .getByRole('link', { name: /回答あり/ })
+      .click();
     await expect.poll(() => visibleRows(page).count()).toBe(4);
     expect(new URL(page.url()).search).toBe('?status=responded');
     await expect.poll(() => summary.textContent()).toBe('全9件のうち4件の要求を表示しています。');
@@ -96,7 +150,15 @@ describe('the tracker (/status/)', () => {
     expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
 
     await group(page, '状況').getByRole('link', { name: 'すべて' }).click();
-    await expect.poll(() => visibleIds(page)).toEqual(['2019-07-23-soumu/1', '2019-07-23-soumu/2', '2019-07-23-soumu/3', '2019-07-23-soumu/4', '2019-07-23-soumu/5']);
+    await expect
+      .poll(() => visibleIds(page))
+      .toEqual([
+        '2019-07-23-soumu/1',
+        '2019-07-23-soumu/2',
+        '2019-07-23-soumu/3',
+        '2019-07-23-soumu/4',
+        '2019-07-23-soumu/5',
+      ]);
     expect(await group(page, '宛先').getByRole('link', { name: '総務省' }).getAttribute('aria-current')).toBe('true');
 
     // Back restores the previous filter.
@@ -116,7 +178,9 @@ describe('the tracker (/status/)', () => {
     await expect.poll(() => visibleRows(page).count()).toBe(4);
     await page.goto(siteUrl('/status/by-status/stalled/'));
     expect(await visibleRows(page).count()).toBe(5);
-    await group(page, '要請書').getByRole('link', { name: /総務省宛/ }).click();
+    await group(page, '要請書')
+      .getByRole('link', { name: /総務省宛/ })
+      .click();
     await expect.poll(() => visibleRows(page).count()).toBe(5);
     expect(new URL(page.url()).search).toBe('?letter=2019-07-23-soumu&status=stalled');
   });
@@ -128,7 +192,9 @@ describe('the tracker (/status/)', () => {
     expect(await page.getByText('全9件のうち5件の要求を表示しています。').count()).toBe(1);
 
     // Another status needs rows this page lacks: the browser opens that status's page.
-    await group(page, '状況').getByRole('link', { name: /回答あり/ }).click();
+    await group(page, '状況')
+      .getByRole('link', { name: /回答あり/ })
+      .click();
     await page.waitForURL('**/status/by-status/responded/');
     expect(await page.locator('tr[data-demand]').count()).toBe(4);
     expect(await visibleRows(page).count()).toBe(4);
@@ -136,18 +202,30 @@ describe('the tracker (/status/)', () => {
     // Narrowing it further stays in place and keeps the total in the summary.
     await group(page, '宛先').getByRole('link', { name: '総務省' }).click();
     await expect.poll(() => visibleRows(page).count()).toBe(0);
-    await expect.poll(() => page.getByRole('status').filter({ hasText: '要求を表示しています' }).textContent()).toBe('全9件のうち0件の要求を表示しています。');
+    await expect
+      .poll(() => page.getByRole('status').filter({ hasText: '要求を表示しています' }).textContent())
+      .toBe('全9件のうち0件の要求を表示しています。');
 
     // Clearing the page's own filter keeps the other one, on the page that holds its rows.
     await group(page, '状況').getByRole('link', { name: 'すべて' }).click();
     await page.waitForURL('**/status/by-addressee/soumu/');
-    expect(await visibleIds(page)).toEqual(['2019-07-23-soumu/1', '2019-07-23-soumu/2', '2019-07-23-soumu/3', '2019-07-23-soumu/4', '2019-07-23-soumu/5']);
+    expect(await visibleIds(page)).toEqual([
+      '2019-07-23-soumu/1',
+      '2019-07-23-soumu/2',
+      '2019-07-23-soumu/3',
+      '2019-07-23-soumu/4',
+      '2019-07-23-soumu/5',
+    ]);
 
     // Two filters, one of them not the page's own: the whole tracker, filtered by the script.
-    await group(page, '状況').getByRole('link', { name: /進展なし/ }).click();
+    await group(page, '状況')
+      .getByRole('link', { name: /進展なし/ })
+      .click();
     await expect.poll(() => visibleRows(page).count()).toBe(5);
     await group(page, '宛先').getByRole('link', { name: '市町村共済連合会' }).click();
-    await page.waitForURL((url) => url.pathname === '/status/' && url.search === '?addressee=shichoson-kyosai&status=stalled');
+    await page.waitForURL(
+      (url) => url.pathname === '/status/' && url.search === '?addressee=shichoson-kyosai&status=stalled',
+    );
     expect(await page.locator('tr[data-demand]').count()).toBe(ALL);
     await expect.poll(() => visibleRows(page).count()).toBe(0);
   });
@@ -157,8 +235,15 @@ describe('the tracker (/status/)', () => {
     await page.goto(siteUrl('/status/by-addressee/'));
     expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('宛先ごとの状況');
     const table = page.getByRole('table', { name: '宛先ごと・状況ごとの要求の数' });
-    expect(await table.locator('tbody tr').evaluateAll((trs) => (trs as HTMLTableRowElement[]).map((tr) => [...tr.cells].map((cell) => cell.textContent!.trim()).join(' ')))).toEqual([
-      expect.stringMatching(/^市町村共済連合会 0 4 0 0 0 0 0 0 4$/), expect.stringMatching(/^総務省 0 0 0 5 0 0 0 0 5$/),
+    expect(
+      await table
+        .locator('tbody tr')
+        .evaluateAll((trs) =>
+          (trs as HTMLTableRowElement[]).map((tr) => [...tr.cells].map((cell) => cell.textContent!.trim()).join(' ')),
+        ),
+    ).toEqual([
+      expect.stringMatching(/^市町村共済連合会 0 4 0 0 0 0 0 0 4$/),
+      expect.stringMatching(/^総務省 0 0 0 5 0 0 0 0 5$/),
     ]);
     await table.getByRole('link', { name: '総務省' }).click();
     await page.waitForURL('**/status/by-addressee/soumu/');
@@ -179,13 +264,23 @@ describe('a demand page', () => {
     expect(await current.count()).toBe(1);
     expect(await current.getAttribute('data-status')).toBe('stalled');
     const status = page.getByRole('region', { name: '現在の状況' });
-    for (const text of ['進展なし', '回答や協議の後、動きがない。', 'Stalled', '最終更新：2019年7月31日', '状況の最終確認：']) expect(await status.textContent()).toContain(text);
+    for (const text of [
+      '進展なし',
+      '回答や協議の後、動きがない。',
+      'Stalled',
+      '最終更新：2019年7月31日',
+      '状況の最終確認：',
+    ])
+      expect(await status.textContent()).toContain(text);
 
     const history = page.locator('ol.history > li');
     expect(await history.count()).toBe(3);
     expect(await page.locator('#event-2').textContent()).toMatch(/相手方の回答要旨（総務省）[\s\S]*目的の範囲内/);
     expect(await page.locator('#event-2').textContent()).toContain('組合の評価');
-    for (let n = 1; n <= 3; n++) expect(await page.locator(`#event-${n} .history__sources a[href^="https://jichiroren.jp/"]`).count()).toBeGreaterThan(0);
+    for (let n = 1; n <= 3; n++)
+      expect(
+        await page.locator(`#event-${n} .history__sources a[href^="https://jichiroren.jp/"]`).count(),
+      ).toBeGreaterThan(0);
     // The badge links to the legend.
     await current.click();
     await page.waitForURL('**/status/#legend-stalled');
@@ -193,11 +288,15 @@ describe('a demand page', () => {
 
   test('cite this demand: a ready citation, copied with the keyboard and confirmed in a live region', async () => {
     const page = await newPage();
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl('/')).origin });
+    await page
+      .context()
+      .grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(siteUrl('/')).origin });
     await page.goto(siteUrl('/letters/2019-07-18-shichoson-kyosai/demands/2/'));
     const cite = page.getByRole('region', { name: 'この要求を引用する' });
     const text = (await cite.locator('#cite-text').textContent())!;
-    expect(text).toMatch(/^日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」（全国市町村職員共済組合連合会理事長宛、2019年7月18日）要求②「個人情報を申請書作成に流用しない」。状況：回答あり（\d{4}年\d{1,2}月\d{1,2}日時点）。https?:\/\/\S+\/letters\/2019-07-18-shichoson-kyosai\/demands\/2\/$/);
+    expect(text).toMatch(
+      /^日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」（全国市町村職員共済組合連合会理事長宛、2019年7月18日）要求②「個人情報を申請書作成に流用しない」。状況：回答あり（\d{4}年\d{1,2}月\d{1,2}日時点）。https?:\/\/\S+\/letters\/2019-07-18-shichoson-kyosai\/demands\/2\/$/,
+    );
 
     const button = cite.getByRole('button', { name: '引用文をコピー' });
     await button.focus();
@@ -213,7 +312,9 @@ describe('a demand page', () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/letters/2019-07-23-soumu/demands/5/'));
     const cite = page.getByRole('region', { name: 'この要求を引用する' });
-    expect(await cite.locator('#cite-text').textContent()).toContain('要求5「申請・取得状況調査を行わない」。状況：進展なし');
+    expect(await cite.locator('#cite-text').textContent()).toContain(
+      '要求5「申請・取得状況調査を行わない」。状況：進展なし',
+    );
     expect(await cite.getByRole('button').count()).toBe(0);
   });
 });
@@ -222,10 +323,17 @@ describe('timeline, feed and data', () => {
   test('the timeline lists the campaign in date order, with sources', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/timeline/'));
-    const dates = await page.locator('ol.timeline > li time').evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
+    const dates = await page
+      .locator('ol.timeline > li time')
+      .evaluateAll((times) => times.map((t) => t.getAttribute('datetime')!));
     expect(dates).toEqual([...dates].sort());
-    for (const date of ['2019-06-04', '2019-06-21', '2019-06-28', '2019-07-18', '2019-07-23', '2019-07-31']) expect(dates).toContain(date);
-    expect(await page.locator('ol.timeline > li').evaluateAll((items) => items.every((item) => item.querySelector('.history__sources li')))).toBe(true);
+    for (const date of ['2019-06-04', '2019-06-21', '2019-06-28', '2019-07-18', '2019-07-23', '2019-07-31'])
+      expect(dates).toContain(date);
+    expect(
+      await page
+        .locator('ol.timeline > li')
+        .evaluateAll((items) => items.every((item) => item.querySelector('.history__sources li'))),
+    ).toBe(true);
     expect(await page.locator('#on-2019-07-31-statement [data-status]').count()).toBe(ALL);
     expect(await page.getByText('しんぶん赤旗 2019年7月27日「公務員にマイナンバーカード').count()).toBeGreaterThan(0);
   });
@@ -234,20 +342,30 @@ describe('timeline, feed and data', () => {
     const page = await newPage();
     for (const path of ['/', '/status/', '/timeline/', '/letters/2019-07-23-soumu/demands/1/', '/api/', '/guide/']) {
       await page.goto(siteUrl(path));
-      expect(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe('/feed.xml');
+      expect(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe(
+        '/feed.xml',
+      );
     }
     const response = await page.request.get(siteUrl('/feed.xml'));
     expect(response.status()).toBe(200);
     const xml = await response.text();
     expect(xml).toContain('<feed xmlns="http://www.w3.org/2005/Atom"');
-    const entries = [...xml.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>[\s\S]*?<category term="([^"]+)"[\s\S]*?<\/entry>/g)];
+    const entries = [
+      ...xml.matchAll(/<entry>[\s\S]*?<updated>([^<]+)<\/updated>[\s\S]*?<category term="([^"]+)"[\s\S]*?<\/entry>/g),
+    ];
     // One entry per history entry of every demand.
-    const demands = await (await page.request.get(siteUrl('/api/demands.json'))).json() as { url: string; status: string; history: unknown[] }[];
+    const demands = (await (await page.request.get(siteUrl('/api/demands.json'))).json()) as {
+      url: string;
+      status: string;
+      history: unknown[];
+    }[];
     const historyCount = demands.reduce((n, d) => n + d.history.length, 0);
     expect(entries.length).toBe(historyCount);
     // The newest entry of each demand carries the demand's current status.
     for (const d of demands) {
-      const newest = [...xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)].find((m) => m[0].includes(`href="${d.url}#event-`))!;
+      const newest = [...xml.matchAll(/<entry>[\s\S]*?<\/entry>/g)].find((m) =>
+        m[0].includes(`href="${d.url}#event-`),
+      )!;
       expect(newest[0]).toContain(`<category term="${d.status}"`);
     }
     const updated = entries.map((m) => m[1]!);
@@ -255,7 +373,11 @@ describe('timeline, feed and data', () => {
     // The browser parses it as XML.
     const parsed = await page.evaluate((text) => {
       const doc = new DOMParser().parseFromString(text, 'application/xml');
-      return { error: doc.getElementsByTagName('parsererror').length, entries: doc.getElementsByTagName('entry').length, link: doc.querySelector('entry link')?.getAttribute('href') };
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        entries: doc.getElementsByTagName('entry').length,
+        link: doc.querySelector('entry link')?.getAttribute('href'),
+      };
     }, xml);
     expect(parsed).toMatchObject({ error: 0, entries: historyCount });
     expect(parsed.link).toMatch(/\/letters\/.+\/demands\/\d+\/#event-\d+$/);
@@ -264,16 +386,28 @@ describe('timeline, feed and data', () => {
   test('demands.json, letters.json and demands.csv agree with the tracker', async () => {
     const page = await newPage();
     await page.goto(siteUrl('/status/'));
-    const tracker = Object.fromEntries(await page.locator('tr[data-demand]').evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-demand'), r.getAttribute('data-status')])));
+    const tracker = Object.fromEntries(
+      await page
+        .locator('tr[data-demand]')
+        .evaluateAll((rows) => rows.map((r) => [r.getAttribute('data-demand'), r.getAttribute('data-status')])),
+    );
 
-    const demands = await (await page.request.get(siteUrl('/api/demands.json'))).json() as { id: string; status: string; url: string; history: { date: string; status: string; summary: string; sources: { title: string; url: string }[] }[] }[];
+    const demands = (await (await page.request.get(siteUrl('/api/demands.json'))).json()) as {
+      id: string;
+      status: string;
+      url: string;
+      history: { date: string; status: string; summary: string; sources: { title: string; url: string }[] }[];
+    }[];
     expect(demands).toHaveLength(ALL);
     for (const d of demands) {
       expect(tracker[d.id]).toBe(d.status);
       expect(d.history.at(-1)!.status).toBe(d.status);
       expect(d.history.every((h) => h.sources.length > 0 && h.summary)).toBe(true);
     }
-    const letters = await (await page.request.get(siteUrl('/api/letters.json'))).json() as { slug: string; demands: { status: string }[] }[];
+    const letters = (await (await page.request.get(siteUrl('/api/letters.json'))).json()) as {
+      slug: string;
+      demands: { status: string }[];
+    }[];
     expect(letters.map((l) => l.demands.length)).toEqual([4, 5]);
 
     const csv = await page.request.get(siteUrl('/api/demands.csv'));
@@ -284,14 +418,25 @@ describe('timeline, feed and data', () => {
     expect(text).toContain('2019-07-23-soumu,2,2.,');
 
     await page.goto(siteUrl('/api/'));
-    for (const href of ['/api/demands.json', '/api/letters.json', '/api/demands.csv', '/feed.xml']) expect(await page.locator(`main a[href="${href}"]`).count()).toBeGreaterThan(0);
+    for (const href of ['/api/demands.json', '/api/letters.json', '/api/demands.csv', '/feed.xml'])
+      expect(await page.locator(`main a[href="${href}"]`).count()).toBeGreaterThan(0);
   });
 
   test('the organizer guide explains the command, the file and every status in Japanese', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/guide/'));
     const main = (await page.locator('main').textContent())!;
-    for (const text of ['npm run demand -- add', 'statusHistory', 'npm run check:content', '回答待ち', '協議中', '一部実現', '取り下げ', '出典']) expect(main).toContain(text);
+    for (const text of [
+      'npm run demand -- add',
+      'statusHistory',
+      'npm run check:content',
+      '回答待ち',
+      '協議中',
+      '一部実現',
+      '取り下げ',
+      '出典',
+    ])
+      expect(main).toContain(text);
   });
 
   test('the home page summarises the statuses', async () => {

@@ -21,19 +21,32 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { fileSize, listFiles } from './lib/site-checks/dist.ts';
 import { sumSizes } from './lib/site-checks/budgets.ts';
-import { copyProjectForBench, removeBenchCopy, writeSyntheticCorpus, PROJECT_ROOT } from './lib/bench/synthetic-corpus.ts';
+import {
+  copyProjectForBench,
+  removeBenchCopy,
+  writeSyntheticCorpus,
+  PROJECT_ROOT,
+} from './lib/bench/synthetic-corpus.ts';
 import { startServer } from './serve.ts';
 
-const args = new Map(process.argv.slice(2).map((arg) => {
-  const [key, value] = arg.replace(/^--/, '').split('=');
-  return [key!, value ?? 'true'] as const;
-}));
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key!, value ?? 'true'] as const;
+  }),
+);
 const RUNS = Math.max(1, Number(args.get('runs') ?? 1));
 const LETTERS = Math.max(2, Number(args.get('letters') ?? 1000));
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROME_FLAGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-  '--disable-background-networking', '--disable-component-update', '--disable-sync',
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
 ];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const SEARCH_QUERY = 'マイナンバーカード';
@@ -73,7 +86,8 @@ function build(cwd: string, outDir: string, siteUrl: string): BuildFigures {
     maxBuffer: 256 * 1024 * 1024,
   });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  if (run.status !== 0) throw new Error(`astro build failed in ${cwd}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
+  if (run.status !== 0)
+    throw new Error(`astro build failed in ${cwd}:\n${run.stdout.slice(-4000)}\n${run.stderr.slice(-4000)}`);
   const files = listFiles(outDir);
   const bytes = files.reduce((n, f) => n + fileSize(join(outDir, f)), 0);
   // Compressed size of the text files (what a host sends); skipped past 1 GB, where it would take minutes.
@@ -106,7 +120,10 @@ function routeTimes(log: string): BuildFigures['routes'] {
 }
 
 const slowestRoutes = (b: BuildFigures) =>
-  `  slowest routes (render time summed): ${b.routes.slice(0, 5).map((r) => `${r.route} ${(r.ms / 1000).toFixed(1)} s for ${r.pages} page(s)`).join('; ')}`;
+  `  slowest routes (render time summed): ${b.routes
+    .slice(0, 5)
+    .map((r) => `${r.route} ${(r.ms / 1000).toFixed(1)} s for ${r.pages} page(s)`)
+    .join('; ')}`;
 
 const describeBuild = (label: string, b: BuildFigures) =>
   `${label}: built in ${b.seconds.toFixed(1)} s — ${b.pages} HTML pages, ${b.files} files, dist ${mb(b.bytes)}${Number.isNaN(b.gzipText) ? '' : ` (text files gzipped: ${mb(b.gzipText)})`}`;
@@ -128,13 +145,17 @@ async function lighthouseRun(url: string, port: number): Promise<Scores> {
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
-  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)])) as Scores['scores'];
+  const scores = Object.fromEntries(
+    CATEGORIES.map((c) => [c, Math.round((lhr.categories[c]?.score ?? 0) * 100)]),
+  ) as Scores['scores'];
   const lost: string[] = [];
   for (const category of CATEGORIES) {
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
       if (!audit || ref.weight === 0 || audit.score === null || audit.score >= 1) continue;
-      lost.push(`${category}: ${audit.id} (${audit.title}) score ${audit.score}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`);
+      lost.push(
+        `${category}: ${audit.id} (${audit.title}) score ${audit.score}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`,
+      );
     }
   }
   const metric = (id: string) => lhr.audits[id]?.displayValue ?? '–';
@@ -166,7 +187,9 @@ async function benchLighthouse(origin: string, distFiles: Set<string>): Promise<
       }
       const runs: Scores[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await lighthouseRun(`${origin}${path}`, chrome.port));
-      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))])) as Scores['scores'];
+      const scores = Object.fromEntries(
+        CATEGORIES.map((c) => [c, median(runs.map((r) => r.scores[c]))]),
+      ) as Scores['scores'];
       const all100 = CATEGORIES.every((c) => scores[c] === 100);
       rows.push(
         `${label.padEnd(8)} ${CATEGORIES.map((c) => String(scores[c]).padStart(c.length)).join('  ')}  ${all100 ? '✓' : '✗'}  ${decodeURIComponent(path)}`,
@@ -177,7 +200,9 @@ async function benchLighthouse(origin: string, distFiles: Set<string>): Promise<
   } finally {
     chrome.kill();
   }
-  console.log(`\nLighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ''}— mobile, simulated slow 4G, Debian's Chromium (target: 100 everywhere)`);
+  console.log(
+    `\nLighthouse ${RUNS > 1 ? `(median of ${RUNS} runs) ` : ''}— mobile, simulated slow 4G, Debian's Chromium (target: 100 everywhere)`,
+  );
   console.log(`${'page'.padEnd(8)} ${CATEGORIES.join('  ')}`);
   for (const row of rows) console.log(row);
   console.log(details.join('\n'));
@@ -211,19 +236,30 @@ async function main(): Promise<void> {
       const synthetic = build(copy, join(copy, 'dist'), 'https://mynumber-youseisho.jichiroren.example');
       console.log(
         `\n${describeBuild(`Synthetic corpus (${corpus.letters} letters, ${corpus.demands} demands)`, synthetic)}` +
-          `\n  target: under 60 s — ${synthetic.seconds < 60 ? 'met' : 'MISSED'}; ${(synthetic.seconds / synthetic.pages * 1000).toFixed(1)} ms per page`,
+          `\n  target: under 60 s — ${synthetic.seconds < 60 ? 'met' : 'MISSED'}; ${((synthetic.seconds / synthetic.pages) * 1000).toFixed(1)} ms per page`,
       );
       console.log(slowestRoutes(synthetic));
       const dist = join(copy, 'dist');
       const sized = listFiles(dist).map((file) => ({ file, bytes: fileSize(join(dist, file)) }));
       const byDir = new Map<string, number>();
       for (const { file, bytes } of sized) {
-        const top = file.split('/').slice(0, file.startsWith('status/') ? 2 : 1).join('/');
+        const top = file
+          .split('/')
+          .slice(0, file.startsWith('status/') ? 2 : 1)
+          .join('/');
         byDir.set(top, (byDir.get(top) ?? 0) + bytes);
       }
-      console.log(`  biggest parts of dist: ${[...byDir].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([dir, bytes]) => `${dir} ${mb(bytes)}`).join(', ')}`);
+      console.log(
+        `  biggest parts of dist: ${[...byDir]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 5)
+          .map(([dir, bytes]) => `${dir} ${mb(bytes)}`)
+          .join(', ')}`,
+      );
       const largest = sized.sort((a, b) => b.bytes - a.bytes).slice(0, 5);
-      console.log(`  largest files: ${largest.map((l) => `${l.file} ${kb(l.bytes)} (${kb(sumSizes(dist, [l.file]).gzip)} gz)`).join(', ')}`);
+      console.log(
+        `  largest files: ${largest.map((l) => `${l.file} ${kb(l.bytes)} (${kb(sumSizes(dist, [l.file]).gzip)} gz)`).join(', ')}`,
+      );
     } finally {
       removeBenchCopy(copy);
     }

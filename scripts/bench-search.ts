@@ -50,7 +50,8 @@ const queriesFile = option('--queries') ?? join(root, '..', 'shared', 'bench', '
 const judged: Judged[] = existsSync(queriesFile) ? JSON.parse(readFileSync(queriesFile, 'utf8')) : [];
 /** Our own judged queries of the same kinds (judged by reading the texts), so tuning is not done on the sample alone. */
 const extraFile = join(root, 'src', 'lib', 'search', 'bench', 'queries-extra.json');
-const extra: Judged[] = existsSync(extraFile) && !option('--queries') ? JSON.parse(readFileSync(extraFile, 'utf8')) : [];
+const extra: Judged[] =
+  existsSync(extraFile) && !option('--queries') ? JSON.parse(readFileSync(extraFile, 'utf8')) : [];
 
 /** Result URL → unit name of the judged queries (README of the bench). */
 const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '2019-07-18-shichoson-kyosai': 'kyosai' };
@@ -58,7 +59,10 @@ export function unitName(url: string): string {
   let m = /^\/letters\/([^/]+)\/(?:#demand-(\d+))?$/.exec(url);
   if (m) return m[2] ? `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}` : `letter:${LETTER_NAMES[m[1]!] ?? m[1]}`;
   m = /^\/letters\/([^/]+)\/demands\/(\d+)\/(?:#event-(\d+))?$/.exec(url);
-  if (m) return m[3] ? `history:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}/${m[3]}` : `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
+  if (m)
+    return m[3]
+      ? `history:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}/${m[3]}`
+      : `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
   m = /^\/references\/[^/]+\/#article-(\d+)$/.exec(url);
   if (m) return `article:${m[1]}`;
   m = /^\/references\/[^/]+\/#(supplementary(?:-\d+)?)$/.exec(url);
@@ -112,13 +116,23 @@ interface Metrics {
 
 function evaluate(ranked: string[], relevant: Record<string, number>) {
   const top = ranked.slice(0, 10);
-  const primary = Object.entries(relevant).filter(([, g]) => g >= 2).map(([u]) => u);
+  const primary = Object.entries(relevant)
+    .filter(([, g]) => g >= 2)
+    .map(([u]) => u);
   const recall = primary.length ? primary.filter((u) => top.includes(u)).length / primary.length : 1;
   const firstPrimary = top.findIndex((u) => (relevant[u] ?? 0) >= 2);
   const firstAny = top.findIndex((u) => (relevant[u] ?? 0) >= 1);
   const dcg = top.reduce((sum, u, i) => sum + (2 ** (relevant[u] ?? 0) - 1) / Math.log2(i + 2), 0);
-  const ideal = Object.values(relevant).sort((a, b) => b - a).slice(0, 10).reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
-  return { recall, mrr: firstPrimary >= 0 ? 1 / (firstPrimary + 1) : 0, mrrAny: firstAny >= 0 ? 1 / (firstAny + 1) : 0, ndcg: ideal ? dcg / ideal : 1 };
+  const ideal = Object.values(relevant)
+    .sort((a, b) => b - a)
+    .slice(0, 10)
+    .reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
+  return {
+    recall,
+    mrr: firstPrimary >= 0 ? 1 / (firstPrimary + 1) : 0,
+    mrrAny: firstAny >= 0 ? 1 / (firstAny + 1) : 0,
+    ndcg: ideal ? dcg / ideal : 1,
+  };
 }
 
 function mean(list: Metrics[]): Metrics {
@@ -138,7 +152,11 @@ interface QualityReport {
   misses: { q: string; category: string; top: string[]; wanted: string[] }[];
 }
 
-async function quality(files: Map<string, Uint8Array>, scheme: Scheme, queries: Judged[] = judged): Promise<QualityReport> {
+async function quality(
+  files: Map<string, Uint8Array>,
+  scheme: Scheme,
+  queries: Judged[] = judged,
+): Promise<QualityReport> {
   const engine = new SearchEngine(memoryLoader(files), scheme);
   const per: (Metrics & { category: string })[] = [];
   const misses: QualityReport['misses'] = [];
@@ -148,11 +166,17 @@ async function quality(files: Map<string, Uint8Array>, scheme: Scheme, queries: 
     const m = evaluate(ranked, query.relevant);
     per.push({ ...m, n: 1, category: query.category });
     if (m.recall < 1 || m.mrr < 1) {
-      misses.push({ q: query.q, category: query.category, top: ranked.slice(0, 5), wanted: Object.keys(query.relevant).filter((u) => query.relevant[u]! >= 2) });
+      misses.push({
+        q: query.q,
+        category: query.category,
+        top: ranked.slice(0, 5),
+        wanted: Object.keys(query.relevant).filter((u) => query.relevant[u]! >= 2),
+      });
     }
   }
   const byCategory: Record<string, Metrics> = {};
-  for (const category of [...new Set(per.map((p) => p.category))].sort()) byCategory[category] = mean(per.filter((p) => p.category === category));
+  for (const category of [...new Set(per.map((p) => p.category))].sort())
+    byCategory[category] = mean(per.filter((p) => p.category === category));
   return { overall: mean(per), byCategory, misses };
 }
 
@@ -163,13 +187,20 @@ const mb = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).t
 
 function printQuality(title: string, report: QualityReport, verbose = true) {
   console.log(`\n${title}`);
-  console.log(`  overall (${report.overall.n} queries): recall@10 ${f2(report.overall.recall)}  MRR@10 ${f3(report.overall.mrr)} (first relevant of any grade: ${f3(report.overall.mrrAny)})  nDCG@10 ${f3(report.overall.ndcg)}`);
+  console.log(
+    `  overall (${report.overall.n} queries): recall@10 ${f2(report.overall.recall)}  MRR@10 ${f3(report.overall.mrr)} (first relevant of any grade: ${f3(report.overall.mrrAny)})  nDCG@10 ${f3(report.overall.ndcg)}`,
+  );
   for (const [category, m] of Object.entries(report.byCategory)) {
-    console.log(`  ${category.padEnd(9)} (${m.n}): recall@10 ${f2(m.recall)}  MRR@10 ${f3(m.mrr)}  nDCG@10 ${f3(m.ndcg)}`);
+    console.log(
+      `  ${category.padEnd(9)} (${m.n}): recall@10 ${f2(m.recall)}  MRR@10 ${f3(m.mrr)}  nDCG@10 ${f3(m.ndcg)}`,
+    );
   }
   if (!verbose) return;
   if (!report.misses.length) console.log('  missed: none');
-  for (const miss of report.misses) console.log(`  missed: 「${miss.q}」 (${miss.category}) wanted ${miss.wanted.join(', ')}; got ${miss.top.join(', ')}`);
+  for (const miss of report.misses)
+    console.log(
+      `  missed: 「${miss.q}」 (${miss.category}) wanted ${miss.wanted.join(', ')}; got ${miss.top.join(', ')}`,
+    );
 }
 
 function indexSize(files: Map<string, Uint8Array>) {
@@ -202,7 +233,8 @@ function clientJsGzip(): { bytes: number; dir: string } | null {
     for (const asset of [...assets]) {
       const file = join(dir, asset);
       if (!asset.endsWith('.js') || !existsSync(file)) continue;
-      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g)) assets.add(join(dirname(asset), m[1]!));
+      for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
+        assets.add(join(dirname(asset), m[1]!));
     }
     for (const asset of assets) {
       const file = join(dir, asset);
@@ -228,14 +260,28 @@ const COLD_RUNS = 5;
 const SCALE_QUERIES = [
   ...judged.map((j) => j.q),
   ...extra.map((j) => j.q),
-  'マイナンバーカード', 'ナンバーカード', '目的外使用', '思想調査', '漏えい 報告', 'J-LIS', '石田', '取得 強制',
-  '個人情報 流用', 'プライバシー', '総務省 通知', '被扶養者', '申請書 一斉配布 中止', '共済組合', 'デジタルガバメント',
+  'マイナンバーカード',
+  'ナンバーカード',
+  '目的外使用',
+  '思想調査',
+  '漏えい 報告',
+  'J-LIS',
+  '石田',
+  '取得 強制',
+  '個人情報 流用',
+  'プライバシー',
+  '総務省 通知',
+  '被扶養者',
+  '申請書 一斉配布 中止',
+  '共済組合',
+  'デジタルガバメント',
 ];
 
 /** What the page computes for the results besides the DOM: titles highlighted, snippets cut. */
 function render(outcome: SearchOutcome): number {
   let n = 0;
-  for (const hit of outcome.hits) n += highlight(hit.title, outcome.query).length + snippet(hit.fields.body, outcome.query).length;
+  for (const hit of outcome.hits)
+    n += highlight(hit.title, outcome.query).length + snippet(hit.fields.body, outcome.query).length;
   return n;
 }
 
@@ -257,7 +303,16 @@ interface ScaleRow {
   /** Judged queries on this corpus: split index (as the browser runs it) vs reading every posting. */
   judged: { pruned: Metrics; exhaustive: Metrics };
   /** Per query (for --json): first-result gzip bytes, cold and warm ms, rounds, resolved, complete, same as exhaustive. */
-  perQuery: { q: string; gzip: number; coldMs: number; warmMs: number; rounds: number; resolved: number; complete: boolean; same: boolean }[];
+  perQuery: {
+    q: string;
+    gzip: number;
+    coldMs: number;
+    warmMs: number;
+    rounds: number;
+    resolved: number;
+    complete: boolean;
+    same: boolean;
+  }[];
 }
 
 /** An index built for the bench, with how long building took. */
@@ -274,7 +329,17 @@ function buildForBench(units: readonly SearchUnit[], config: IndexConfig): Bench
 }
 
 /** Sources whose change changes the built index (the cache key for --cache). */
-const BUILDER_SOURCES = ['build.ts', 'format.ts', 'codec.ts', 'tokenize.ts', 'normalize.ts', 'variants.ts', 'scoring.ts', 'synthetic.ts', 'units.ts'];
+const BUILDER_SOURCES = [
+  'build.ts',
+  'format.ts',
+  'codec.ts',
+  'tokenize.ts',
+  'normalize.ts',
+  'variants.ts',
+  'scoring.ts',
+  'synthetic.ts',
+  'units.ts',
+];
 
 /** --cache: the index for these units and config, read from .tmp/search-bench/ or built and stored there. */
 function cachedIndex(label: string, units: readonly SearchUnit[], config: IndexConfig): BenchIndex {
@@ -289,7 +354,9 @@ function cachedIndex(label: string, units: readonly SearchUnit[], config: IndexC
   if (existsSync(file)) {
     const t0 = performance.now();
     const cached = deserialize(readFileSync(file)) as BenchIndex;
-    console.log(`  (index read from ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s; build figures are from when it was built)`);
+    console.log(
+      `  (index read from ${file} in ${((performance.now() - t0) / 1000).toFixed(1)} s; build figures are from when it was built)`,
+    );
     return cached;
   }
   const built = buildForBench(units, config);
@@ -300,7 +367,14 @@ function cachedIndex(label: string, units: readonly SearchUnit[], config: IndexC
   return built;
 }
 
-async function scaleRow(label: string, letters: number, built: BenchIndex, unitCount: number, config: IndexConfig, jsGzip: number): Promise<ScaleRow> {
+async function scaleRow(
+  label: string,
+  letters: number,
+  built: BenchIndex,
+  unitCount: number,
+  config: IndexConfig,
+  jsGzip: number,
+): Promise<ScaleRow> {
   const buildMs = built.buildMs;
   const size = indexSize(built.files);
   const first: number[] = [];
@@ -345,13 +419,27 @@ async function scaleRow(label: string, letters: number, built: BenchIndex, unitC
     }
     warm.push(percentile(times, 50));
     const reference = await exhaustiveEngine.search(q, { k: 10, exhaustive: true });
-    const same = reference.hits.length === outcome.hits.length && reference.hits.every((h, i) => h.doc === outcome.hits[i]!.doc && h.score === outcome.hits[i]!.score);
+    const same =
+      reference.hits.length === outcome.hits.length &&
+      reference.hits.every((h, i) => h.doc === outcome.hits[i]!.doc && h.score === outcome.hits[i]!.score);
     const referenceDocs = new Set(reference.hits.map((h) => h.doc));
-    overlap += reference.hits.length ? outcome.hits.filter((h) => referenceDocs.has(h.doc)).length / reference.hits.length : 1;
+    overlap += reference.hits.length
+      ? outcome.hits.filter((h) => referenceDocs.has(h.doc)).length / reference.hits.length
+      : 1;
     if (!outcome.complete) incomplete += 1;
     if (same) agree += 1;
-    else if (flag('--verbose')) console.log(`  (${label}) differs from exhaustive: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
-    perQuery.push({ q, gzip: first.at(-1)!, coldMs: cold.at(-1)!, warmMs: warm.at(-1)!, rounds: outcome.rounds, resolved: outcome.resolved, complete: outcome.complete, same });
+    else if (flag('--verbose'))
+      console.log(`  (${label}) differs from exhaustive: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
+    perQuery.push({
+      q,
+      gzip: first.at(-1)!,
+      coldMs: cold.at(-1)!,
+      warmMs: warm.at(-1)!,
+      rounds: outcome.rounds,
+      resolved: outcome.resolved,
+      complete: outcome.complete,
+      same,
+    });
   }
   const judgedQueries = [...judged, ...extra];
   const judgedWith = async (exhaustive: boolean) => {
@@ -359,7 +447,13 @@ async function scaleRow(label: string, letters: number, built: BenchIndex, unitC
     const per: Metrics[] = [];
     for (const query of judgedQueries) {
       const outcome = await engine.search(query.q, { k: 10, exhaustive });
-      per.push({ ...evaluate(outcome.hits.map((h) => unitName(h.url)), query.relevant), n: 1 });
+      per.push({
+        ...evaluate(
+          outcome.hits.map((h) => unitName(h.url)),
+          query.relevant,
+        ),
+        n: 1,
+      });
     }
     return mean(per);
   };
@@ -384,9 +478,15 @@ async function scaleRow(label: string, letters: number, built: BenchIndex, unitC
 }
 
 function printScale(rows: ScaleRow[], jsNote: string) {
-  console.log(`\nScale (${SCALE_QUERIES.length} queries each; first-result bytes = index files a fresh page fetches + ${jsNote})`);
-  console.log('  letters  units   index raw   index gzip  files   build     first result gzip p50/p95/max     cold query p50/p95    warm query p50/p95    = exhaustive')
-  console.log('  (cold: a fresh page, index files parsed from memory, no network; warm: index files cached, per-query median of 7 runs; both include highlighting and snippets)');
+  console.log(
+    `\nScale (${SCALE_QUERIES.length} queries each; first-result bytes = index files a fresh page fetches + ${jsNote})`,
+  );
+  console.log(
+    '  letters  units   index raw   index gzip  files   build     first result gzip p50/p95/max     cold query p50/p95    warm query p50/p95    = exhaustive',
+  );
+  console.log(
+    '  (cold: a fresh page, index files parsed from memory, no network; warm: index files cached, per-query median of 7 runs; both include highlighting and snippets)',
+  );
   for (const r of rows) {
     console.log(
       `  ${String(r.letters).padStart(7)}  ${String(r.units).padStart(6)}  ${mb(r.raw).padStart(10)}  ${mb(r.gzip).padStart(10)}  ${String(r.files).padStart(6)}  ${(r.buildMs / 1000).toFixed(1).padStart(6)} s  ` +
@@ -394,30 +494,81 @@ function printScale(rows: ScaleRow[], jsNote: string) {
         `${r.coldMs.p50.toFixed(1)} / ${r.coldMs.p95.toFixed(1)} ms      ${r.warmMs.p50.toFixed(2)} / ${r.warmMs.p95.toFixed(2)} ms       ${f2(r.agreement)}`,
     );
   }
-  console.log('\n  Ranking at scale: the split index as the browser reads it vs reading every posting (one lunr index)');
-  console.log('  letters  identical top 10  top-10 overlap  read budget reached  rounds p50/p95/max  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive');
+  console.log(
+    '\n  Ranking at scale: the split index as the browser reads it vs reading every posting (one lunr index)',
+  );
+  console.log(
+    '  letters  identical top 10  top-10 overlap  read budget reached  rounds p50/p95/max  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive',
+  );
   for (const r of rows) {
     const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
     const roundsOf = r.perQuery.map((p) => p.rounds);
     const roundFigures = `${percentile(roundsOf, 50)}/${percentile(roundsOf, 95)}/${r.rounds}`;
-    console.log(`  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${roundFigures.padStart(18)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`);
+    console.log(
+      `  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${roundFigures.padStart(18)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`,
+    );
   }
-  console.log('  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; the split index matches the exhaustive one)');
+  console.log(
+    '  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; the split index matches the exhaustive one)',
+  );
 }
 
 /** Schemes compared with --compare (index and query processed the same way in each). */
 const SITE = DEFAULT_SCHEME;
 const SCHEMES: { scheme: Scheme; note: string }[] = [
   { scheme: { ...SITE, name: 'uni', grams: [1], queryBoost: [0, 1], variants: false }, note: 'character unigrams' },
-  { scheme: { ...SITE, name: 'bi', grams: [2], queryBoost: [0, 0, 1], variants: false }, note: 'bigrams only (a 1-character word finds nothing)' },
-  { scheme: { ...SITE, name: 'uni+bi', grams: [1, 2], queryBoost: [0, 1, 1], variants: false }, note: 'unigrams + bigrams, same weight' },
-  { scheme: { ...SITE, name: 'uni+bi(×3)', grams: [1, 2], queryBoost: [0, 1, 3], variants: false }, note: 'bigrams weighted ×3' },
-  { scheme: { ...SITE, name: 'bi+tri', grams: [2, 3], queryBoost: [0, 0, 3, 5], variants: false }, note: 'no unigrams' },
-  { scheme: { ...SITE, name: 'uni+bi+tri', grams: [1, 2, 3], queryBoost: [0, 1, 3, 5], variants: false }, note: 'trigrams ×5, bigrams ×3' },
-  { scheme: { ...SITE, name: 'uni+bi+tri+4', grams: [1, 2, 3, 4], queryBoost: [0, 1, 3, 5, 7], variants: false }, note: '+ 4-grams ×7' },
-  { scheme: { ...SITE, name: 'segmenter', grams: [], queryBoost: [0], variants: false, segmenter: true, segmenterBoost: 1 }, note: 'Intl.Segmenter words (ICU dictionary) only' },
-  { scheme: { ...SITE, name: 'segmenter+uni+bi', grams: [1, 2], queryBoost: [0, 1, 3], variants: false, segmenter: true, segmenterBoost: 3 }, note: 'segmenter words + uni/bigrams' },
-  { scheme: { ...SITE, name: 'uni+bi(×3)+table', grams: [1, 2], queryBoost: [0, 1, 3] }, note: 'bigrams ×3 + variant table' },
+  {
+    scheme: { ...SITE, name: 'bi', grams: [2], queryBoost: [0, 0, 1], variants: false },
+    note: 'bigrams only (a 1-character word finds nothing)',
+  },
+  {
+    scheme: { ...SITE, name: 'uni+bi', grams: [1, 2], queryBoost: [0, 1, 1], variants: false },
+    note: 'unigrams + bigrams, same weight',
+  },
+  {
+    scheme: { ...SITE, name: 'uni+bi(×3)', grams: [1, 2], queryBoost: [0, 1, 3], variants: false },
+    note: 'bigrams weighted ×3',
+  },
+  {
+    scheme: { ...SITE, name: 'bi+tri', grams: [2, 3], queryBoost: [0, 0, 3, 5], variants: false },
+    note: 'no unigrams',
+  },
+  {
+    scheme: { ...SITE, name: 'uni+bi+tri', grams: [1, 2, 3], queryBoost: [0, 1, 3, 5], variants: false },
+    note: 'trigrams ×5, bigrams ×3',
+  },
+  {
+    scheme: { ...SITE, name: 'uni+bi+tri+4', grams: [1, 2, 3, 4], queryBoost: [0, 1, 3, 5, 7], variants: false },
+    note: '+ 4-grams ×7',
+  },
+  {
+    scheme: {
+      ...SITE,
+      name: 'segmenter',
+      grams: [],
+      queryBoost: [0],
+      variants: false,
+      segmenter: true,
+      segmenterBoost: 1,
+    },
+    note: 'Intl.Segmenter words (ICU dictionary) only',
+  },
+  {
+    scheme: {
+      ...SITE,
+      name: 'segmenter+uni+bi',
+      grams: [1, 2],
+      queryBoost: [0, 1, 3],
+      variants: false,
+      segmenter: true,
+      segmenterBoost: 3,
+    },
+    note: 'segmenter words + uni/bigrams',
+  },
+  {
+    scheme: { ...SITE, name: 'uni+bi(×3)+table', grams: [1, 2], queryBoost: [0, 1, 3] },
+    note: 'bigrams ×3 + variant table',
+  },
   { scheme: SITE, note: 'the site: uni+bi+tri + variant table' },
 ];
 
@@ -427,8 +578,16 @@ async function main() {
   const files = indexDir ? readIndexDir(resolve(indexDir)) : buildSearchIndex(units, DEFAULT_CONFIG).files;
   const out: Record<string, unknown> = {};
 
-  console.log(`Search bench: ${units.length} units (${Object.entries(units.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.type]: (acc[u.type] ?? 0) + 1 }), {})).map(([t, n]) => `${n} ${t}`).join(', ')}); ${judged.length} judged queries from ${queriesFile}`);
-  console.log(`Index: ${indexDir ? `read from ${indexDir}` : 'built in memory by src/lib/search/build.ts'}; scheme ${DEFAULT_SCHEME.name}`);
+  console.log(
+    `Search bench: ${units.length} units (${Object.entries(
+      units.reduce<Record<string, number>>((acc, u) => ({ ...acc, [u.type]: (acc[u.type] ?? 0) + 1 }), {}),
+    )
+      .map(([t, n]) => `${n} ${t}`)
+      .join(', ')}); ${judged.length} judged queries from ${queriesFile}`,
+  );
+  console.log(
+    `Index: ${indexDir ? `read from ${indexDir}` : 'built in memory by src/lib/search/build.ts'}; scheme ${DEFAULT_SCHEME.name}`,
+  );
   const report = await quality(files, DEFAULT_SCHEME);
   printQuality(`Quality on the judged sample (${queriesFile})`, report);
   out.quality = report;
@@ -439,8 +598,12 @@ async function main() {
   }
 
   if (flag('--compare')) {
-    console.log('\nTokenization comparison (same units, same judged queries, same engine; index size = all files, gzip):');
-    console.log(`  scheme              sample (${judged.length}) R/MRR/nDCG   variant R/MRR/nDCG   sample+extra (${judged.length + extra.length}) R/MRR/nDCG   variant   index gzip  note`);
+    console.log(
+      '\nTokenization comparison (same units, same judged queries, same engine; index size = all files, gzip):',
+    );
+    console.log(
+      `  scheme              sample (${judged.length}) R/MRR/nDCG   variant R/MRR/nDCG   sample+extra (${judged.length + extra.length}) R/MRR/nDCG   variant   index gzip  note`,
+    );
     const rows = [];
     for (const { scheme, note } of SCHEMES) {
       const built = buildSearchIndex(units, { ...DEFAULT_CONFIG, scheme });
@@ -449,9 +612,18 @@ async function main() {
       const v = r.byCategory.variant ?? r.overall;
       const va = all.byCategory.variant ?? all.overall;
       const size = indexSize(built.files);
-      rows.push({ scheme: scheme.name, sample: r.overall, sampleVariant: v, all: all.overall, allVariant: va, gzip: size.gzip });
+      rows.push({
+        scheme: scheme.name,
+        sample: r.overall,
+        sampleVariant: v,
+        all: all.overall,
+        allVariant: va,
+        gzip: size.gzip,
+      });
       const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
-      console.log(`  ${scheme.name.padEnd(18)}  ${t(r.overall).padEnd(22)} ${t(v).padEnd(20)} ${t(all.overall).padEnd(30)} ${t(va)}  ${kb(size.gzip).padStart(9)}  ${note}`);
+      console.log(
+        `  ${scheme.name.padEnd(18)}  ${t(r.overall).padEnd(22)} ${t(v).padEnd(20)} ${t(all.overall).padEnd(30)} ${t(va)}  ${kb(size.gzip).padStart(9)}  ${note}`,
+      );
     }
     out.compare = rows;
   }
@@ -459,15 +631,33 @@ async function main() {
   // Real corpus: bytes before the first result and latency.
   const js = clientJsGzip();
   const jsGzip = js?.bytes ?? 0;
-  const jsNote = js ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}` : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
-  const rows: ScaleRow[] = [await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units.length, DEFAULT_CONFIG, jsGzip)];
+  const jsNote = js
+    ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}`
+    : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
+  const rows: ScaleRow[] = [
+    await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units.length, DEFAULT_CONFIG, jsGzip),
+  ];
   if (flag('--scale')) {
-    const sizes = (option('--sizes') ?? '1000,10000').split(',').map(Number).filter((n) => n > 0);
+    const sizes = (option('--sizes') ?? '1000,10000')
+      .split(',')
+      .map(Number)
+      .filter((n) => n > 0);
     for (const letters of sizes) {
       const t0 = performance.now();
       const synthetic = [...units, ...synthesizeCorpus(units, letters, 5)];
-      console.log(`\n(${letters} letters: ${synthetic.length} units synthesized in ${((performance.now() - t0) / 1000).toFixed(1)} s; building…)`);
-      rows.push(await scaleRow(String(letters), letters, cachedIndex(`letters-${letters}`, synthetic, DEFAULT_CONFIG), synthetic.length, DEFAULT_CONFIG, jsGzip));
+      console.log(
+        `\n(${letters} letters: ${synthetic.length} units synthesized in ${((performance.now() - t0) / 1000).toFixed(1)} s; building…)`,
+      );
+      rows.push(
+        await scaleRow(
+          String(letters),
+          letters,
+          cachedIndex(`letters-${letters}`, synthetic, DEFAULT_CONFIG),
+          synthetic.length,
+          DEFAULT_CONFIG,
+          jsGzip,
+        ),
+      );
       collectGarbage();
     }
   }

@@ -7,4 +7,6 @@ if (result.problems.length > 0) {
   for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
   process.exit(1);
 }
-console.log(`Content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references.`);
+console.log(
+  `Content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references.`,
+);

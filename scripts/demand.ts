@@ -9,13 +9,42 @@
 //   npm run demand -- help
 // Every command takes --root <dir> to work on another copy of the project (to try a change safely).
 import { parseArgs } from 'node:util';
-import { cpSync, existsSync, closeSync, fsyncSync, mkdtempSync, openSync, readFileSync, readdirSync, renameSync, rmSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  closeSync,
+  fsyncSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  statSync,
+  unlinkSync,
+  writeSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { checkContent, formatProblem, type ContentProblem, type ContentSet } from '../src/lib/content-check.ts';
-import { appendHistoryEntry, entryAsYaml, setLastChecked, validateNewEntry, DemandEditError, type InputProblem } from '../src/lib/demand-edit.ts';
+import {
+  appendHistoryEntry,
+  entryAsYaml,
+  setLastChecked,
+  validateNewEntry,
+  DemandEditError,
+  type InputProblem,
+} from '../src/lib/demand-edit.ts';
 import { currentStatus, lastUpdated } from '../src/lib/history.ts';
-import { STATUS_LIST, STATUSES, EVENT_TYPES, EVENT_TYPE_GUIDANCE_JA, EVENT_TYPE_KEYS, isStatusKey, statusName } from '../src/lib/status.ts';
+import {
+  STATUS_LIST,
+  STATUSES,
+  EVENT_TYPES,
+  EVENT_TYPE_GUIDANCE_JA,
+  EVENT_TYPE_KEYS,
+  isStatusKey,
+  statusName,
+} from '../src/lib/status.ts';
 import { parseDemandId, demandId } from '../src/lib/urls.ts';
 import { labelInText } from '../src/lib/letters.ts';
 import { parseIsoDate, todayInJapan } from '../src/lib/dates.ts';
@@ -85,7 +114,11 @@ function parse(argv: string[]) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
-    const detail = unknown ? `${unknown[1]} というオプションはありません。` : missing ? `${missing[1]} の後に値を書いてください。` : message;
+    const detail = unknown
+      ? `${unknown[1]} というオプションはありません。`
+      : missing
+        ? `${missing[1]} の後に値を書いてください。`
+        : message;
     throw new CommandError(detail, ['`npm run demand -- help` で使い方を表示します。'], 2);
   }
 }
@@ -98,21 +131,38 @@ interface DemandFile {
 
 /** Finds a demand's file from `<letter-slug>/<n>`, or explains what exists. */
 function locateDemand(root: string, id: string | undefined): DemandFile {
-  if (!id) throw new CommandError('どの要求かを <要請書>/<番号> の形で指定してください（例：2019-07-23-soumu/2）。', ['`npm run demand -- list` で要求の一覧を表示します。'], 2);
+  if (!id)
+    throw new CommandError(
+      'どの要求かを <要請書>/<番号> の形で指定してください（例：2019-07-23-soumu/2）。',
+      ['`npm run demand -- list` で要求の一覧を表示します。'],
+      2,
+    );
   const parsed = parseDemandId(id);
-  if (!parsed) throw new CommandError(`"${id}" は <要請書>/<番号> の形ではありません（例：2019-07-23-soumu/2）。`, ['`npm run demand -- list` で要求の一覧を表示します。']);
+  if (!parsed)
+    throw new CommandError(`"${id}" は <要請書>/<番号> の形ではありません（例：2019-07-23-soumu/2）。`, [
+      '`npm run demand -- list` で要求の一覧を表示します。',
+    ]);
   const lettersDir = join(root, 'content', 'letters');
   const letterDir = join(lettersDir, parsed.letter);
   if (!existsSync(join(letterDir, 'letter.md'))) {
-    const letters = existsSync(lettersDir) ? readdirSync(lettersDir).filter((n) => existsSync(join(lettersDir, n, 'letter.md'))).sort() : [];
+    const letters = existsSync(lettersDir)
+      ? readdirSync(lettersDir)
+          .filter((n) => existsSync(join(lettersDir, n, 'letter.md')))
+          .sort()
+      : [];
     throw new CommandError(`要請書 "${parsed.letter}" はありません。`, [`ある要請書：${letters.join('、') || 'なし'}`]);
   }
   const path = join(letterDir, 'demands', `${parsed.number}.md`);
   if (!existsSync(path)) {
     const numbers = existsSync(join(letterDir, 'demands'))
-      ? readdirSync(join(letterDir, 'demands')).filter((n) => /^\d+\.md$/.test(n)).map((n) => Number(n.replace('.md', ''))).sort((a, b) => a - b)
+      ? readdirSync(join(letterDir, 'demands'))
+          .filter((n) => /^\d+\.md$/.test(n))
+          .map((n) => Number(n.replace('.md', '')))
+          .sort((a, b) => a - b)
       : [];
-    throw new CommandError(`要請書 ${parsed.letter} に要求 ${parsed.number} はありません。`, [`この要請書の要求：${numbers.join('、') || 'なし'}`]);
+    throw new CommandError(`要請書 ${parsed.letter} に要求 ${parsed.number} はありません。`, [
+      `この要請書の要求：${numbers.join('、') || 'なし'}`,
+    ]);
   }
   return { id: demandId(parsed.letter, parsed.number), path, file: relative(root, path) };
 }
@@ -176,21 +226,36 @@ function describeDemand(content: ContentSet, id: string): string {
 }
 
 function inputError(problems: InputProblem[]): CommandError {
-  return new CommandError('記録できませんでした。次の点を直してください：', problems.map((p) => `${p.option}: ${p.message}`));
+  return new CommandError(
+    '記録できませんでした。次の点を直してください：',
+    problems.map((p) => `${p.option}: ${p.message}`),
+  );
 }
 
 function contentError(problems: ContentProblem[]): CommandError {
-  return new CommandError('記録すると、サイトを作るときの確認（npm run build と同じもの）で次の問題が出ます：', problems.map(formatProblem));
+  return new CommandError(
+    '記録すると、サイトを作るときの確認（npm run build と同じもの）で次の問題が出ます：',
+    problems.map(formatProblem),
+  );
 }
 
 function add(root: string, args: ReturnType<typeof parse>, today: string): void {
   const { values, positionals } = args;
   const target = locateDemand(root, positionals[1]);
-  if (positionals.length > 2) throw new CommandError(`余分な引数があります：${positionals.slice(2).join(' ')}`, ['文に空白がある値は "…" で囲んでください。'], 2);
+  if (positionals.length > 2)
+    throw new CommandError(
+      `余分な引数があります：${positionals.slice(2).join(' ')}`,
+      ['文に空白がある値は "…" で囲んでください。'],
+      2,
+    );
 
   const baseline = checkContent(root, today);
   const own = baseline.problems.filter((p) => p.file === target.file);
-  if (own.length > 0) throw new CommandError(`${target.file} にはすでに問題があります。先にファイルを直してください：`, own.map(formatProblem));
+  if (own.length > 0)
+    throw new CommandError(
+      `${target.file} にはすでに問題があります。先にファイルを直してください：`,
+      own.map(formatProblem),
+    );
   const demand = baseline.demands.get(target.id)?.data;
   if (!demand) throw new CommandError(`${target.file} を読み込めませんでした。`);
 
@@ -198,12 +263,26 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
   const titles = values['source-title'] ?? [];
   const problems: InputProblem[] = [];
   if (urls.length !== titles.length && urls.length > 0 && titles.length > 0) {
-    problems.push({ option: '--source-url', message: `出典の URL（${urls.length}件）と題名（${titles.length}件）の数が合いません。出典ごとに --source-url と --source-title を組で指定してください。` });
+    problems.push({
+      option: '--source-url',
+      message: `出典の URL（${urls.length}件）と題名（${titles.length}件）の数が合いません。出典ごとに --source-url と --source-title を組で指定してください。`,
+    });
   }
-  const sources = Array.from({ length: Math.max(urls.length, titles.length) }, (_, i) => ({ url: urls[i], title: titles[i] }));
+  const sources = Array.from({ length: Math.max(urls.length, titles.length) }, (_, i) => ({
+    url: urls[i],
+    title: titles[i],
+  }));
   const latest = demand.statusHistory.at(-1);
   const { entry, problems: entryProblems } = validateNewEntry(
-    { date: values.date, type: values.type, status: values.status, summary: values.summary, counterpartyPosition: values.counterparty, assessment: values.assessment, sources },
+    {
+      date: values.date,
+      type: values.type,
+      status: values.status,
+      summary: values.summary,
+      counterpartyPosition: values.counterparty,
+      assessment: values.assessment,
+      sources,
+    },
     { today, latest },
   );
   problems.push(...entryProblems);
@@ -215,12 +294,17 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
   if (contentProblems.length > 0) throw contentError(contentProblems);
 
   const before = currentStatus(demand.statusHistory);
-  const statusLine = before === entry.status ? `状況：${statusName(entry.status)}（変わらず）` : `状況：${statusName(before)} → ${statusName(entry.status)}`;
+  const statusLine =
+    before === entry.status
+      ? `状況：${statusName(entry.status)}（変わらず）`
+      : `状況：${statusName(before)} → ${statusName(entry.status)}`;
   const report = [
     `  ファイル：${target.file}（statusHistory の${demand.statusHistory.length + 1}件目）`,
     `  ${statusLine}`,
     values['dry-run'] ? '  追加する内容：' : '  追加した内容：',
-    ...entryAsYaml(entry).split('\n').map((line) => `  ${line}`),
+    ...entryAsYaml(entry)
+      .split('\n')
+      .map((line) => `  ${line}`),
   ];
   if (values['dry-run']) {
     console.log(`確認のみ（--dry-run）：${describeDemand(baseline, target.id)} に次の経過を追加できます。`);
@@ -232,22 +316,28 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
   console.log(`追加しました：${describeDemand(baseline, target.id)}`);
   console.log(report.join('\n'));
   if (demand.lastChecked < entry.date) {
-    console.log(`  状況の最終確認日（lastChecked）は ${demand.lastChecked} のままです。今日確認したなら：npm run demand -- checked ${target.id}`);
+    console.log(
+      `  状況の最終確認日（lastChecked）は ${demand.lastChecked} のままです。今日確認したなら：npm run demand -- checked ${target.id}`,
+    );
   }
   console.log('次に：npm run check:content で確認し、npm run build（または npm start）でサイトに反映します。');
   if (baseline.problems.length > 0) {
-    console.log(`注意：ほかのファイルに問題が ${baseline.problems.length} 件あり、直すまでサイトは作れません（npm run check:content で表示されます）。`);
+    console.log(
+      `注意：ほかのファイルに問題が ${baseline.problems.length} 件あり、直すまでサイトは作れません（npm run check:content で表示されます）。`,
+    );
   }
 }
 
 function checked(root: string, args: ReturnType<typeof parse>, today: string): void {
   const { values, positionals } = args;
   const date = values.date ?? today;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date)) throw inputError([{ option: '--date', message: `"${date}" は YYYY-MM-DD の形の、存在する日付ではありません。` }]);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date) || !parseIsoDate(date))
+    throw inputError([{ option: '--date', message: `"${date}" は YYYY-MM-DD の形の、存在する日付ではありません。` }]);
   if (date > today) throw inputError([{ option: '--date', message: `${date} は今日（${today}）より後です。` }]);
   const baseline = checkContent(root, today);
   const ids = values.all ? [...baseline.demands.keys()] : positionals.slice(1);
-  if (ids.length === 0) throw new CommandError('どの要求を確認したかを <要請書>/<番号> で指定するか、--all を付けてください。', [], 2);
+  if (ids.length === 0)
+    throw new CommandError('どの要求を確認したかを <要請書>/<番号> で指定するか、--all を付けてください。', [], 2);
   const targets = ids.map((id) => locateDemand(root, id));
   const originals = new Map(targets.map((t) => [t.path, readFileSync(t.path, 'utf8')] as const));
   const edits = new Map<string, string>();
@@ -263,36 +353,64 @@ function checked(root: string, args: ReturnType<typeof parse>, today: string): v
   const problems = checkEdits(root, edits, baseline, today);
   if (problems.length > 0) throw contentError(problems);
   writeAtomically(edits, originals);
-  for (const t of targets) if (edits.has(t.path)) console.log(`最終確認日を ${date} にしました：${describeDemand(baseline, t.id)}`);
+  for (const t of targets)
+    if (edits.has(t.path)) console.log(`最終確認日を ${date} にしました：${describeDemand(baseline, t.id)}`);
 }
 
 function list(root: string, args: ReturnType<typeof parse>, today: string): void {
   const { values } = args;
   if (values.status !== undefined && !isStatusKey(values.status)) {
-    throw inputError([{ option: '--status', message: `"${values.status}" という状況はありません。使える値：${STATUS_LIST.map((s) => s.key).join('、')}` }]);
+    throw inputError([
+      {
+        option: '--status',
+        message: `"${values.status}" という状況はありません。使える値：${STATUS_LIST.map((s) => s.key).join('、')}`,
+      },
+    ]);
   }
   const content = checkContent(root, today);
   const rows = [...content.demands.entries()]
     .map(([id, { file, data }]) => ({ id, file, data, letterDate: content.letters.get(data.letter)?.data.date ?? '' }))
-    .sort((a, b) => a.letterDate.localeCompare(b.letterDate) || a.data.letter.localeCompare(b.data.letter) || a.data.number - b.data.number)
+    .sort(
+      (a, b) =>
+        a.letterDate.localeCompare(b.letterDate) ||
+        a.data.letter.localeCompare(b.data.letter) ||
+        a.data.number - b.data.number,
+    )
     .filter((row) => !values.status || currentStatus(row.data.statusHistory) === values.status);
   if (values.json) {
-    console.log(JSON.stringify(rows.map(({ id, file, data }) => ({
-      id, file, status: currentStatus(data.statusHistory), lastUpdated: lastUpdated(data.statusHistory), lastChecked: data.lastChecked, shortTitle: data.shortTitle,
-    })), null, 2));
+    console.log(
+      JSON.stringify(
+        rows.map(({ id, file, data }) => ({
+          id,
+          file,
+          status: currentStatus(data.statusHistory),
+          lastUpdated: lastUpdated(data.statusHistory),
+          lastChecked: data.lastChecked,
+          shortTitle: data.shortTitle,
+        })),
+        null,
+        2,
+      ),
+    );
   } else {
     const idWidth = Math.max(...rows.map((r) => r.id.length), 4) + 2;
     console.log(`${'要求'.padEnd(idWidth - 2)}状況                最終更新    最終確認    要求の見出し`);
     for (const { id, data } of rows) {
       const status = currentStatus(data.statusHistory);
       const label = `${STATUSES[status].symbol} ${status}`.padEnd(20);
-      console.log(`${id.padEnd(idWidth)}${label}${lastUpdated(data.statusHistory)}  ${data.lastChecked}  ${STATUSES[status].ja}｜${describeDemand(content, id).replace(/（[^（]*）$/, '')}`);
+      console.log(
+        `${id.padEnd(idWidth)}${label}${lastUpdated(data.statusHistory)}  ${data.lastChecked}  ${STATUSES[status].ja}｜${describeDemand(content, id).replace(/（[^（]*）$/, '')}`,
+      );
     }
-    const counts = STATUS_LIST.map((s) => [s, rows.filter((r) => currentStatus(r.data.statusHistory) === s.key).length] as const).filter(([, n]) => n > 0);
+    const counts = STATUS_LIST.map(
+      (s) => [s, rows.filter((r) => currentStatus(r.data.statusHistory) === s.key).length] as const,
+    ).filter(([, n]) => n > 0);
     console.log(`\n${rows.length}件：${counts.map(([s, n]) => `${s.ja} ${n}`).join('、') || 'なし'}`);
   }
   if (content.problems.length > 0) {
-    console.error(`\n注意：内容に ${content.problems.length} 件の問題があります（npm run check:content で確認できます）。`);
+    console.error(
+      `\n注意：内容に ${content.problems.length} 件の問題があります（npm run check:content で確認できます）。`,
+    );
   }
 }
 
@@ -305,14 +423,25 @@ function main(argv: string[]): number {
   }
   const root = resolve(args.values.root ?? process.cwd());
   if (!existsSync(join(root, 'content', 'letters'))) {
-    throw new CommandError(`${root} に content/letters がありません。プロジェクトのフォルダで実行してください。`, [], 2);
+    throw new CommandError(
+      `${root} に content/letters がありません。プロジェクトのフォルダで実行してください。`,
+      [],
+      2,
+    );
   }
   const today = todayInJapan();
   switch (command) {
-    case 'add': add(root, args, today); return 0;
-    case 'list': list(root, args, today); return 0;
-    case 'checked': checked(root, args, today); return 0;
-    default: throw new CommandError(`"${command}" というコマンドはありません（add、list、checked、help）。`, [], 2);
+    case 'add':
+      add(root, args, today);
+      return 0;
+    case 'list':
+      list(root, args, today);
+      return 0;
+    case 'checked':
+      checked(root, args, today);
+      return 0;
+    default:
+      throw new CommandError(`"${command}" というコマンドはありません（add、list、checked、help）。`, [], 2);
   }
 }
 

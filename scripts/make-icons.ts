@@ -31,13 +31,19 @@ const outputs: { file: string; html: string; width: number; height: number }[] =
   { file: 'public/og-image.png', html: ogImage, width: 1200, height: 630 },
 ];
 
-const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   for (const output of outputs) {
     const page = await browser.newPage({ viewport: { width: output.width, height: output.height } });
     await page.setContent(output.html);
     await page.evaluate(() => document.fonts.ready.then(() => undefined));
-    await page.screenshot({ path: output.file, omitBackground: output.file.includes('icon-') && !output.file.includes('maskable') });
+    await page.screenshot({
+      path: output.file,
+      omitBackground: output.file.includes('icon-') && !output.file.includes('maskable'),
+    });
     await page.close();
     console.log(`wrote ${output.file} (${output.width}×${output.height})`);
   }

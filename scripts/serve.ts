@@ -43,7 +43,9 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
     const file = resolveFile(root, urlPath);
     // /letters → /letters/ as static hosts do, so relative links behave the same.
     if (file && file.endsWith('index.html') && !urlPath.split('?')[0]!.endsWith('/') && !urlPath.endsWith('.html')) {
-      response.writeHead(301, { Location: `${urlPath.split('?')[0]}/${urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : ''}` });
+      response.writeHead(301, {
+        Location: `${urlPath.split('?')[0]}/${urlPath.includes('?') ? urlPath.slice(urlPath.indexOf('?')) : ''}`,
+      });
       response.end();
       return;
     }
@@ -54,7 +56,10 @@ export function startServer(dir: string, port: number, host = '127.0.0.1'): Prom
       response.end('Not found');
       return;
     }
-    response.writeHead(status, { 'Content-Type': TYPES[extname(found)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' });
+    response.writeHead(status, {
+      'Content-Type': TYPES[extname(found)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-cache',
+    });
     if (request.method === 'HEAD') {
       response.end();
       return;

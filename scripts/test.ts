@@ -11,20 +11,26 @@ if (!existsSync(chromium)) {
   // Browser tests need Debian's Chromium and CJK fonts (no browser download works here).
   const canInstall = process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
   if (canInstall) {
-    console.log('Installing Debian\'s Chromium and CJK fonts for the browser tests…');
+    console.log("Installing Debian's Chromium and CJK fonts for the browser tests…");
     const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
     spawnSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
     spawnSync('apt-get', ['install', '-y', '-qq', 'chromium', 'fonts-noto-cjk'], { stdio: 'inherit', env });
   }
   if (!existsSync(chromium)) {
-    console.error(`Browser tests need Debian's Chromium at ${chromium}. Install it once with:\n  sudo apt-get install -y chromium fonts-noto-cjk`);
+    console.error(
+      `Browser tests need Debian's Chromium at ${chromium}. Install it once with:\n  sudo apt-get install -y chromium fonts-noto-cjk`,
+    );
   }
 }
 
-const run = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)], {
-  stdio: 'inherit',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-});
+const run = spawnSync(
+  'npx',
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  },
+);
 
 interface VitestJson {
   numPassedTests: number;
@@ -43,7 +49,9 @@ if (existsSync(report)) {
   passed = result.numPassedTests;
   skipped = result.numPendingTests + result.numTodoTests;
   // A file that failed before its tests ran (import error, failed build) counts as a failure too.
-  const brokenFiles = result.testResults.filter((file) => file.status === 'failed' && file.assertionResults.length === 0).length;
+  const brokenFiles = result.testResults.filter(
+    (file) => file.status === 'failed' && file.assertionResults.length === 0,
+  ).length;
   failed = result.numFailedTests + brokenFiles;
 } else {
   failed = 1;

@@ -20,7 +20,11 @@ const demands = defineCollection({
 
 /** content/references/<id>.yaml → id <id> */
 const references = defineCollection({
-  loader: glob({ pattern: '*.yaml', base: './content/references', generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+  loader: glob({
+    pattern: '*.yaml',
+    base: './content/references',
+    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
+  }),
   schema: ReferenceSchema,
 });
 

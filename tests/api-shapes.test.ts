@@ -1,6 +1,16 @@
 // The open data: JSON and CSV shapes, the CSV's BOM and quoting, and agreement with the pages' rules.
 import { describe, expect, test } from 'vitest';
-import { apiDemands, apiLetters, apiStatuses, demandsCsv, csvCell, historyAsText, CSV_COLUMNS, type ApiDemandInput, type ApiLetterInput } from '../src/lib/api.ts';
+import {
+  apiDemands,
+  apiLetters,
+  apiStatuses,
+  demandsCsv,
+  csvCell,
+  historyAsText,
+  CSV_COLUMNS,
+  type ApiDemandInput,
+  type ApiLetterInput,
+} from '../src/lib/api.ts';
 import { dashboardRows } from '../src/lib/dashboard.ts';
 import { STATUS_KEYS } from '../src/lib/status.ts';
 import { checkContent } from '../src/lib/content-check.ts';
@@ -8,17 +18,62 @@ import { PROJECT_ROOT } from './helpers/project-copy.ts';
 
 const ORIGIN = 'https://example.org';
 const letters: ApiLetterInput[] = [
-  { slug: '2019-07-23-soumu', title: '要請書', date: '2019-07-23', responseDue: '2019-08-31', summary: '要約',
-    sender: { organization: '日本自治体労働組合総連合', shortName: '自治労連' }, addressee: { organization: '総務省', shortName: '総務省', role: '総務大臣', name: '石田 真敏' } },
+  {
+    slug: '2019-07-23-soumu',
+    title: '要請書',
+    date: '2019-07-23',
+    responseDue: '2019-08-31',
+    summary: '要約',
+    sender: { organization: '日本自治体労働組合総連合', shortName: '自治労連' },
+    addressee: { organization: '総務省', shortName: '総務省', role: '総務大臣', name: '石田 真敏' },
+  },
 ];
 const demands: ApiDemandInput[] = [
-  { letter: '2019-07-23-soumu', number: 2, label: '2.', text: '流用しないこと。', shortTitle: '流用しない', lastChecked: '2026-11-23', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した, "引用" あり', sources: [{ title: 'ニュース', url: 'https://example.org/n' }] },
-    { date: '2019-07-23', type: 'response', status: 'responded', summary: '回答した。', counterpartyPosition: '目的の範囲内', sources: [{ title: 'ニュース', url: 'https://example.org/n' }, { title: '談話', url: 'https://example.org/s' }] },
-  ] },
-  { letter: '2019-07-23-soumu', number: 1, label: '1.', text: '=強制しないこと。', shortTitle: '強制しない', lastChecked: '2019-07-01', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [{ title: 'ニュース', url: 'https://example.org/n' }] },
-  ] },
+  {
+    letter: '2019-07-23-soumu',
+    number: 2,
+    label: '2.',
+    text: '流用しないこと。',
+    shortTitle: '流用しない',
+    lastChecked: '2026-11-23',
+    statusHistory: [
+      {
+        date: '2019-07-23',
+        type: 'submitted',
+        status: 'awaiting_response',
+        summary: '提出した, "引用" あり',
+        sources: [{ title: 'ニュース', url: 'https://example.org/n' }],
+      },
+      {
+        date: '2019-07-23',
+        type: 'response',
+        status: 'responded',
+        summary: '回答した。',
+        counterpartyPosition: '目的の範囲内',
+        sources: [
+          { title: 'ニュース', url: 'https://example.org/n' },
+          { title: '談話', url: 'https://example.org/s' },
+        ],
+      },
+    ],
+  },
+  {
+    letter: '2019-07-23-soumu',
+    number: 1,
+    label: '1.',
+    text: '=強制しないこと。',
+    shortTitle: '強制しない',
+    lastChecked: '2019-07-01',
+    statusHistory: [
+      {
+        date: '2019-07-23',
+        type: 'submitted',
+        status: 'awaiting_response',
+        summary: '提出した。',
+        sources: [{ title: 'ニュース', url: 'https://example.org/n' }],
+      },
+    ],
+  },
 ];
 
 describe('demands.json', () => {
@@ -26,7 +81,8 @@ describe('demands.json', () => {
 
   test('has the documented fields first, in order, for every demand (sorted by letter then number)', () => {
     expect(json.map((d) => d.id)).toEqual(['2019-07-23-soumu/1', '2019-07-23-soumu/2']);
-    for (const d of json) expect(Object.keys(d).slice(0, 7)).toEqual(['letter', 'number', 'label', 'text', 'status', 'url', 'history']);
+    for (const d of json)
+      expect(Object.keys(d).slice(0, 7)).toEqual(['letter', 'number', 'label', 'text', 'status', 'url', 'history']);
   });
 
   test('status, url and history as the pages derive them', () => {
@@ -37,8 +93,27 @@ describe('demands.json', () => {
     expect(d.lastUpdated).toBe('2019-07-23');
     expect(d.statusAsOf).toBe('2026-11-23');
     expect(d.history).toEqual([
-      { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した, "引用" あり', counterpartyPosition: null, assessment: null, sources: [{ title: 'ニュース', url: 'https://example.org/n' }] },
-      { date: '2019-07-23', type: 'response', status: 'responded', summary: '回答した。', counterpartyPosition: '目的の範囲内', assessment: null, sources: [{ title: 'ニュース', url: 'https://example.org/n' }, { title: '談話', url: 'https://example.org/s' }] },
+      {
+        date: '2019-07-23',
+        type: 'submitted',
+        status: 'awaiting_response',
+        summary: '提出した, "引用" あり',
+        counterpartyPosition: null,
+        assessment: null,
+        sources: [{ title: 'ニュース', url: 'https://example.org/n' }],
+      },
+      {
+        date: '2019-07-23',
+        type: 'response',
+        status: 'responded',
+        summary: '回答した。',
+        counterpartyPosition: '目的の範囲内',
+        assessment: null,
+        sources: [
+          { title: 'ニュース', url: 'https://example.org/n' },
+          { title: '談話', url: 'https://example.org/s' },
+        ],
+      },
     ]);
   });
 
@@ -55,10 +130,18 @@ describe('letters.json and statuses.json', () => {
     const [letter] = apiLetters(letters, demands, ORIGIN);
     expect(letter!.url).toBe('https://example.org/letters/2019-07-23-soumu/');
     expect(letter!.responseDue).toBe('2019-08-31');
-    expect(letter!.demands.map((d) => [d.number, d.status])).toEqual([[1, 'awaiting_response'], [2, 'responded']]);
+    expect(letter!.demands.map((d) => [d.number, d.status])).toEqual([
+      [1, 'awaiting_response'],
+      [2, 'responded'],
+    ]);
     expect(Object.keys(letter!.statusCounts)).toEqual([...STATUS_KEYS]);
     expect(letter!.statusCounts.awaiting_response + letter!.statusCounts.responded).toBe(2);
-    expect(letter!.addressee).toEqual({ organization: '総務省', shortName: '総務省', role: '総務大臣', name: '石田 真敏' });
+    expect(letter!.addressee).toEqual({
+      organization: '総務省',
+      shortName: '総務省',
+      role: '総務大臣',
+      name: '石田 真敏',
+    });
   });
 
   test('statuses.json is the status table', () => {
@@ -85,8 +168,14 @@ describe('demands.csv', () => {
 
   test('cells with commas, quotes or line breaks are quoted; formulas are defused', () => {
     const first = csv.slice(1).split('\r\n')[1]!;
-    expect(first.startsWith(`2019-07-23-soumu,1,1.,'=強制しないこと。,awaiting_response,https://example.org/letters/2019-07-23-soumu/demands/1/,`)).toBe(true);
-    expect(csv).toContain('"2019-07-23 回答待ち：提出した, ""引用"" あり（出典：ニュース https://example.org/n）\n2019-07-23 回答あり：回答した。（出典：ニュース https://example.org/n／談話 https://example.org/s）"');
+    expect(
+      first.startsWith(
+        `2019-07-23-soumu,1,1.,'=強制しないこと。,awaiting_response,https://example.org/letters/2019-07-23-soumu/demands/1/,`,
+      ),
+    ).toBe(true);
+    expect(csv).toContain(
+      '"2019-07-23 回答待ち：提出した, ""引用"" あり（出典：ニュース https://example.org/n）\n2019-07-23 回答あり：回答した。（出典：ニュース https://example.org/n／談話 https://example.org/s）"',
+    );
   });
 
   test.each([
@@ -105,12 +194,23 @@ describe('demands.csv', () => {
   });
 
   test('the history column reads one line per event', () => {
-    expect(historyAsText([{ date: '2019-07-31', type: 'statement', status: 'stalled', summary: '抗議した。', counterpartyPosition: null, assessment: null, sources: [{ title: '談話', url: 'https://e.org/s' }] }]))
-      .toBe('2019-07-31 進展なし：抗議した。（出典：談話 https://e.org/s）');
+    expect(
+      historyAsText([
+        {
+          date: '2019-07-31',
+          type: 'statement',
+          status: 'stalled',
+          summary: '抗議した。',
+          counterpartyPosition: null,
+          assessment: null,
+          sources: [{ title: '談話', url: 'https://e.org/s' }],
+        },
+      ]),
+    ).toBe('2019-07-31 進展なし：抗議した。（出典：談話 https://e.org/s）');
   });
 });
 
-test('the real content: JSON, CSV and the tracker agree on every demand\'s status', () => {
+test("the real content: JSON, CSV and the tracker agree on every demand's status", () => {
   const content = checkContent(PROJECT_ROOT);
   const realLetters = [...content.letters.entries()].map(([slug, l]) => ({ slug, ...l.data }));
   const realDemands = [...content.demands.values()].map((d) => d.data);

@@ -11,9 +11,15 @@ afterAll(() => copies.forEach(removeProject));
 
 // The kinds the publishing issue names; the full list is covered by content-check.test.ts.
 const BUILD_CASES = [
-  'unknown status value', 'unknown field', 'impossible letter date', 'missing required field', 'broken YAML',
-  'demand pointing at a letter that does not exist', 'demand pointing at an article that does not exist',
-  'two demands with the same number', 'history date in the future',
+  'unknown status value',
+  'unknown field',
+  'impossible letter date',
+  'missing required field',
+  'broken YAML',
+  'demand pointing at a letter that does not exist',
+  'demand pointing at an article that does not exist',
+  'two demands with the same number',
+  'history date in the future',
 ];
 
 test.each(BUILD_CASES)('build fails on: %s', (name) => {
@@ -21,7 +27,11 @@ test.each(BUILD_CASES)('build fails on: %s', (name) => {
   const dir = copyProject();
   copies.push(dir);
   badCase.break(dir);
-  const build = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync('npx', ['astro', 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   const output = `${build.stdout}\n${build.stderr}`;
   expect(build.status, output).not.toBe(0);
   expect(output).toContain(badCase.file);

@@ -20,8 +20,13 @@ describe('each kind of bad content is reported with its file and field', () => {
     copies.push(dir);
     badCase.break(dir);
     const problems = checkContent(dir).problems;
-    const match = problems.find((p) => p.file === badCase.file && p.field === badCase.field && badCase.message.test(p.message));
-    expect(match, `expected ${badCase.message} at ${badCase.file} ${badCase.field}, got:\n${problems.map(formatProblem).join('\n')}`).toBeDefined();
+    const match = problems.find(
+      (p) => p.file === badCase.file && p.field === badCase.field && badCase.message.test(p.message),
+    );
+    expect(
+      match,
+      `expected ${badCase.message} at ${badCase.file} ${badCase.field}, got:\n${problems.map(formatProblem).join('\n')}`,
+    ).toBeDefined();
     // One mistake, one message: a broken file must not set off a cascade elsewhere.
     expect(problems.filter((p) => p.file !== badCase.file)).toEqual([]);
   });
@@ -33,5 +38,7 @@ test('problems carry the line of the offending field', () => {
   BAD_CONTENT.find((c) => c.name === 'unknown status value')!.break(dir);
   const [problem] = checkContent(dir).problems;
   expect(problem?.line).toBeGreaterThan(1);
-  expect(formatProblem(problem!)).toMatch(/^content\/letters\/2019-07-23-soumu\/demands\/2\.md:\d+ {2}statusHistory\[2\]\.status: /);
+  expect(formatProblem(problem!)).toMatch(
+    /^content\/letters\/2019-07-23-soumu\/demands\/2\.md:\d+ {2}statusHistory\[2\]\.status: /,
+  );
 });

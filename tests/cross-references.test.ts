@@ -1,15 +1,37 @@
 import { describe, expect, test } from 'vitest';
-import { relatedDemandsMap, demandsCitingArticle, demandsOfLetter, type DemandRef } from '../src/lib/cross-references.ts';
+import {
+  relatedDemandsMap,
+  demandsCitingArticle,
+  demandsOfLetter,
+  type DemandRef,
+} from '../src/lib/cross-references.ts';
 
 const demand = (letter: string, number: number, extra: Partial<DemandRef> = {}): DemandRef => ({
-  letter, number, legalBasis: [], related: [], ...extra,
+  letter,
+  number,
+  legalBasis: [],
+  related: [],
+  ...extra,
 });
 
 const ALL: DemandRef[] = [
-  demand('a', 1, { related: [{ demand: 'b/1', reason: 'same ask' }], legalBasis: [{ reference: 'rules', article: 6, reason: 'purpose' }] }),
-  demand('a', 2, { legalBasis: [{ reference: 'rules', article: 20, reason: 'limits' }, { reference: 'rules', article: 6, reason: 'purpose too' }] }),
+  demand('a', 1, {
+    related: [{ demand: 'b/1', reason: 'same ask' }],
+    legalBasis: [{ reference: 'rules', article: 6, reason: 'purpose' }],
+  }),
+  demand('a', 2, {
+    legalBasis: [
+      { reference: 'rules', article: 20, reason: 'limits' },
+      { reference: 'rules', article: 6, reason: 'purpose too' },
+    ],
+  }),
   demand('b', 1),
-  demand('b', 2, { related: [{ demand: 'a/2', reason: 'forms' }, { demand: 'b/2', reason: 'self (ignored)' }] }),
+  demand('b', 2, {
+    related: [
+      { demand: 'a/2', reason: 'forms' },
+      { demand: 'b/2', reason: 'self (ignored)' },
+    ],
+  }),
   demand('c', 1, { related: [{ demand: 'a/1', reason: 'third letter' }] }),
 ];
 const find = (letter: string, number: number) => ALL.find((d) => d.letter === letter && d.number === number)!;
@@ -50,7 +72,9 @@ describe('demandsCitingArticle', () => {
     [20, ['a/2:limits']],
     [12, []],
   ])('第%i条', (article, expected) => {
-    expect(demandsCitingArticle('rules', article, ALL).map((l) => `${l.demand.letter}/${l.demand.number}:${l.reason}`)).toEqual(expected);
+    expect(
+      demandsCitingArticle('rules', article, ALL).map((l) => `${l.demand.letter}/${l.demand.number}:${l.reason}`),
+    ).toEqual(expected);
   });
 
   test('another reference with the same article number does not count', () => {

@@ -6,7 +6,15 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
-import { appendHistoryEntry, setLastChecked, entryAsYaml, isPureInsertion, validateNewEntry, DemandEditError, type NewEntryInput } from '../src/lib/demand-edit.ts';
+import {
+  appendHistoryEntry,
+  setLastChecked,
+  entryAsYaml,
+  isPureInsertion,
+  validateNewEntry,
+  DemandEditError,
+  type NewEntryInput,
+} from '../src/lib/demand-edit.ts';
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import type { HistoryEntry } from '../src/lib/schemas.ts';
@@ -24,7 +32,11 @@ const SCRIPT = join(PROJECT_ROOT, 'scripts', 'demand.ts');
 const SOUMU_2 = 'content/letters/2019-07-23-soumu/demands/2.md';
 
 function run(dir: string, args: string[]) {
-  const result = spawnSync(process.execPath, [SCRIPT, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const result = spawnSync(process.execPath, [SCRIPT, ...args], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -42,12 +54,32 @@ function snapshot(dir: string): Record<string, string> {
   return files;
 }
 
-const GOOD = ['--status', 'responded', '--date', '2019-08-20', '--summary', '総務省が文書で回答した。', '--source-url', 'https://example.org/news/1', '--source-title', '回答書'];
-const ENTRY: HistoryEntry = { date: '2019-08-20', type: 'response', status: 'responded', summary: '総務省が文書で回答した。', counterpartyPosition: '目的の範囲内', sources: [{ title: '回答書 "第1号"', url: 'https://example.org/news/1?a=1#x' }] };
+const GOOD = [
+  '--status',
+  'responded',
+  '--date',
+  '2019-08-20',
+  '--summary',
+  '総務省が文書で回答した。',
+  '--source-url',
+  'https://example.org/news/1',
+  '--source-title',
+  '回答書',
+];
+const ENTRY: HistoryEntry = {
+  date: '2019-08-20',
+  type: 'response',
+  status: 'responded',
+  summary: '総務省が文書で回答した。',
+  counterpartyPosition: '目的の範囲内',
+  sources: [{ title: '回答書 "第1号"', url: 'https://example.org/news/1?a=1#x' }],
+};
 
 describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   const files = readdirSync(join(PROJECT_ROOT, 'content', 'letters'), { recursive: true, encoding: 'utf8' })
-    .filter((p) => /demands\/\d+\.md$/.test(p)).map((p) => `content/letters/${p}`).sort();
+    .filter((p) => /demands\/\d+\.md$/.test(p))
+    .map((p) => `content/letters/${p}`)
+    .sort();
 
   test.each(files)('%s: the entry is inserted at the end of statusHistory and nothing else moves', (file) => {
     const before = readFileSync(join(PROJECT_ROOT, file), 'utf8');
@@ -64,16 +96,18 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   });
 
   test('the entry is written like the hand-written ones', () => {
-    expect(entryAsYaml(ENTRY)).toBe([
-      '  - date: "2019-08-20"',
-      '    type: response',
-      '    status: responded',
-      '    summary: "総務省が文書で回答した。"',
-      '    counterpartyPosition: "目的の範囲内"',
-      '    sources:',
-      '      - title: "回答書 \\"第1号\\""',
-      '        url: https://example.org/news/1?a=1#x',
-    ].join('\n'));
+    expect(entryAsYaml(ENTRY)).toBe(
+      [
+        '  - date: "2019-08-20"',
+        '    type: response',
+        '    status: responded',
+        '    summary: "総務省が文書で回答した。"',
+        '    counterpartyPosition: "目的の範囲内"',
+        '    sources:',
+        '      - title: "回答書 \\"第1号\\""',
+        '        url: https://example.org/news/1?a=1#x',
+      ].join('\n'),
+    );
   });
 
   test.each([
@@ -86,7 +120,10 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   });
 
   test('the body after the frontmatter is kept byte for byte', () => {
-    const text = readFileSync(join(PROJECT_ROOT, SOUMU_2), 'utf8').replace(/---\n$/, '---\n\n本文の段落。\n\n- 箇条書き: "値"\n');
+    const text = readFileSync(join(PROJECT_ROOT, SOUMU_2), 'utf8').replace(
+      /---\n$/,
+      '---\n\n本文の段落。\n\n- 箇条書き: "値"\n',
+    );
     expect(appendHistoryEntry(text, ENTRY).endsWith('---\n\n本文の段落。\n\n- 箇条書き: "値"\n')).toBe(true);
   });
 
@@ -98,26 +135,59 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   });
 
   test.each([
-    ['a full entry', { date: '2019-08-20', type: 'response', status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] }, []],
-    ['type defaults to other', { date: '2019-08-20', status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] }, []],
-    ['same day as the latest is fine', { date: '2019-07-31', status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] }, []],
+    [
+      'a full entry',
+      {
+        date: '2019-08-20',
+        type: 'response',
+        status: 'responded',
+        summary: '回答',
+        sources: [{ title: 't', url: 'https://e.org' }],
+      },
+      [],
+    ],
+    [
+      'type defaults to other',
+      { date: '2019-08-20', status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] },
+      [],
+    ],
+    [
+      'same day as the latest is fine',
+      { date: '2019-07-31', status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] },
+      [],
+    ],
     ['everything missing', { sources: [] }, ['--status', '--date', '--summary', '--source-url']],
   ] as [string, NewEntryInput, string[]][])('validateNewEntry: %s', (_name, input, options) => {
-    const { problems, entry } = validateNewEntry(input, { today: '2026-11-23', latest: { date: '2019-07-31', status: 'stalled' } });
+    const { problems, entry } = validateNewEntry(input, {
+      today: '2026-11-23',
+      latest: { date: '2019-07-31', status: 'stalled' },
+    });
     expect(problems.map((p) => p.option)).toEqual(options);
     if (options.length === 0) expect(entry?.type).toBe(input.type ?? 'other');
   });
 });
 
 describe('npm run demand -- add', () => {
-  test('appends one entry, prints what it did, and the content still passes the build\'s check', () => {
+  test("appends one entry, prints what it did, and the content still passes the build's check", () => {
     const dir = contentCopy();
     const before = snapshot(dir);
     const original = readText(dir, SOUMU_2);
-    const result = run(dir, ['add', '2019-07-23-soumu/2', '--type', 'response', ...GOOD, '--counterparty', '目的の範囲内と考えている。', '--assessment', '組合は納得していない。']);
+    const result = run(dir, [
+      'add',
+      '2019-07-23-soumu/2',
+      '--type',
+      'response',
+      ...GOOD,
+      '--counterparty',
+      '目的の範囲内と考えている。',
+      '--assessment',
+      '組合は納得していない。',
+    ]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('追加しました：総務省宛 要求2「個人情報を申請書作成に流用しない」（2019-07-23-soumu/2）');
+    expect(result.stdout).toContain(
+      '追加しました：総務省宛 要求2「個人情報を申請書作成に流用しない」（2019-07-23-soumu/2）',
+    );
     expect(result.stdout).toContain('content/letters/2019-07-23-soumu/demands/2.md（statusHistory の4件目）');
     expect(result.stdout).toContain('状況：進展なし（stalled） → 回答あり（responded）');
     expect(result.stdout).toContain('summary: "総務省が文書で回答した。"');
@@ -127,22 +197,53 @@ describe('npm run demand -- add', () => {
     const after = snapshot(dir);
     expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual([SOUMU_2]);
     // Written atomically: no temporary file is left behind.
-    expect(readdirSync(join(dir, 'content/letters/2019-07-23-soumu/demands')).sort()).toEqual(['1.md', '2.md', '3.md', '4.md', '5.md']);
+    expect(readdirSync(join(dir, 'content/letters/2019-07-23-soumu/demands')).sort()).toEqual([
+      '1.md',
+      '2.md',
+      '3.md',
+      '4.md',
+      '5.md',
+    ]);
 
     const content = checkContent(dir);
     expect(content.problems.map(formatProblem)).toEqual([]);
     const demand = content.demands.get('2019-07-23-soumu/2')!.data;
     expect(currentStatus(demand.statusHistory)).toBe('responded');
-    expect(demand.statusHistory.at(-1)).toMatchObject({ type: 'response', counterpartyPosition: '目的の範囲内と考えている。', assessment: '組合は納得していない。' });
+    expect(demand.statusHistory.at(-1)).toMatchObject({
+      type: 'response',
+      counterpartyPosition: '目的の範囲内と考えている。',
+      assessment: '組合は納得していない。',
+    });
   });
 
   test('takes several sources, each URL with its title', () => {
     const dir = contentCopy();
-    const result = run(dir, ['add', '2019-07-18-shichoson-kyosai/3', '--status', 'in_negotiation', '--date', '2019-08-20', '--type', 'meeting', '--summary', '連合会と懇談した。',
-      '--source-url', 'https://example.org/a', '--source-title', '報告A', '--source-url', 'https://example.org/b', '--source-title', '報告B']);
+    const result = run(dir, [
+      'add',
+      '2019-07-18-shichoson-kyosai/3',
+      '--status',
+      'in_negotiation',
+      '--date',
+      '2019-08-20',
+      '--type',
+      'meeting',
+      '--summary',
+      '連合会と懇談した。',
+      '--source-url',
+      'https://example.org/a',
+      '--source-title',
+      '報告A',
+      '--source-url',
+      'https://example.org/b',
+      '--source-title',
+      '報告B',
+    ]);
     expect(result.code).toBe(0);
     const demand = checkContent(dir).demands.get('2019-07-18-shichoson-kyosai/3')!.data;
-    expect(demand.statusHistory.at(-1)!.sources).toEqual([{ title: '報告A', url: 'https://example.org/a' }, { title: '報告B', url: 'https://example.org/b' }]);
+    expect(demand.statusHistory.at(-1)!.sources).toEqual([
+      { title: '報告A', url: 'https://example.org/a' },
+      { title: '報告B', url: 'https://example.org/b' },
+    ]);
   });
 
   test('--dry-run shows the entry and writes nothing', () => {
@@ -165,29 +266,119 @@ describe('npm run demand -- add', () => {
 
   test.each([
     ['an unknown letter', ['add', '2019-07-23-somu/2', ...GOOD], /要請書 "2019-07-23-somu" はありません/],
-    ['an unknown demand number', ['add', '2019-07-23-soumu/9', ...GOOD], /要請書 2019-07-23-soumu に要求 9 はありません[\s\S]*1、2、3、4、5/],
+    [
+      'an unknown demand number',
+      ['add', '2019-07-23-soumu/9', ...GOOD],
+      /要請書 2019-07-23-soumu に要求 9 はありません[\s\S]*1、2、3、4、5/,
+    ],
     ['a malformed demand id', ['add', 'soumu-2', ...GOOD], /"soumu-2" は <要請書>\/<番号> の形ではありません/],
     ['no demand id', ['add', ...GOOD], /どの要求かを/],
-    ['an unknown status', ['add', '2019-07-23-soumu/2', ...replacing('--status', 'stalld')], /--status: "stalld" という状況はありません/],
+    [
+      'an unknown status',
+      ['add', '2019-07-23-soumu/2', ...replacing('--status', 'stalld')],
+      /--status: "stalld" という状況はありません/,
+    ],
     ['no status', ['add', '2019-07-23-soumu/2', ...without('--status')], /--status: 状況を指定してください/],
-    ['an impossible date', ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019-02-30')], /--date: 2019-02-30 という日付は存在しません/],
-    ['a date in another format', ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019/08/20')], /--date: "2019\/08\/20" は YYYY-MM-DD の形ではありません/],
-    ['a date in the future', ['add', '2019-07-23-soumu/2', ...replacing('--date', '2999-01-01')], /--date: 2999-01-01 は今日（\d{4}-\d{2}-\d{2}）より後です/],
-    ['a date before the latest entry', ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019-07-01')], /--date: 2019-07-01 は、この要求の最新の経過（2019-07-31）より前です/],
-    ['no date', ['add', '2019-07-23-soumu/2', ...without('--date')], /--date: 日付を YYYY-MM-DD の形で指定してください/],
+    [
+      'an impossible date',
+      ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019-02-30')],
+      /--date: 2019-02-30 という日付は存在しません/,
+    ],
+    [
+      'a date in another format',
+      ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019/08/20')],
+      /--date: "2019\/08\/20" は YYYY-MM-DD の形ではありません/,
+    ],
+    [
+      'a date in the future',
+      ['add', '2019-07-23-soumu/2', ...replacing('--date', '2999-01-01')],
+      /--date: 2999-01-01 は今日（\d{4}-\d{2}-\d{2}）より後です/,
+    ],
+    [
+      'a date before the latest entry',
+      ['add', '2019-07-23-soumu/2', ...replacing('--date', '2019-07-01')],
+      /--date: 2019-07-01 は、この要求の最新の経過（2019-07-31）より前です/,
+    ],
+    [
+      'no date',
+      ['add', '2019-07-23-soumu/2', ...without('--date')],
+      /--date: 日付を YYYY-MM-DD の形で指定してください/,
+    ],
     ['no summary', ['add', '2019-07-23-soumu/2', ...without('--summary')], /--summary: 何があったかの要約/],
-    ['a summary over 200 characters', ['add', '2019-07-23-soumu/2', ...replacing('--summary', 'あ'.repeat(201))], /--summary: 要約は200字以内にしてください（いま201字）/],
-    ['no source at all', ['add', '2019-07-23-soumu/2', ...without('--source-url').filter((a, i, all) => a !== '--source-title' && all[i - 1] !== '--source-title')], /出典を少なくとも1つ/],
-    ['a source without its URL', ['add', '2019-07-23-soumu/2', ...without('--source-url')], /--source-url: 出典の URL（--source-url）がありません/],
-    ['a source without its title', ['add', '2019-07-23-soumu/2', ...without('--source-title')], /--source-title: 出典の題名（--source-title）がありません/],
-    ['a source that is not a web address', ['add', '2019-07-23-soumu/2', ...replacing('--source-url', 'example.org/news')], /"example.org\/news" は http:\/\/ または https:\/\/ で始まる URL ではありません/],
-    ['URLs and titles that do not pair up', ['add', '2019-07-23-soumu/2', ...GOOD, '--source-url', 'https://example.org/2', '--source-url', 'https://example.org/3', '--source-title', 'B'], /数が合いません/],
-    ['an unknown event type', ['add', '2019-07-23-soumu/2', ...GOOD, '--type', 'protest'], /--type: "protest" という種類はありません/],
-    ['a submission that is not awaiting a response', ['add', '2019-07-23-soumu/2', ...GOOD, '--type', 'submitted'], /submitted（要請書提出）の経過は、状況を awaiting_response/],
-    ['an empty counterparty position', ['add', '2019-07-23-soumu/2', ...GOOD, '--counterparty', ' '], /--counterparty: 空の文字列は指定できません/],
-    ['an unknown option', ['add', '2019-07-23-soumu/2', ...GOOD, '--colour', 'red'], /--colour というオプションはありません/],
-    ['an option without its value', ['add', '2019-07-23-soumu/2', ...GOOD, '--summary'], /--summary の後に値を書いてください/],
-    ['a stray argument (an unquoted summary)', ['add', '2019-07-23-soumu/2', ...GOOD, '回答', 'した'], /余分な引数があります/],
+    [
+      'a summary over 200 characters',
+      ['add', '2019-07-23-soumu/2', ...replacing('--summary', 'あ'.repeat(201))],
+      /--summary: 要約は200字以内にしてください（いま201字）/,
+    ],
+    [
+      'no source at all',
+      [
+        'add',
+        '2019-07-23-soumu/2',
+        ...without('--source-url').filter((a, i, all) => a !== '--source-title' && all[i - 1] !== '--source-title'),
+      ],
+      /出典を少なくとも1つ/,
+    ],
+    [
+      'a source without its URL',
+      ['add', '2019-07-23-soumu/2', ...without('--source-url')],
+      /--source-url: 出典の URL（--source-url）がありません/,
+    ],
+    [
+      'a source without its title',
+      ['add', '2019-07-23-soumu/2', ...without('--source-title')],
+      /--source-title: 出典の題名（--source-title）がありません/,
+    ],
+    [
+      'a source that is not a web address',
+      ['add', '2019-07-23-soumu/2', ...replacing('--source-url', 'example.org/news')],
+      /"example.org\/news" は http:\/\/ または https:\/\/ で始まる URL ではありません/,
+    ],
+    [
+      'URLs and titles that do not pair up',
+      [
+        'add',
+        '2019-07-23-soumu/2',
+        ...GOOD,
+        '--source-url',
+        'https://example.org/2',
+        '--source-url',
+        'https://example.org/3',
+        '--source-title',
+        'B',
+      ],
+      /数が合いません/,
+    ],
+    [
+      'an unknown event type',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--type', 'protest'],
+      /--type: "protest" という種類はありません/,
+    ],
+    [
+      'a submission that is not awaiting a response',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--type', 'submitted'],
+      /submitted（要請書提出）の経過は、状況を awaiting_response/,
+    ],
+    [
+      'an empty counterparty position',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--counterparty', ' '],
+      /--counterparty: 空の文字列は指定できません/,
+    ],
+    [
+      'an unknown option',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--colour', 'red'],
+      /--colour というオプションはありません/,
+    ],
+    [
+      'an option without its value',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--summary'],
+      /--summary の後に値を書いてください/,
+    ],
+    [
+      'a stray argument (an unquoted summary)',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '回答', 'した'],
+      /余分な引数があります/,
+    ],
     ['an unknown command', ['ad', '2019-07-23-soumu/2', ...GOOD], /"ad" というコマンドはありません/],
   ])('refuses %s, exits non-zero and changes no file', (_name, args, message) => {
     const dir = contentCopy();
@@ -211,9 +402,11 @@ describe('npm run demand -- add', () => {
     expect(snapshot(dir)).toEqual(before);
   });
 
-  test('another file\'s existing problem neither blocks recording nor is blamed on the command', () => {
+  test("another file's existing problem neither blocks recording nor is blamed on the command", () => {
     const dir = contentCopy();
-    editFile(dir, 'content/letters/2019-07-23-soumu/demands/1.md', (t) => t.replace('demand: 2019-07-18-shichoson-kyosai/1', 'demand: 2019-07-18-shichoson-kyosai/9'));
+    editFile(dir, 'content/letters/2019-07-23-soumu/demands/1.md', (t) =>
+      t.replace('demand: 2019-07-18-shichoson-kyosai/1', 'demand: 2019-07-18-shichoson-kyosai/9'),
+    );
     const result = run(dir, ['add', '2019-07-23-soumu/2', ...GOOD]);
     expect(result.code).toBe(0);
     expect(checkContent(dir).problems.map((p) => p.file)).toEqual(['content/letters/2019-07-23-soumu/demands/1.md']);
@@ -226,7 +419,9 @@ describe('npm run demand -- list and checked', () => {
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter((line) => /^2019-07-/.test(line));
     expect(lines).toHaveLength(9);
-    expect(lines.find((l) => l.startsWith('2019-07-23-soumu/2'))).toMatch(/stalled\s+2019-07-31\s+\d{4}-\d{2}-\d{2}\s+進展なし｜総務省宛 要求2「個人情報を申請書作成に流用しない」/);
+    expect(lines.find((l) => l.startsWith('2019-07-23-soumu/2'))).toMatch(
+      /stalled\s+2019-07-31\s+\d{4}-\d{2}-\d{2}\s+進展なし｜総務省宛 要求2「個人情報を申請書作成に流用しない」/,
+    );
     expect(result.stdout).toContain('9件：回答あり 4、進展なし 5');
   });
 
@@ -234,7 +429,12 @@ describe('npm run demand -- list and checked', () => {
     const result = run(PROJECT_ROOT, ['list', '--status', 'responded', '--json']);
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as { id: string; status: string }[];
-    expect(rows.map((r) => r.id)).toEqual(['2019-07-18-shichoson-kyosai/1', '2019-07-18-shichoson-kyosai/2', '2019-07-18-shichoson-kyosai/3', '2019-07-18-shichoson-kyosai/4']);
+    expect(rows.map((r) => r.id)).toEqual([
+      '2019-07-18-shichoson-kyosai/1',
+      '2019-07-18-shichoson-kyosai/2',
+      '2019-07-18-shichoson-kyosai/3',
+      '2019-07-18-shichoson-kyosai/4',
+    ]);
     expect(run(PROJECT_ROOT, ['list', '--status', 'nope']).code).not.toBe(0);
   });
 
@@ -260,17 +460,38 @@ describe('npm run demand -- list and checked', () => {
   test('help explains the statuses and types', () => {
     const result = run(PROJECT_ROOT, ['help']);
     expect(result.code).toBe(0);
-    for (const word of ['add', 'list', 'checked', 'awaiting_response', '回答待ち', 'submitted', '要請書提出']) expect(result.stdout).toContain(word);
+    for (const word of ['add', 'list', 'checked', 'awaiting_response', '回答待ち', 'submitted', '要請書提出'])
+      expect(result.stdout).toContain(word);
   });
 });
 
 test('an entry added by the command is on the next build: demand page, tracker, feed and data', () => {
   const dir = copyProject();
   copies.push(dir);
-  const add = run(dir, ['add', '2019-07-23-soumu/2', '--type', 'response', '--status', 'responded', '--date', '2019-08-20', '--summary', 'テスト用の回答が届いた。',
-    '--counterparty', 'テスト用の回答要旨。', '--source-url', 'https://example.org/test-answer', '--source-title', 'テスト用の回答書']);
+  const add = run(dir, [
+    'add',
+    '2019-07-23-soumu/2',
+    '--type',
+    'response',
+    '--status',
+    'responded',
+    '--date',
+    '2019-08-20',
+    '--summary',
+    'テスト用の回答が届いた。',
+    '--counterparty',
+    'テスト用の回答要旨。',
+    '--source-url',
+    'https://example.org/test-answer',
+    '--source-title',
+    'テスト用の回答書',
+  ]);
   expect(add.code, add.stderr).toBe(0);
-  const build = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+  const build = spawnSync('npx', ['astro', 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  });
   expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
   const dist = (path: string) => readFileSync(join(dir, 'dist', path), 'utf8');
 

@@ -8,14 +8,52 @@ import { PROJECT_ROOT } from './helpers/project-copy.ts';
 const ORIGIN = 'https://example.org';
 const letters = [{ slug: '2019-07-23-soumu', addressee: { organization: '総務省', shortName: '総務省' } }];
 const demands: FeedDemand[] = [
-  { letter: '2019-07-23-soumu', number: 1, label: '1.', shortTitle: 'カード取得を強制しない', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '要請書を提出した。', sources: [{ title: 'ニュース', url: 'https://example.org/news?a=1&b=2' }] },
-    { date: '2019-07-23', type: 'response', status: 'responded', summary: '「勧奨」だと回答した。', counterpartyPosition: '強制ではない <b>任意</b>', sources: [{ title: 'ニュース', url: 'https://example.org/news' }] },
-    { date: '2019-07-31', type: 'statement', status: 'stalled', summary: '談話が抗議した。', assessment: '事実上の強制だ', sources: [{ title: '談話 "A" & B', url: 'https://example.org/s' }] },
-  ] },
-  { letter: '2019-07-23-soumu', number: 2, label: '2.', shortTitle: '流用しない', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '要請書を提出した。', sources: [{ title: 'ニュース', url: 'https://example.org/news' }] },
-  ] },
+  {
+    letter: '2019-07-23-soumu',
+    number: 1,
+    label: '1.',
+    shortTitle: 'カード取得を強制しない',
+    statusHistory: [
+      {
+        date: '2019-07-23',
+        type: 'submitted',
+        status: 'awaiting_response',
+        summary: '要請書を提出した。',
+        sources: [{ title: 'ニュース', url: 'https://example.org/news?a=1&b=2' }],
+      },
+      {
+        date: '2019-07-23',
+        type: 'response',
+        status: 'responded',
+        summary: '「勧奨」だと回答した。',
+        counterpartyPosition: '強制ではない <b>任意</b>',
+        sources: [{ title: 'ニュース', url: 'https://example.org/news' }],
+      },
+      {
+        date: '2019-07-31',
+        type: 'statement',
+        status: 'stalled',
+        summary: '談話が抗議した。',
+        assessment: '事実上の強制だ',
+        sources: [{ title: '談話 "A" & B', url: 'https://example.org/s' }],
+      },
+    ],
+  },
+  {
+    letter: '2019-07-23-soumu',
+    number: 2,
+    label: '2.',
+    shortTitle: '流用しない',
+    statusHistory: [
+      {
+        date: '2019-07-23',
+        type: 'submitted',
+        status: 'awaiting_response',
+        summary: '要請書を提出した。',
+        sources: [{ title: 'ニュース', url: 'https://example.org/news' }],
+      },
+    ],
+  },
 ];
 
 /** Minimal well-formedness check: balanced tags, no raw < or stray & in text or attributes. */
@@ -53,19 +91,38 @@ describe('feed entries', () => {
   test.each([
     [1, ['2019-07-23-soumu/1#event-3']],
     [2, ['2019-07-23-soumu/1#event-3', '2019-07-23-soumu/1#event-2']],
-    [10, ['2019-07-23-soumu/1#event-3', '2019-07-23-soumu/1#event-2', '2019-07-23-soumu/1#event-1', '2019-07-23-soumu/2#event-1']],
+    [
+      10,
+      [
+        '2019-07-23-soumu/1#event-3',
+        '2019-07-23-soumu/1#event-2',
+        '2019-07-23-soumu/1#event-1',
+        '2019-07-23-soumu/2#event-1',
+      ],
+    ],
   ])('a feed limited to %i entries carries the newest', (limit, expected) => {
-    expect(feedEntries(demands, letters, ORIGIN, limit).map((e) => `${e.demand}#${e.id.split('#')[1]}`)).toEqual(expected);
+    expect(feedEntries(demands, letters, ORIGIN, limit).map((e) => `${e.demand}#${e.id.split('#')[1]}`)).toEqual(
+      expected,
+    );
   });
 
   test('by default the feed carries the newest FEED_ENTRIES_MAX entries', () => {
     const many: FeedDemand[] = Array.from({ length: FEED_ENTRIES_MAX + 20 }, (_, i) => ({
-      ...demands[1]!, number: i + 1,
-      statusHistory: [{ ...demands[1]!.statusHistory[0]!, date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}` }],
+      ...demands[1]!,
+      number: i + 1,
+      statusHistory: [
+        {
+          ...demands[1]!.statusHistory[0]!,
+          date: `2020-${String(1 + (i % 12)).padStart(2, '0')}-${String(1 + (i % 28)).padStart(2, '0')}`,
+        },
+      ],
     }));
     const entries = feedEntries(many, letters, ORIGIN);
     expect(entries).toHaveLength(FEED_ENTRIES_MAX);
-    const all = many.map((d) => d.statusHistory[0]!.date).sort().reverse();
+    const all = many
+      .map((d) => d.statusHistory[0]!.date)
+      .sort()
+      .reverse();
     expect(entries.map((e) => e.date)).toEqual(all.slice(0, FEED_ENTRIES_MAX));
   });
 
@@ -87,15 +144,29 @@ describe('feed entries', () => {
 
 describe('the Atom document', () => {
   const xml = renderAtom({
-    title: '要求の経過', subtitle: '説明 & 注記', selfUrl: `${ORIGIN}/feed.xml`, alternateUrl: `${ORIGIN}/status/`, author: '自治労連', entries: feedEntries(demands, letters, ORIGIN),
+    title: '要求の経過',
+    subtitle: '説明 & 注記',
+    selfUrl: `${ORIGIN}/feed.xml`,
+    alternateUrl: `${ORIGIN}/status/`,
+    author: '自治労連',
+    entries: feedEntries(demands, letters, ORIGIN),
   });
 
   test('is well-formed XML with the required Atom elements', () => {
     assertWellFormed(xml);
-    expect(xml).toMatch(/^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="ja">/);
-    for (const element of ['<id>', '<title>', '<updated>', '<author>', '<link rel="self"', '<link rel="alternate"']) expect(xml).toContain(element);
+    expect(xml).toMatch(
+      /^<\?xml version="1.0" encoding="utf-8"\?>\n<feed xmlns="http:\/\/www.w3.org\/2005\/Atom" xml:lang="ja">/,
+    );
+    for (const element of ['<id>', '<title>', '<updated>', '<author>', '<link rel="self"', '<link rel="alternate"'])
+      expect(xml).toContain(element);
     expect(xml.match(/<entry>/g)).toHaveLength(4);
-    expect(xml.match(/<entry>[\s\S]*?<\/entry>/g)!.every((entry) => /<id>/.test(entry) && /<title>/.test(entry) && /<updated>/.test(entry) && /<link /.test(entry))).toBe(true);
+    expect(
+      xml
+        .match(/<entry>[\s\S]*?<\/entry>/g)!
+        .every(
+          (entry) => /<id>/.test(entry) && /<title>/.test(entry) && /<updated>/.test(entry) && /<link /.test(entry),
+        ),
+    ).toBe(true);
   });
 
   test('the feed is dated by its latest event, not the build time (stable output)', () => {
@@ -103,7 +174,14 @@ describe('the Atom document', () => {
   });
 
   test('an empty feed is still valid', () => {
-    const empty = renderAtom({ title: 't', subtitle: 's', selfUrl: `${ORIGIN}/feed.xml`, alternateUrl: ORIGIN, author: 'a', entries: [] });
+    const empty = renderAtom({
+      title: 't',
+      subtitle: 's',
+      selfUrl: `${ORIGIN}/feed.xml`,
+      alternateUrl: ORIGIN,
+      author: 'a',
+      entries: [],
+    });
     assertWellFormed(empty);
   });
 

@@ -16,8 +16,15 @@ const STATEMENT = /^https:\/\/jichiroren\.jp\/opinion\/%e7%b7%8f%e5%8b%99%e7%9c%
 test('the content check passes and all nine demands are there', () => {
   expect(content.problems).toEqual([]);
   expect(demands.map((d) => d.id).sort()).toEqual([
-    '2019-07-18-shichoson-kyosai/1', '2019-07-18-shichoson-kyosai/2', '2019-07-18-shichoson-kyosai/3', '2019-07-18-shichoson-kyosai/4',
-    '2019-07-23-soumu/1', '2019-07-23-soumu/2', '2019-07-23-soumu/3', '2019-07-23-soumu/4', '2019-07-23-soumu/5',
+    '2019-07-18-shichoson-kyosai/1',
+    '2019-07-18-shichoson-kyosai/2',
+    '2019-07-18-shichoson-kyosai/3',
+    '2019-07-18-shichoson-kyosai/4',
+    '2019-07-23-soumu/1',
+    '2019-07-23-soumu/2',
+    '2019-07-23-soumu/3',
+    '2019-07-23-soumu/4',
+    '2019-07-23-soumu/5',
   ]);
 });
 
@@ -45,22 +52,28 @@ describe.each([
 
   test('starts with the letter being submitted on its date, awaiting a response', () => {
     const letter = content.letters.get(demand.letter)!.data;
-    expect(demand.statusHistory[0]).toMatchObject({ type: 'submitted', status: 'awaiting_response', date: letter.date });
+    expect(demand.statusHistory[0]).toMatchObject({
+      type: 'submitted',
+      status: 'awaiting_response',
+      date: letter.date,
+    });
   });
 
-  test('every entry cites the union\'s news post or statement, and nothing after the sources\' last date', () => {
+  test("every entry cites the union's news post or statement, and nothing after the sources' last date", () => {
     for (const entry of demand.statusHistory) {
       expect(entry.sources.length).toBeGreaterThan(0);
-      for (const source of entry.sources) expect(NEWS.test(source.url) || STATEMENT.test(source.url), source.url).toBe(true);
+      for (const source of entry.sources)
+        expect(NEWS.test(source.url) || STATEMENT.test(source.url), source.url).toBe(true);
       expect(entry.date <= '2019-07-31').toBe(true);
     }
   });
 
   test('no outcome is claimed that the sources do not report', () => {
-    for (const entry of demand.statusHistory) expect(['achieved', 'partially_achieved', 'rejected', 'withdrawn']).not.toContain(entry.status);
+    for (const entry of demand.statusHistory)
+      expect(['achieved', 'partially_achieved', 'rejected', 'withdrawn']).not.toContain(entry.status);
   });
 
-  test('the counterparty\'s position is recorded only on its answers, apart from the union\'s assessment', () => {
+  test("the counterparty's position is recorded only on its answers, apart from the union's assessment", () => {
     for (const entry of demand.statusHistory) {
       if (entry.counterpartyPosition) expect(entry.type).toBe('response');
       if (entry.counterpartyPosition && entry.assessment) expect(entry.assessment).not.toBe(entry.counterpartyPosition);
@@ -73,7 +86,7 @@ describe.each([
   });
 });
 
-test('the 連合会\'s reply is recorded as known only by its opening words', () => {
+test("the 連合会's reply is recorded as known only by its opening words", () => {
   for (const demand of demands.filter((d) => d.letter === '2019-07-18-shichoson-kyosai')) {
     const reply = demand.statusHistory.at(-1)!;
     expect(reply.summary).toContain('「あくまで単位…」');

@@ -3,7 +3,13 @@ import { addressLines, addresseeLabel, dateWithEra, homeLetters } from '../src/l
 import { demandUrl, demandInLetterUrl, articleUrl, parseDemandId, demandId } from '../src/lib/urls.ts';
 import { htmlToText, layoutFree, sourceSegments } from '../src/lib/text-compare.ts';
 
-const minister = { organization: '総務省', organizationPrinted: false, role: '総務大臣', name: '石田 真敏', honorific: '殿' };
+const minister = {
+  organization: '総務省',
+  organizationPrinted: false,
+  role: '総務大臣',
+  name: '石田 真敏',
+  honorific: '殿',
+};
 const federation = { organization: '全国市町村職員共済組合連合会', role: '理事長', name: '小谷 隆亮', honorific: '様' };
 const union = { organization: '日本自治体労働組合総連合', role: '中央執行委員長', name: '猿橋 均' };
 
@@ -59,7 +65,10 @@ describe('text comparison', () => {
 
   test('sourceSegments drops list markers and emphasis and splits sentences', () => {
     expect(sourceSegments('## 記\n- ① 強制しないこと。また、申し入れること。\n**第1条** 目的')).toEqual([
-      '記', '①強制しないこと。', 'また、申し入れること。', '第1条目的',
+      '記',
+      '①強制しないこと。',
+      'また、申し入れること。',
+      '第1条目的',
     ]);
   });
 });
@@ -78,9 +87,27 @@ describe('the letters the home page shows', () => {
   test.each([
     ['none', [], 3, [], false],
     ['a few, in order, oldest first', [letter('b', '2019-07-23'), letter('a', '2019-07-18')], 3, ['a', 'b'], false],
-    ['exactly the limit', [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('b', '2019-07-23')], 3, ['a', 'b', 'c'], false],
-    ['past the limit: the newest, newest first', [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('d', '2021-05-01'), letter('b', '2019-07-23')], 3, ['d', 'c', 'b'], true],
-    ['same date: by slug', [letter('y', '2020-01-01'), letter('x', '2020-01-01'), letter('z', '2019-01-01')], 2, ['y', 'x'], true],
+    [
+      'exactly the limit',
+      [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('b', '2019-07-23')],
+      3,
+      ['a', 'b', 'c'],
+      false,
+    ],
+    [
+      'past the limit: the newest, newest first',
+      [letter('c', '2020-01-01'), letter('a', '2019-07-18'), letter('d', '2021-05-01'), letter('b', '2019-07-23')],
+      3,
+      ['d', 'c', 'b'],
+      true,
+    ],
+    [
+      'same date: by slug',
+      [letter('y', '2020-01-01'), letter('x', '2020-01-01'), letter('z', '2019-01-01')],
+      2,
+      ['y', 'x'],
+      true,
+    ],
   ])('%s', (_name, letters, max, ids, newestFirst) => {
     const home = homeLetters(letters, max);
     expect(home.shown.map((l) => l.id)).toEqual(ids);

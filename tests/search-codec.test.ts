@@ -26,13 +26,27 @@ describe('codec', () => {
   });
 
   test('strings: ASCII, kana, kanji, 2-byte, astral, long, empty', () => {
-    const strings = ['', 'a', '#jlis', 'マイナ', '漏えい', 'ﾏｲ', 'ａｂ', 'é·ß', '\u0080\u07ff\u0800\uffff', '𠮷野家', '😀', 'x'.repeat(40), '個人番号カード'.repeat(5)];
+    const strings = [
+      '',
+      'a',
+      '#jlis',
+      'マイナ',
+      '漏えい',
+      'ﾏｲ',
+      'ａｂ',
+      'é·ß',
+      '\u0080\u07ff\u0800\uffff',
+      '𠮷野家',
+      '😀',
+      'x'.repeat(40),
+      '個人番号カード'.repeat(5),
+    ];
     expect(roundTrip(strings)).toEqual(strings);
   });
 
   test('strings: random code points round-trip', () => {
     let seed = 7;
-    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
     const strings: string[] = [];
     for (let i = 0; i < 3_000; i += 1) {
       let s = '';
@@ -43,7 +57,14 @@ describe('codec', () => {
   });
 
   test('malformed UTF-8 reads as TextDecoder reads it', () => {
-    for (const bytes of [[0xe3, 0x81], [0xe3, 0x41, 0x41], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xff], [0xf0, 0x9f, 0x98]]) {
+    for (const bytes of [
+      [0xe3, 0x81],
+      [0xe3, 0x41, 0x41],
+      [0xed, 0xa0, 0x80],
+      [0xc0, 0xaf],
+      [0xff],
+      [0xf0, 0x9f, 0x98],
+    ]) {
       const encoded = Uint8Array.from([bytes.length, ...bytes]);
       expect(new Reader(encoded).string()).toBe(new TextDecoder().decode(Uint8Array.from(bytes)));
     }

@@ -29,13 +29,31 @@ beforeAll(() => {
 });
 
 const QUERIES = [
-  '保存期間', '第三者提供 停止', '理事長 小谷', '委託', '保護委員会', '手数料はいくら', '規程の施行日', '漏洩 防止', 'JLIS',
-  '個人番号カード 申請書 流用', '市町村共済', '申請書の取りまとめ', '目的外使用', '思想調査', '漏えい 報告', 'J-LIS', '石田',
-  'マイナンバーカード', 'ナンバーカード', 'の', '個人情報',
+  '保存期間',
+  '第三者提供 停止',
+  '理事長 小谷',
+  '委託',
+  '保護委員会',
+  '手数料はいくら',
+  '規程の施行日',
+  '漏洩 防止',
+  'JLIS',
+  '個人番号カード 申請書 流用',
+  '市町村共済',
+  '申請書の取りまとめ',
+  '目的外使用',
+  '思想調査',
+  '漏えい 報告',
+  'J-LIS',
+  '石田',
+  'マイナンバーカード',
+  'ナンバーカード',
+  'の',
+  '個人情報',
 ];
 
 describe('lunr computes the weights; the split index keeps its scores', () => {
-  test('weights recomputed from text equal lunr\'s (what the browser does for unread postings)', () => {
+  test("weights recomputed from text equal lunr's (what the browser does for unread postings)", () => {
     const { index, averageFieldLength } = buildLunrIndex(units);
     const raw = index as unknown as {
       invertedIndex: Record<string, Record<string, object> & { _index: number }>;
@@ -43,7 +61,8 @@ describe('lunr computes the weights; the split index keeps its scores', () => {
     };
     const termOf = new Map<number, string>();
     for (const [term, posting] of Object.entries(raw.invertedIndex)) termOf.set(posting._index, term);
-    const documentsWithTerm = (term: string) => FIELDS.reduce((n, f) => n + Object.keys(raw.invertedIndex[term]![f]!).length, 0);
+    const documentsWithTerm = (term: string) =>
+      FIELDS.reduce((n, f) => n + Object.keys(raw.invertedIndex[term]![f]!).length, 0);
     let checked = 0;
     units.forEach((unit, doc) => {
       for (const field of FIELDS) {
@@ -55,7 +74,16 @@ describe('lunr computes the weights; the split index keeps its scores', () => {
           const term = termOf.get(elements[i]!)!;
           const expected = Math.round(elements[i + 1]! * 1000);
           const idf = lunrIdf(documentsWithTerm(term), units.length);
-          const got = fieldImpact(idf, tf.get(term)!, terms.length, averageFieldLength[field], DEFAULT_CONFIG.k1, DEFAULT_CONFIG.b, DEFAULT_CONFIG.fieldBoosts[field], DEFAULT_CONFIG.typeBoosts[unit.type]);
+          const got = fieldImpact(
+            idf,
+            tf.get(term)!,
+            terms.length,
+            averageFieldLength[field],
+            DEFAULT_CONFIG.k1,
+            DEFAULT_CONFIG.b,
+            DEFAULT_CONFIG.fieldBoosts[field],
+            DEFAULT_CONFIG.typeBoosts[unit.type],
+          );
           expect(got).toBe(expected);
           checked += 1;
         }
@@ -70,7 +98,8 @@ describe('lunr computes the weights; the split index keeps its scores', () => {
     // Same query for lunr: the engine's integer weights, no pipeline, no wildcard, every field.
     const parsed = parseQuery(q);
     const boosts = new Map<string, number>();
-    for (const t of [...parsed.words.flatMap((w) => w.terms), ...parsed.concepts]) boosts.set(t.term, (boosts.get(t.term) ?? 0) + t.boost);
+    for (const t of [...parsed.words.flatMap((w) => w.terms), ...parsed.concepts])
+      boosts.set(t.term, (boosts.get(t.term) ?? 0) + t.boost);
     const results = index.query((query) => {
       for (const [term, boost] of boosts) {
         const rounded = Math.round(boost * 100);
@@ -86,7 +115,8 @@ describe('lunr computes the weights; the split index keeps its scores', () => {
     const lunrOrder = results.map((r) => Number(r.ref));
     const ours = outcome.ranked.map((h) => h.doc);
     expect(new Set(ours)).toEqual(new Set(lunrOrder));
-    for (let i = 1; i < ours.length; i += 1) expect(outcome.ranked[i - 1]!.score).toBeGreaterThanOrEqual(outcome.ranked[i]!.score);
+    for (let i = 1; i < ours.length; i += 1)
+      expect(outcome.ranked[i - 1]!.score).toBeGreaterThanOrEqual(outcome.ranked[i]!.score);
   });
 });
 
@@ -172,15 +202,26 @@ describe('ranking: the unit a reader wants first', () => {
     ['目的の範囲内', ['history:2019-07-23-soumu/2/2']],
   ])('「%s」 → %j first', async (q, expected) => {
     const outcome = await engineFor(built.files).search(q, { k: 10 });
-    expect(outcome.hits.slice(0, expected.length).map((h) => h.id).sort()).toEqual([...expected].sort());
+    expect(
+      outcome.hits
+        .slice(0, expected.length)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   test('a partial word finds the whole word, whole matches first: ナンバーカード', async () => {
     const outcome = await engineFor(built.files).search('ナンバーカード', { k: 10 });
-    const contains = outcome.hits.map((h) => `${h.fields.title}${h.fields.body}${h.fields.meta}`.includes('ナンバーカード'));
+    const contains = outcome.hits.map((h) =>
+      `${h.fields.title}${h.fields.body}${h.fields.meta}`.includes('ナンバーカード'),
+    );
     expect(contains.filter(Boolean).length).toBeGreaterThanOrEqual(5);
-    expect(contains.slice(0, contains.indexOf(false) < 0 ? contains.length : contains.indexOf(false)).every(Boolean)).toBe(true);
-    expect(contains.slice(contains.indexOf(false) < 0 ? contains.length : contains.indexOf(false)).some(Boolean)).toBe(false);
+    expect(
+      contains.slice(0, contains.indexOf(false) < 0 ? contains.length : contains.indexOf(false)).every(Boolean),
+    ).toBe(true);
+    expect(contains.slice(contains.indexOf(false) < 0 ? contains.length : contains.indexOf(false)).some(Boolean)).toBe(
+      false,
+    );
   });
 
   test('nothing matches: no results, no error', async () => {
@@ -190,8 +231,26 @@ describe('ranking: the unit a reader wants first', () => {
 
 describe('any input is safe', () => {
   const hostile = [
-    '*', ':', '~', '^', '+', '-', 'title:漏えい', '漏えい~1', '漏えい^100', '+目的 -外', '"思想調査"', '<script>alert(1)</script>',
-    '"><img src=x onerror=alert(1)>', '😀', '\u0000\u0007', '\uD800', '漏'.repeat(2000), 'あ'.repeat(2000), '#jlis', ' '.repeat(50),
+    '*',
+    ':',
+    '~',
+    '^',
+    '+',
+    '-',
+    'title:漏えい',
+    '漏えい~1',
+    '漏えい^100',
+    '+目的 -外',
+    '"思想調査"',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '😀',
+    '\u0000\u0007',
+    '\uD800',
+    '漏'.repeat(2000),
+    'あ'.repeat(2000),
+    '#jlis',
+    ' '.repeat(50),
   ];
   test.each(hostile.map((q) => [JSON.stringify(q).slice(0, 30), q]))('%s', async (_label, q) => {
     const outcome = await engineFor(built.files).search(q, { k: 10 });

@@ -1,7 +1,18 @@
 /** Search normalization and tokenization: table-driven, the same functions at index and query time. */
 import { describe, expect, test } from 'vitest';
 import { normalize, normalizeWithMap } from '../src/lib/search/normalize.ts';
-import { textTerms, parseQuery, conceptsIn, ngrams, runs, termFrequency, normalizeForIndex, wordTerms, CONCEPT_PREFIX, MAX_QUERY_CHARS } from '../src/lib/search/tokenize.ts';
+import {
+  textTerms,
+  parseQuery,
+  conceptsIn,
+  ngrams,
+  runs,
+  termFrequency,
+  normalizeForIndex,
+  wordTerms,
+  CONCEPT_PREFIX,
+  MAX_QUERY_CHARS,
+} from '../src/lib/search/tokenize.ts';
 import { SPELLINGS, CONCEPTS } from '../src/lib/search/variants.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 
@@ -95,7 +106,9 @@ describe('concepts (abbreviations and other names)', () => {
   });
 
   test('overlapping aliases of one concept count once', () => {
-    expect(conceptsIn(normalizeForIndex('全国市町村職員共済組合連合会')).filter((k) => k === 'rengokai')).toHaveLength(1);
+    expect(conceptsIn(normalizeForIndex('全国市町村職員共済組合連合会')).filter((k) => k === 'rengokai')).toHaveLength(
+      1,
+    );
   });
 
   test('every alias in the table names its concept', () => {
@@ -166,9 +179,31 @@ describe('queries', () => {
   });
 
   const hostile = [
-    '*', ':', '~', '^', '+', '-', '+目的 -外', 'title:漏えい', '漏えい~2', '漏えい^10', '"思想調査"', "'", '\\',
-    '<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '&lt;b&gt;', '😀😀😀', '\u0000\u0001\u001f\u007f',
-    '\uD800', '\uDC00abc', 'ｱ'.repeat(3), '漏'.repeat(2000), 'a b c d e f g h i j k l m n o p q r s t u v w x y z', ' ', '',
+    '*',
+    ':',
+    '~',
+    '^',
+    '+',
+    '-',
+    '+目的 -外',
+    'title:漏えい',
+    '漏えい~2',
+    '漏えい^10',
+    '"思想調査"',
+    "'",
+    '\\',
+    '<script>alert(1)</script>',
+    '"><img src=x onerror=alert(1)>',
+    '&lt;b&gt;',
+    '😀😀😀',
+    '\u0000\u0001\u001f\u007f',
+    '\uD800',
+    '\uDC00abc',
+    'ｱ'.repeat(3),
+    '漏'.repeat(2000),
+    'a b c d e f g h i j k l m n o p q r s t u v w x y z',
+    ' ',
+    '',
   ];
   test.each(hostile.map((q) => [JSON.stringify(q).slice(0, 40), q]))('never throws: %s', (_label, q) => {
     const parsed = parseQuery(q);
@@ -177,6 +212,10 @@ describe('queries', () => {
   });
 
   test('concept terms cannot be typed', () => {
-    expect(parseQuery('#jlis').words.flatMap((w) => w.terms).some((t) => t.term.startsWith(CONCEPT_PREFIX))).toBe(false);
+    expect(
+      parseQuery('#jlis')
+        .words.flatMap((w) => w.terms)
+        .some((t) => t.term.startsWith(CONCEPT_PREFIX)),
+    ).toBe(false);
   });
 });

@@ -47,7 +47,10 @@ describe('units', () => {
 });
 
 describe('highlighting', () => {
-  const marked = (text: string, q: string) => highlight(text, parseQuery(q)).filter((s) => s.mark).map((s) => s.text);
+  const marked = (text: string, q: string) =>
+    highlight(text, parseQuery(q))
+      .filter((s) => s.mark)
+      .map((s) => s.text);
   test.each([
     ['J-LIS（地方公共団体情報システム機構）', 'ＪＬＩＳ', ['J-LIS', '地方公共団体情報システム機構']],
     ['情報漏えいの危険性', '漏洩', ['漏えい']],
@@ -61,7 +64,10 @@ describe('highlighting', () => {
 
   test('ranges are merged and ordered', () => {
     const ranges = matchRanges('漏えい等の漏えい', parseQuery('漏えい 漏え'));
-    expect(ranges).toEqual([[0, 3], [5, 8]]);
+    expect(ranges).toEqual([
+      [0, 3],
+      [5, 8],
+    ]);
   });
 });
 

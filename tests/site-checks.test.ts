@@ -3,10 +3,25 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { BUDGETS, budgetViolations, indexFilesFor, jsImports, measurePage, pageAssets } from '../scripts/lib/site-checks/budgets.ts';
+import {
+  BUDGETS,
+  budgetViolations,
+  indexFilesFor,
+  jsImports,
+  measurePage,
+  pageAssets,
+} from '../scripts/lib/site-checks/budgets.ts';
 import { AA_TEXT, badgeColourRules, contrastRatio, parseColor } from '../scripts/lib/site-checks/contrast.ts';
-import { listFiles, pageKind, resolveUrlPath, sitemapLocs, sitePages, urlPathOfFile } from '../scripts/lib/site-checks/dist.ts';
+import {
+  listFiles,
+  pageKind,
+  resolveUrlPath,
+  sitemapLocs,
+  sitePages,
+  urlPathOfFile,
+} from '../scripts/lib/site-checks/dist.ts';
 import { checkLinks } from '../scripts/lib/site-checks/links.ts';
+import { PAGE_CSP } from '../src/lib/csp.ts';
 import { checkManifest, checkPageHtml, checkRobotsTxt, cspProblems } from '../scripts/lib/site-checks/pages.ts';
 import { isFirstParty, thirdPartyRequests } from '../scripts/lib/site-checks/privacy.ts';
 import { STATUS_KEYS } from '../src/lib/status.ts';
@@ -41,7 +56,9 @@ describe('dist: how URLs map to built files', () => {
   });
 
   test('sitemap pages plus pages left out of it; unbuilt sitemap entries are reported', () => {
-    expect(sitemapLocs('<urlset><url><loc>https://a.example/?x=1&amp;y=2</loc></url></urlset>')).toEqual(['https://a.example/?x=1&y=2']);
+    expect(sitemapLocs('<urlset><url><loc>https://a.example/?x=1&amp;y=2</loc></url></urlset>')).toEqual([
+      'https://a.example/?x=1&y=2',
+    ]);
     const pages = sitePages(FIXTURE);
     expect(pages.map((p) => [p.path, p.file, p.inSitemap])).toEqual([
       ['/', 'index.html', true],
@@ -82,7 +99,9 @@ describe('link check', () => {
     expect(why('/missing/')).toBe('/missing/ does not exist in the build');
     expect(why('/a')).toMatch(/trailing slash/);
     expect(why('#dup')).toMatch(/more than once/);
-    expect(report.broken.filter((b) => b.source === 'robots.txt').map((b) => b.problem)).toContain('the Sitemap line must be an absolute URL');
+    expect(report.broken.filter((b) => b.source === 'robots.txt').map((b) => b.problem)).toContain(
+      'the Sitemap line must be an absolute URL',
+    );
   });
 
   test('counts external links without fetching them', () => {
@@ -92,8 +111,11 @@ describe('link check', () => {
 });
 
 // A page that passes every check; the tests below break it one way at a time.
-const GOOD_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
-const goodPage = (overrides: { head?: string; body?: string; csp?: string; canonical?: string; lang?: string } = {}) => `<!doctype html>
+const GOOD_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
+const goodPage = (
+  overrides: { head?: string; body?: string; csp?: string; canonical?: string; lang?: string } = {},
+) => `<!doctype html>
 <html lang="${overrides.lang ?? 'ja'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${overrides.csp ?? GOOD_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -122,18 +144,46 @@ describe('page checks', () => {
     ['inline script', goodPage({ body: '<script>track()</script>' }), /inline <script>/],
     ['inline style attribute', goodPage({ body: '<p style="color:red">x</p>' }), /inline style/],
     ['<style> element', goodPage({ head: '<style>p{}</style>' }), /<style> element/],
-    ['third-party script', goodPage({ body: '<script src="https://cdn.example/x.js"></script>' }), /loads from another origin/],
-    ['third-party font CSS', goodPage({ head: '<link rel="stylesheet" href="https://fonts.example/css">' }), /loads from another origin/],
-    ['preconnect', goodPage({ head: '<link rel="preconnect" href="https://www.google-analytics.com">' }), /loads from another origin/],
-    ['embed', goodPage({ body: '<iframe src="https://video.example/embed/1" title="v"></iframe>' }), /loads from another origin/],
+    [
+      'third-party script',
+      goodPage({ body: '<script src="https://cdn.example/x.js"></script>' }),
+      /loads from another origin/,
+    ],
+    [
+      'third-party font CSS',
+      goodPage({ head: '<link rel="stylesheet" href="https://fonts.example/css">' }),
+      /loads from another origin/,
+    ],
+    [
+      'preconnect',
+      goodPage({ head: '<link rel="preconnect" href="https://www.google-analytics.com">' }),
+      /loads from another origin/,
+    ],
+    [
+      'embed',
+      goodPage({ body: '<iframe src="https://video.example/embed/1" title="v"></iframe>' }),
+      /loads from another origin/,
+    ],
     ['image elsewhere', goodPage({ body: '<img src="//img.example/a.png" alt="">' }), /loads from another origin/],
     ['javascript: URL', goodPage({ body: '<a href="javascript:alert(1)">x</a>' }), /javascript: URL/],
     ['skipped heading level', goodPage({ body: '<h5>deep</h5>' }), /heading level is skipped/],
     ['second h1', goodPage({ body: '<h1>again</h1>' }), /one <h1>/],
     ['img without alt', goodPage({ body: '<img src="/a.png">' }), /without alt/],
-    ['target=_blank without noopener', goodPage({ body: '<a href="https://x.example" target="_blank">x</a>' }), /noopener/],
-    ['zoom disabled', goodPage({ head: '<meta name="viewport" content="width=device-width, user-scalable=no">' }), /disables zoom/],
-    ['CSP allows a CDN', goodPage({ csp: GOOD_CSP.replace("script-src 'self'", "script-src 'self' https://cdn.example") }), /script-src allows https:\/\/cdn.example/],
+    [
+      'target=_blank without noopener',
+      goodPage({ body: '<a href="https://x.example" target="_blank">x</a>' }),
+      /noopener/,
+    ],
+    [
+      'zoom disabled',
+      goodPage({ head: '<meta name="viewport" content="width=device-width, user-scalable=no">' }),
+      /disables zoom/,
+    ],
+    [
+      'CSP allows a CDN',
+      goodPage({ csp: GOOD_CSP.replace("script-src 'self'", "script-src 'self' https://cdn.example") }),
+      /script-src allows https:\/\/cdn.example/,
+    ],
   ])('catches: %s', (_name, html, expected) => {
     expect(check(html).join('\n')).toMatch(expected);
   });
@@ -158,22 +208,29 @@ describe('page checks', () => {
     expect(check(goodPage(), 'reference').join('\n')).toMatch(/no JSON-LD Legislation/);
     const broken = goodPage().replace('"headline":"要請書",', '');
     expect(check(broken).join('\n')).toMatch(/Article has no headline/);
-    expect(check(goodPage().replace('"@type":"Article"', '"@type":"Article"}x'))).toContainEqual(expect.stringMatching(/JSON-LD does not parse/));
+    expect(check(goodPage().replace('"@type":"Article"', '"@type":"Article"}x'))).toContainEqual(
+      expect.stringMatching(/JSON-LD does not parse/),
+    );
   });
 
   test('the 404 page is noindex and has no canonical', () => {
-    const notFound = goodPage({ head: '<meta name="robots" content="noindex">' }).replace(/<link rel="canonical"[^>]*>/, '').replace(/<meta property="og:url"[^>]*>/, '');
-    expect(checkPageHtml(notFound, { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN }).map((p) => p.problem)).toEqual([]);
-    expect(checkPageHtml(goodPage(), { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN }).map((p) => p.problem).join('\n')).toMatch(/noindex/);
+    const notFound = goodPage({ head: '<meta name="robots" content="noindex">' })
+      .replace(/<link rel="canonical"[^>]*>/, '')
+      .replace(/<meta property="og:url"[^>]*>/, '');
+    expect(
+      checkPageHtml(notFound, { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN }).map((p) => p.problem),
+    ).toEqual([]);
+    expect(
+      checkPageHtml(goodPage(), { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN })
+        .map((p) => p.problem)
+        .join('\n'),
+    ).toMatch(/noindex/);
   });
 });
 
 describe('CSP', () => {
   test("the site's policy passes", () => {
-    const base = readFileSync(join(import.meta.dirname, '..', 'src', 'layouts', 'Base.astro'), 'utf8');
-    const policy = /const csp = "([^"]+)"/.exec(base)?.[1];
-    expect(policy).toBeDefined();
-    expect(cspProblems(policy!)).toEqual([]);
+    expect(cspProblems(PAGE_CSP)).toEqual([]);
   });
 
   test.each([
@@ -205,20 +262,42 @@ describe('CSP', () => {
 describe('robots.txt and manifest', () => {
   const files = new Set(['sitemap-index.xml', 'icon-192.png', 'icon-512.png']);
   test('robots.txt needs an absolute Sitemap URL on the site', () => {
-    expect(checkRobotsTxt('User-agent: *\nAllow: /\n\nSitemap: https://site.example/sitemap-index.xml\n', ORIGIN, files)).toEqual([]);
-    expect(checkRobotsTxt('User-agent: *\nSitemap: /sitemap-index.xml\n', ORIGIN, files)).toEqual(['robots.txt Sitemap "/sitemap-index.xml" is not an absolute URL']);
-    expect(checkRobotsTxt('User-agent: *\nDisallow: /\nSitemap: https://other.example/sitemap-index.xml\n', ORIGIN, files)).toHaveLength(2);
+    expect(
+      checkRobotsTxt('User-agent: *\nAllow: /\n\nSitemap: https://site.example/sitemap-index.xml\n', ORIGIN, files),
+    ).toEqual([]);
+    expect(checkRobotsTxt('User-agent: *\nSitemap: /sitemap-index.xml\n', ORIGIN, files)).toEqual([
+      'robots.txt Sitemap "/sitemap-index.xml" is not an absolute URL',
+    ]);
+    expect(
+      checkRobotsTxt('User-agent: *\nDisallow: /\nSitemap: https://other.example/sitemap-index.xml\n', ORIGIN, files),
+    ).toHaveLength(2);
   });
 
   test('manifest needs names, colours, lang and PNG icons that exist', () => {
     const good = {
-      name: 'サイト名', short_name: '短い名前', start_url: '/', scope: '/', display: 'minimal-ui', lang: 'ja',
-      theme_color: '#8a1c1c', background_color: '#ffffff',
-      icons: [{ src: '/icon-192.png', type: 'image/png', sizes: '192x192' }, { src: '/icon-512.png', type: 'image/png', sizes: '512x512' }],
+      name: 'サイト名',
+      short_name: '短い名前',
+      start_url: '/',
+      scope: '/',
+      display: 'minimal-ui',
+      lang: 'ja',
+      theme_color: '#8a1c1c',
+      background_color: '#ffffff',
+      icons: [
+        { src: '/icon-192.png', type: 'image/png', sizes: '192x192' },
+        { src: '/icon-512.png', type: 'image/png', sizes: '512x512' },
+      ],
     };
     expect(checkManifest(JSON.stringify(good), files)).toEqual([]);
-    expect(checkManifest(JSON.stringify({ ...good, icons: [{ src: '/nope.png', type: 'image/png', sizes: '512x512' }] }), files).join('\n')).toMatch(/was not built/);
-    expect(checkManifest(JSON.stringify({ ...good, lang: 'en', short_name: 'とても長い短い名前ではない名前です' }), files)).toHaveLength(2);
+    expect(
+      checkManifest(
+        JSON.stringify({ ...good, icons: [{ src: '/nope.png', type: 'image/png', sizes: '512x512' }] }),
+        files,
+      ).join('\n'),
+    ).toMatch(/was not built/);
+    expect(
+      checkManifest(JSON.stringify({ ...good, lang: 'en', short_name: 'とても長い短い名前ではない名前です' }), files),
+    ).toHaveLength(2);
     expect(checkManifest('{', files)[0]).toMatch(/not valid JSON/);
   });
 });
@@ -228,11 +307,17 @@ describe('weight', () => {
   const home = sitePages(FIXTURE).find((p) => p.path === '/')!;
 
   test('follows static imports as initial JS and dynamic imports as lazy JS', () => {
-    expect(jsImports('import{a as b}from"./shared.js";import"./x.js";export{c}from"./y.js";const l=()=>import("./lazy.js")')).toEqual({
+    expect(
+      jsImports('import{a as b}from"./shared.js";import"./x.js";export{c}from"./y.js";const l=()=>import("./lazy.js")'),
+    ).toEqual({
       staticImports: ['./shared.js', './x.js', './y.js'],
       dynamicImports: ['./lazy.js'],
     });
-    expect(jsImports('const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.css"])))=>i.map(i=>d[i]);').dynamicImports).toEqual(['/_astro/a.js']);
+    expect(
+      jsImports(
+        'const __vite__mapDeps=(i,m=__vite__mapDeps,d=(m.f||(m.f=["_astro/a.js","_astro/b.css"])))=>i.map(i=>d[i]);',
+      ).dynamicImports,
+    ).toEqual(['/_astro/a.js']);
     const assets = pageAssets(FIXTURE, home, files);
     expect(assets.css).toEqual(['_astro/site.css']);
     expect(assets.jsInitial.sort()).toEqual(['_astro/page.js', '_astro/shared.js', '_astro/side-effect.js']);
@@ -245,18 +330,34 @@ describe('weight', () => {
 
   test('sizes are gzip sizes; going over a budget is reported with the figures', () => {
     const weight = measurePage(FIXTURE, home, files);
-    expect(weight.js.raw).toBe(['page.js', 'shared.js', 'side-effect.js', 'lazy.js'].reduce((n, f) => n + readFileSync(join(FIXTURE, '_astro', f)).length, 0));
+    expect(weight.js.raw).toBe(
+      ['page.js', 'shared.js', 'side-effect.js', 'lazy.js'].reduce(
+        (n, f) => n + readFileSync(join(FIXTURE, '_astro', f)).length,
+        0,
+      ),
+    );
     expect(weight.js.gzip).toBeGreaterThan(0);
     expect(budgetViolations([weight])).toEqual([]);
     const tight = { ...BUDGETS, home: { js: 10, css: 10_000, html: 10_000 } };
-    expect(budgetViolations([weight], tight)).toEqual([{ path: '/', what: 'JS (gzip)', measured: weight.js.gzip, budget: 10 }]);
-    const search = measurePage(FIXTURE, sitePages(FIXTURE).find((p) => p.path === '/search/')!, files, { index: ['search/index-0.json', 'search/index-1.json'] });
+    expect(budgetViolations([weight], tight)).toEqual([
+      { path: '/', what: 'JS (gzip)', measured: weight.js.gzip, budget: 10 },
+    ]);
+    const search = measurePage(
+      FIXTURE,
+      sitePages(FIXTURE).find((p) => p.path === '/search/')!,
+      files,
+      { index: ['search/index-0.json', 'search/index-1.json'] },
+    );
     expect(search.index.gzip).toBeGreaterThan(0);
-    expect(budgetViolations([search], { ...BUDGETS, search: { js: 10_000, jsPlusIndex: 20, css: 10_000, html: 10_000 } })[0]?.what).toBe('JS + search index (gzip)');
+    expect(
+      budgetViolations([search], { ...BUDGETS, search: { js: 10_000, jsPlusIndex: 20, css: 10_000, html: 10_000 } })[0]
+        ?.what,
+    ).toBe('JS + search index (gzip)');
   });
 
   test('budgets: 5 KB of JS on content pages, 150 KB of JS and index on the search page', () => {
-    for (const kind of ['home', 'letter', 'demand', 'reference', 'status'] as const) expect(BUDGETS[kind].js).toBe(5 * 1024);
+    for (const kind of ['home', 'letter', 'demand', 'reference', 'status'] as const)
+      expect(BUDGETS[kind].js).toBe(5 * 1024);
     expect(BUDGETS.search.jsPlusIndex).toBe(150 * 1024);
   });
 });
@@ -272,13 +373,21 @@ describe('contrast', () => {
   });
 
   test('every status badge colour in global.css reads at AA on its background and stands out on the page', () => {
-    const rules = badgeColourRules(readFileSync(join(import.meta.dirname, '..', 'src', 'styles', 'global.css'), 'utf8'));
+    const rules = badgeColourRules(
+      readFileSync(join(import.meta.dirname, '..', 'src', 'styles', 'global.css'), 'utf8'),
+    );
     expect(rules.map((r) => r.status).sort()).toEqual([...STATUS_KEYS].sort());
     for (const rule of rules) {
-      expect(contrastRatio(rule.color, rule.background), `${rule.status}: ${rule.color} on ${rule.background}`).toBeGreaterThanOrEqual(AA_TEXT);
+      expect(
+        contrastRatio(rule.color, rule.background),
+        `${rule.status}: ${rule.color} on ${rule.background}`,
+      ).toBeGreaterThanOrEqual(AA_TEXT);
       // The badge's border is its text colour: a 3:1 boundary against the page and the header surface (1.4.11).
       expect(contrastRatio(rule.color, '#ffffff'), `${rule.status} border on white`).toBeGreaterThanOrEqual(3);
-      expect(contrastRatio(rule.color, '#f6f4f1'), `${rule.status} border on the surface colour`).toBeGreaterThanOrEqual(3);
+      expect(
+        contrastRatio(rule.color, '#f6f4f1'),
+        `${rule.status} border on the surface colour`,
+      ).toBeGreaterThanOrEqual(3);
     }
   });
 });
@@ -292,9 +401,14 @@ describe('privacy', () => {
     expect(isFirstParty('http://127.0.0.1:9999/a.js', site)).toBe(false);
     expect(isFirstParty('https://fonts.googleapis.com/css2', site)).toBe(false);
     expect(isFirstParty('ws://127.0.0.1:4321/socket', site)).toBe(false);
-    expect(thirdPartyRequests([
-      { url: 'http://127.0.0.1:4321/', resourceType: 'document', page: '/' },
-      { url: 'https://www.google-analytics.com/g/collect', resourceType: 'ping', page: '/' },
-    ], site).map((r) => r.url)).toEqual(['https://www.google-analytics.com/g/collect']);
+    expect(
+      thirdPartyRequests(
+        [
+          { url: 'http://127.0.0.1:4321/', resourceType: 'document', page: '/' },
+          { url: 'https://www.google-analytics.com/g/collect', resourceType: 'ping', page: '/' },
+        ],
+        site,
+      ).map((r) => r.url),
+    ).toEqual(['https://www.google-analytics.com/g/collect']);
   });
 });

@@ -1,20 +1,56 @@
 // The tracker's rows, counts, letter × status overview and filters; the citation text.
 import { describe, expect, test } from 'vitest';
 import {
-  dashboardRows, countByStatus, letterStatusMatrix, addresseeStatusMatrix, sumCounts, filterGroups, FILTER_OPTIONS_MAX, addresseeKeys, narrows, filterHref, matchesFilter, filterRows, parseFilterQuery,
-  filterQuery, filterPagePath, filterSummary, type DashboardLetter, type DashboardDemand,
+  dashboardRows,
+  countByStatus,
+  letterStatusMatrix,
+  addresseeStatusMatrix,
+  sumCounts,
+  filterGroups,
+  FILTER_OPTIONS_MAX,
+  addresseeKeys,
+  narrows,
+  filterHref,
+  matchesFilter,
+  filterRows,
+  parseFilterQuery,
+  filterQuery,
+  filterPagePath,
+  filterSummary,
+  type DashboardLetter,
+  type DashboardDemand,
 } from '../src/lib/dashboard.ts';
 import { demandCitation, citationAddressee } from '../src/lib/citation.ts';
 import { announce } from '../src/lib/live-region.ts';
 import { STATUS_KEYS, type StatusKey } from '../src/lib/status.ts';
 
 const letters: DashboardLetter[] = [
-  { slug: '2019-07-23-soumu', title: '要請書', date: '2019-07-23', addressee: { organization: '総務省', shortName: '総務省' } },
-  { slug: '2019-07-18-shichoson-kyosai', title: '要請書', date: '2019-07-18', responseDue: '2019-08-31', addressee: { organization: '全国市町村職員共済組合連合会', shortName: '市町村共済連合会' } },
-  { slug: '2020-01-10-soumu', title: '再要請書', date: '2020-01-10', addressee: { organization: '総務省', shortName: '総務省' } },
+  {
+    slug: '2019-07-23-soumu',
+    title: '要請書',
+    date: '2019-07-23',
+    addressee: { organization: '総務省', shortName: '総務省' },
+  },
+  {
+    slug: '2019-07-18-shichoson-kyosai',
+    title: '要請書',
+    date: '2019-07-18',
+    responseDue: '2019-08-31',
+    addressee: { organization: '全国市町村職員共済組合連合会', shortName: '市町村共済連合会' },
+  },
+  {
+    slug: '2020-01-10-soumu',
+    title: '再要請書',
+    date: '2020-01-10',
+    addressee: { organization: '総務省', shortName: '総務省' },
+  },
 ];
 const demand = (letter: string, number: number, ...history: [string, StatusKey][]): DashboardDemand => ({
-  letter, number, label: `${number}.`, shortTitle: `要求${number}`, lastChecked: '2026-11-01',
+  letter,
+  number,
+  label: `${number}.`,
+  shortTitle: `要求${number}`,
+  lastChecked: '2026-11-01',
   statusHistory: history.map(([date, status]) => ({ date, status })),
 });
 const demands = [
@@ -30,7 +66,11 @@ const rows = dashboardRows(letters, demands, today);
 describe('rows', () => {
   test('one row per demand, letters by date, demands by number', () => {
     expect(rows.map((r) => r.id)).toEqual([
-      '2019-07-18-shichoson-kyosai/1', '2019-07-18-shichoson-kyosai/2', '2019-07-23-soumu/1', '2019-07-23-soumu/2', '2020-01-10-soumu/1',
+      '2019-07-18-shichoson-kyosai/1',
+      '2019-07-18-shichoson-kyosai/2',
+      '2019-07-23-soumu/1',
+      '2019-07-23-soumu/2',
+      '2020-01-10-soumu/1',
     ]);
   });
 
@@ -53,12 +93,16 @@ describe('rows', () => {
   });
 
   test('a demand naming an unknown letter is a bug, not a silent row', () => {
-    expect(() => dashboardRows(letters, [demand('nope', 1, ['2019-07-01', 'awaiting_response'])], today)).toThrow(/unknown letter/);
+    expect(() => dashboardRows(letters, [demand('nope', 1, ['2019-07-01', 'awaiting_response'])], today)).toThrow(
+      /unknown letter/,
+    );
   });
 
   test('letters to the same organisation share one addressee key', () => {
     expect(Object.fromEntries(addresseeKeys(letters))).toEqual({
-      '2019-07-18-shichoson-kyosai': 'shichoson-kyosai', '2019-07-23-soumu': 'soumu', '2020-01-10-soumu': 'soumu',
+      '2019-07-18-shichoson-kyosai': 'shichoson-kyosai',
+      '2019-07-23-soumu': 'soumu',
+      '2020-01-10-soumu': 'soumu',
     });
   });
 
@@ -74,7 +118,14 @@ describe('rows', () => {
 describe('counts and the letter × status overview', () => {
   test('counts include every status, zero or not', () => {
     expect(countByStatus(rows)).toEqual({
-      awaiting_response: 2, responded: 1, in_negotiation: 0, stalled: 1, partially_achieved: 0, achieved: 1, rejected: 0, withdrawn: 0,
+      awaiting_response: 2,
+      responded: 1,
+      in_negotiation: 0,
+      stalled: 1,
+      partially_achieved: 0,
+      achieved: 1,
+      rejected: 0,
+      withdrawn: 0,
     });
   });
 
@@ -89,13 +140,23 @@ describe('counts and the letter × status overview', () => {
   });
 
   test('a letter without demands still has its row, with zeros', () => {
-    const matrix = letterStatusMatrix(letters, rows.filter((row) => row.letter !== '2020-01-10-soumu'), (iso) => iso);
-    expect(matrix.map((m) => [m.value, m.total])).toEqual([['2019-07-18-shichoson-kyosai', 2], ['2019-07-23-soumu', 2], ['2020-01-10-soumu', 0]]);
+    const matrix = letterStatusMatrix(
+      letters,
+      rows.filter((row) => row.letter !== '2020-01-10-soumu'),
+      (iso) => iso,
+    );
+    expect(matrix.map((m) => [m.value, m.total])).toEqual([
+      ['2019-07-18-shichoson-kyosai', 2],
+      ['2019-07-23-soumu', 2],
+      ['2020-01-10-soumu', 0],
+    ]);
   });
 
   test('the addressee overview groups letters to one addressee, adding up to the total', () => {
     const matrix = addresseeStatusMatrix(rows);
-    expect(matrix.map((m) => [m.value, m.label, m.total, m.counts.awaiting_response, m.counts.stalled, m.counts.achieved])).toEqual([
+    expect(
+      matrix.map((m) => [m.value, m.label, m.total, m.counts.awaiting_response, m.counts.stalled, m.counts.achieved]),
+    ).toEqual([
       ['shichoson-kyosai', '市町村共済連合会', 2, 1, 0, 1],
       ['soumu', '総務省', 3, 1, 1, 0],
     ]);
@@ -149,8 +210,8 @@ describe('filters', () => {
     ['a second dimension on a pre-filtered page', { status: 'stalled', letter: 'a' }, { status: 'stalled' }, true],
     ['the same filter', { letter: 'a' }, { letter: 'a' }, true],
     ['anything on /status/', { letter: 'b', status: 'achieved' }, {}, true],
-    ['another value of the page\'s dimension', { letter: 'b' }, { letter: 'a' }, false],
-    ['clearing the page\'s dimension', { status: 'stalled' }, { letter: 'a', status: 'stalled' }, false],
+    ["another value of the page's dimension", { letter: 'b' }, { letter: 'a' }, false],
+    ["clearing the page's dimension", { status: 'stalled' }, { letter: 'a', status: 'stalled' }, false],
   ])('narrows: %s → %s', (_name, next, page, expected) => {
     expect(narrows(next, page)).toBe(expected);
   });
@@ -177,9 +238,19 @@ describe('filter groups stay small however many letters there are', () => {
   /** `n` letters, each to its own addressee, one demand each. */
   const corpus = (n: number) => {
     const many: DashboardLetter[] = Array.from({ length: n }, (_, i) => ({
-      slug: `2020-01-01-city-${i + 1}`, title: '要請書', date: '2020-01-01', addressee: { organization: `市${i + 1}` },
+      slug: `2020-01-01-city-${i + 1}`,
+      title: '要請書',
+      date: '2020-01-01',
+      addressee: { organization: `市${i + 1}` },
     }));
-    return { letters: many, rows: dashboardRows(many, many.map((l) => demand(l.slug, 1, ['2020-01-01', 'awaiting_response'])), today) };
+    return {
+      letters: many,
+      rows: dashboardRows(
+        many,
+        many.map((l) => demand(l.slug, 1, ['2020-01-01', 'awaiting_response'])),
+        today,
+      ),
+    };
   };
 
   test.each([
@@ -196,15 +267,25 @@ describe('filter groups stay small however many letters there are', () => {
     expect(letterGroup!.options).toHaveLength(letterOptions);
     expect(addresseeGroup!.options).toHaveLength(addresseeOptions);
     expect(statusGroup!.options.map((o) => o.value)).toEqual(STATUS_KEYS);
-    expect(letterGroup!.index).toEqual(indexLinks ? { href: '/status/by-letter/', label: `すべての要請書の一覧から選ぶ（${n}通）` } : undefined);
-    expect(addresseeGroup!.index).toEqual(indexLinks ? { href: '/status/by-addressee/', label: `すべての宛先の一覧から選ぶ（${n}件）` } : undefined);
-    if (active?.dimension === 'letter') expect(letterGroup!.options[0]).toEqual({ value: active.value, label: '2020-01-01 市7宛' });
-    if (active?.dimension === 'addressee') expect(addresseeGroup!.options[0]).toEqual({ value: active.value, label: '市7' });
+    expect(letterGroup!.index).toEqual(
+      indexLinks ? { href: '/status/by-letter/', label: `すべての要請書の一覧から選ぶ（${n}通）` } : undefined,
+    );
+    expect(addresseeGroup!.index).toEqual(
+      indexLinks ? { href: '/status/by-addressee/', label: `すべての宛先の一覧から選ぶ（${n}件）` } : undefined,
+    );
+    if (active?.dimension === 'letter')
+      expect(letterGroup!.options[0]).toEqual({ value: active.value, label: '2020-01-01 市7宛' });
+    if (active?.dimension === 'addressee')
+      expect(addresseeGroup!.options[0]).toEqual({ value: active.value, label: '市7' });
   });
 
   test('status options carry their counts', () => {
     const groups = filterGroups(rows, letters, countByStatus(rows), undefined, (iso) => iso);
-    expect(groups[2]!.options.find((o) => o.value === 'awaiting_response')).toMatchObject({ label: '回答待ち', status: 'awaiting_response', count: 2 });
+    expect(groups[2]!.options.find((o) => o.value === 'awaiting_response')).toMatchObject({
+      label: '回答待ち',
+      status: 'awaiting_response',
+      count: 2,
+    });
   });
 });
 
@@ -230,15 +311,31 @@ describe('cite this demand', () => {
   const permalink = 'https://example.org/letters/2019-07-23-soumu/demands/2/';
 
   test('names organisation, letter title and date, demand number, status as of a date and the permalink', () => {
-    const text = demandCitation({ letter, permalink, demand: { ...base, statusHistory: [{ date: '2019-07-23', status: 'awaiting_response' }, { date: '2019-07-31', status: 'stalled' }] } });
-    expect(text).toBe('日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」（総務大臣宛、2019年7月23日）要求2「個人情報を申請書作成に流用しない」。状況：進展なし（2026年11月23日時点）。https://example.org/letters/2019-07-23-soumu/demands/2/');
+    const text = demandCitation({
+      letter,
+      permalink,
+      demand: {
+        ...base,
+        statusHistory: [
+          { date: '2019-07-23', status: 'awaiting_response' },
+          { date: '2019-07-31', status: 'stalled' },
+        ],
+      },
+    });
+    expect(text).toBe(
+      '日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」（総務大臣宛、2019年7月23日）要求2「個人情報を申請書作成に流用しない」。状況：進展なし（2026年11月23日時点）。https://example.org/letters/2019-07-23-soumu/demands/2/',
+    );
   });
 
   test.each([
     ['checked after the last event', '2026-11-23', '2019-07-31', '2026年11月23日時点'],
     ['an event after the last check', '2019-08-01', '2019-08-20', '2019年8月20日時点'],
   ])('the status date is the later of check and event: %s', (_name, lastChecked, eventDate, expected) => {
-    const text = demandCitation({ letter, permalink, demand: { ...base, lastChecked, statusHistory: [{ date: eventDate, status: 'responded' }] } });
+    const text = demandCitation({
+      letter,
+      permalink,
+      demand: { ...base, lastChecked, statusHistory: [{ date: eventDate, status: 'responded' }] },
+    });
     expect(text).toContain(`状況：回答あり（${expected}）`);
   });
 
@@ -252,7 +349,11 @@ describe('cite this demand', () => {
   });
 
   test('a ① label reads 要求①', () => {
-    const text = demandCitation({ letter, permalink, demand: { ...base, label: '①', statusHistory: [{ date: '2019-07-18', status: 'awaiting_response' }] } });
+    const text = demandCitation({
+      letter,
+      permalink,
+      demand: { ...base, label: '①', statusHistory: [{ date: '2019-07-18', status: 'awaiting_response' }] },
+    });
     expect(text).toContain('要求①「');
   });
 });

@@ -1,14 +1,45 @@
 // The status model and the history rules, table-driven: one row per rule case.
 import { describe, expect, test } from 'vitest';
-import { STATUS_KEYS, STATUSES, STATUS_LIST, isStatusKey, statusName, EVENT_TYPES, EVENT_TYPE_KEYS, EVENT_TYPES_EN, EVENT_TYPE_GUIDANCE_JA, isEventType, type StatusKey } from '../src/lib/status.ts';
-import { currentStatus, lastUpdated, historyProblems, isOverdue, daysSinceUpdate, statusAsOf, historySteps, eventAnchor } from '../src/lib/history.ts';
+import {
+  STATUS_KEYS,
+  STATUSES,
+  STATUS_LIST,
+  isStatusKey,
+  statusName,
+  EVENT_TYPES,
+  EVENT_TYPE_KEYS,
+  EVENT_TYPES_EN,
+  EVENT_TYPE_GUIDANCE_JA,
+  isEventType,
+  type StatusKey,
+} from '../src/lib/status.ts';
+import {
+  currentStatus,
+  lastUpdated,
+  historyProblems,
+  isOverdue,
+  daysSinceUpdate,
+  statusAsOf,
+  historySteps,
+  eventAnchor,
+} from '../src/lib/history.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
 
-const h = (...entries: [string, StatusKey, string?][]) => entries.map(([date, status, type]) => ({ date, status, type: type ?? 'other' }));
+const h = (...entries: [string, StatusKey, string?][]) =>
+  entries.map(([date, status, type]) => ({ date, status, type: type ?? 'other' }));
 
 describe('the status table is complete and consistent', () => {
   test('the eight keys of the issue, in order', () => {
-    expect(STATUS_KEYS).toEqual(['awaiting_response', 'responded', 'in_negotiation', 'stalled', 'partially_achieved', 'achieved', 'rejected', 'withdrawn']);
+    expect(STATUS_KEYS).toEqual([
+      'awaiting_response',
+      'responded',
+      'in_negotiation',
+      'stalled',
+      'partially_achieved',
+      'achieved',
+      'rejected',
+      'withdrawn',
+    ]);
     expect(STATUS_LIST.map((s) => s.key)).toEqual([...STATUS_KEYS]);
   });
 
@@ -40,7 +71,14 @@ describe('the status table is complete and consistent', () => {
   });
 
   test.each([
-    ['stalled', true], ['achieved', true], ['stalld', false], ['Stalled', false], ['', false], [undefined, false], [3, false], ['__proto__', false],
+    ['stalled', true],
+    ['achieved', true],
+    ['stalld', false],
+    ['Stalled', false],
+    ['', false],
+    [undefined, false],
+    [3, false],
+    ['__proto__', false],
   ])('isStatusKey(%j) is %s', (value, expected) => {
     expect(isStatusKey(value)).toBe(expected);
   });
@@ -66,8 +104,18 @@ describe('current status and last update are derived from the latest entry', () 
   test.each([
     ['one entry', h(['2019-07-23', 'awaiting_response']), 'awaiting_response', '2019-07-23'],
     ['answered', h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'responded']), 'responded', '2019-07-23'],
-    ['later event wins', h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'responded'], ['2019-07-31', 'stalled']), 'stalled', '2019-07-31'],
-    ['a status may go back', h(['2019-07-23', 'responded'], ['2019-09-01', 'in_negotiation'], ['2019-10-01', 'awaiting_response']), 'awaiting_response', '2019-10-01'],
+    [
+      'later event wins',
+      h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'responded'], ['2019-07-31', 'stalled']),
+      'stalled',
+      '2019-07-31',
+    ],
+    [
+      'a status may go back',
+      h(['2019-07-23', 'responded'], ['2019-09-01', 'in_negotiation'], ['2019-10-01', 'awaiting_response']),
+      'awaiting_response',
+      '2019-10-01',
+    ],
   ])('%s', (_name, history, status, date) => {
     expect(currentStatus(history)).toBe(status);
     expect(lastUpdated(history)).toBe(date);
@@ -83,12 +131,35 @@ describe('history rules (build errors, named by entry and field)', () => {
   const today = '2026-11-23';
   test.each([
     ['in order', h(['2019-07-18', 'awaiting_response', 'submitted'], ['2019-07-31', 'responded']), []],
-    ['same day twice is fine', h(['2019-07-23', 'awaiting_response', 'submitted'], ['2019-07-23', 'responded', 'response']), []],
+    [
+      'same day twice is fine',
+      h(['2019-07-23', 'awaiting_response', 'submitted'], ['2019-07-23', 'responded', 'response']),
+      [],
+    ],
     ['today is fine', h(['2019-07-23', 'awaiting_response', 'submitted'], [today, 'stalled']), []],
-    ['out of order', h(['2019-07-23', 'awaiting_response', 'submitted'], ['2019-07-01', 'responded']), [[1, 'date', /comes before the previous entry's 2019-07-23/]]],
-    ['after today', h(['2019-07-23', 'awaiting_response', 'submitted'], ['2026-11-24', 'responded']), [[1, 'date', /after today \(2026-11-23\)/]]],
-    ['far future and out of order', h(['2999-01-01', 'awaiting_response'], ['2019-07-01', 'responded']), [[0, 'date', /after today/], [1, 'date', /comes before/]]],
-    ['submitted must be awaiting a response', h(['2019-07-23', 'responded', 'submitted']), [[0, 'status', /submitted.*awaiting_response/]]],
+    [
+      'out of order',
+      h(['2019-07-23', 'awaiting_response', 'submitted'], ['2019-07-01', 'responded']),
+      [[1, 'date', /comes before the previous entry's 2019-07-23/]],
+    ],
+    [
+      'after today',
+      h(['2019-07-23', 'awaiting_response', 'submitted'], ['2026-11-24', 'responded']),
+      [[1, 'date', /after today \(2026-11-23\)/]],
+    ],
+    [
+      'far future and out of order',
+      h(['2999-01-01', 'awaiting_response'], ['2019-07-01', 'responded']),
+      [
+        [0, 'date', /after today/],
+        [1, 'date', /comes before/],
+      ],
+    ],
+    [
+      'submitted must be awaiting a response',
+      h(['2019-07-23', 'responded', 'submitted']),
+      [[0, 'status', /submitted.*awaiting_response/]],
+    ],
     ['malformed dates are left to the schema', [{ date: '2019-02-30', status: 'responded' as const }], []],
   ] as const)('%s', (_name, history, expected) => {
     const problems = historyProblems(history, today);
@@ -108,14 +179,27 @@ describe('history rules (build errors, named by entry and field)', () => {
     ['a source that is not http(s)', { sources: [{ title: '回答書', url: 'ftp://example.org/x' }] }, 'sources'],
     ['an unknown field', { comment: 'x' }, ''],
   ])('the schema refuses %s', (_name, change, field) => {
-    const entry = { date: '2019-07-23', type: 'response', status: 'responded', summary: '回答があった。', sources: [{ title: '回答書', url: 'https://example.org/1' }], ...change };
+    const entry = {
+      date: '2019-07-23',
+      type: 'response',
+      status: 'responded',
+      summary: '回答があった。',
+      sources: [{ title: '回答書', url: 'https://example.org/1' }],
+      ...change,
+    };
     const result = HistoryEntrySchema.safeParse(entry);
     expect(result.success).toBe(false);
     expect(result.error!.issues.some((issue) => (issue.path[0] ?? '') === field)).toBe(true);
   });
 
   test('a summary of exactly 200 characters is accepted', () => {
-    const entry = { date: '2019-07-23', type: 'response', status: 'responded', summary: 'あ'.repeat(200), sources: [{ title: '回答書', url: 'https://example.org/1' }] };
+    const entry = {
+      date: '2019-07-23',
+      type: 'response',
+      status: 'responded',
+      summary: 'あ'.repeat(200),
+      sources: [{ title: '回答書', url: 'https://example.org/1' }],
+    };
     expect(HistoryEntrySchema.safeParse(entry).success).toBe(true);
   });
 });
@@ -158,8 +242,14 @@ describe('dates derived from the history', () => {
   });
 
   test('steps carry their position (the #event-<n> anchor) and what changed', () => {
-    const steps = historySteps(h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'awaiting_response'], ['2019-07-31', 'stalled']));
-    expect(steps.map((s) => [s.position, s.previous, s.changed])).toEqual([[1, undefined, false], [2, 'awaiting_response', false], [3, 'awaiting_response', true]]);
+    const steps = historySteps(
+      h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'awaiting_response'], ['2019-07-31', 'stalled']),
+    );
+    expect(steps.map((s) => [s.position, s.previous, s.changed])).toEqual([
+      [1, undefined, false],
+      [2, 'awaiting_response', false],
+      [3, 'awaiting_response', true],
+    ]);
     expect(eventAnchor(3)).toBe('event-3');
   });
 });

@@ -15,24 +15,76 @@ const letters = [
   { slug: '2019-07-23-soumu', addressee: { organization: '総務省' } },
 ];
 const demands: TimelineDemandInput[] = [
-  { letter: '2019-07-23-soumu', number: 2, label: '2.', shortTitle: 'B', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
-    { date: '2019-07-23', type: 'response', status: 'responded', summary: '目的の範囲内と回答。', sources: [NEWS] },
-    { date: '2019-07-31', type: 'statement', status: 'stalled', summary: '談話が抗議した（2）。', sources: [STATEMENT] },
-  ] },
-  { letter: '2019-07-23-soumu', number: 1, label: '1.', shortTitle: 'A', statusHistory: [
-    { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
-    { date: '2019-07-23', type: 'response', status: 'responded', summary: '勧奨だと回答。', sources: [NEWS] },
-    { date: '2019-07-31', type: 'statement', status: 'stalled', summary: '談話が抗議した（1）。', sources: [STATEMENT] },
-  ] },
-  { letter: '2019-07-18-kyosai', number: 1, label: '①', shortTitle: 'C', statusHistory: [
-    { date: '2019-07-18', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
-    { date: '2019-07-31', type: 'statement', status: 'responded', summary: '回答があったと伝えた。', sources: [STATEMENT] },
-  ] },
+  {
+    letter: '2019-07-23-soumu',
+    number: 2,
+    label: '2.',
+    shortTitle: 'B',
+    statusHistory: [
+      { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
+      { date: '2019-07-23', type: 'response', status: 'responded', summary: '目的の範囲内と回答。', sources: [NEWS] },
+      {
+        date: '2019-07-31',
+        type: 'statement',
+        status: 'stalled',
+        summary: '談話が抗議した（2）。',
+        sources: [STATEMENT],
+      },
+    ],
+  },
+  {
+    letter: '2019-07-23-soumu',
+    number: 1,
+    label: '1.',
+    shortTitle: 'A',
+    statusHistory: [
+      { date: '2019-07-23', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
+      { date: '2019-07-23', type: 'response', status: 'responded', summary: '勧奨だと回答。', sources: [NEWS] },
+      {
+        date: '2019-07-31',
+        type: 'statement',
+        status: 'stalled',
+        summary: '談話が抗議した（1）。',
+        sources: [STATEMENT],
+      },
+    ],
+  },
+  {
+    letter: '2019-07-18-kyosai',
+    number: 1,
+    label: '①',
+    shortTitle: 'C',
+    statusHistory: [
+      { date: '2019-07-18', type: 'submitted', status: 'awaiting_response', summary: '提出した。', sources: [NEWS] },
+      {
+        date: '2019-07-31',
+        type: 'statement',
+        status: 'responded',
+        summary: '回答があったと伝えた。',
+        sources: [STATEMENT],
+      },
+    ],
+  },
 ];
 const events = [
-  { id: '2019-06-28-notice', date: '2019-06-28', kind: 'policy', title: '通知', summary: '総務省が通知した。', letters: ['2019-07-23-soumu'], sources: [{ title: '要請書', letter: '2019-07-23-soumu' }] },
-  { id: '2019-07-18-press', date: '2019-07-18', kind: 'press', title: '報道', summary: '報じた。', letters: [], sources: [{ title: '記事', publication: '連合通信', date: '2019-07-18' }] },
+  {
+    id: '2019-06-28-notice',
+    date: '2019-06-28',
+    kind: 'policy',
+    title: '通知',
+    summary: '総務省が通知した。',
+    letters: ['2019-07-23-soumu'],
+    sources: [{ title: '要請書', letter: '2019-07-23-soumu' }],
+  },
+  {
+    id: '2019-07-18-press',
+    date: '2019-07-18',
+    kind: 'press',
+    title: '報道',
+    summary: '報じた。',
+    letters: [],
+    sources: [{ title: '記事', publication: '連合通信', date: '2019-07-18' }],
+  },
 ];
 const items = buildTimeline(events, demands, letters);
 
@@ -85,7 +137,11 @@ describe('assembling the timeline', () => {
 describe('timeline sources: honest about what is online', () => {
   test.each([
     ['a web page', { title: 'ニュース', url: 'https://example.org/a' }, true],
-    ['a press item with publication and date, no URL', { title: '記事', publication: 'しんぶん赤旗', date: '2019-07-27' }, true],
+    [
+      'a press item with publication and date, no URL',
+      { title: '記事', publication: 'しんぶん赤旗', date: '2019-07-27' },
+      true,
+    ],
     ['a letter of this site', { title: '要請書', letter: '2019-07-23-soumu' }, true],
     ['a press item without its date', { title: '記事', publication: 'しんぶん赤旗' }, false],
     ['a title alone', { title: '記事' }, false],
@@ -96,8 +152,19 @@ describe('timeline sources: honest about what is online', () => {
   });
 
   test('an event needs a source', () => {
-    expect(TimelineEventSchema.safeParse({ date: '2019-07-27', kind: 'press', title: 't', summary: 's', sources: [] }).success).toBe(false);
-    expect(TimelineEventSchema.safeParse({ date: '2019-07-27', kind: 'rumour', title: 't', summary: 's', sources: [{ title: 'x', url: 'https://example.org' }] }).success).toBe(false);
+    expect(
+      TimelineEventSchema.safeParse({ date: '2019-07-27', kind: 'press', title: 't', summary: 's', sources: [] })
+        .success,
+    ).toBe(false);
+    expect(
+      TimelineEventSchema.safeParse({
+        date: '2019-07-27',
+        kind: 'rumour',
+        title: 't',
+        summary: 's',
+        sources: [{ title: 'x', url: 'https://example.org' }],
+      }).success,
+    ).toBe(false);
   });
 });
 
@@ -113,9 +180,24 @@ describe('the content check covers content/timeline', () => {
   });
 
   test.each([
-    ['a source with nothing to find it by', (t: string) => t.replace(/    letter: 2019-07-23-soumu\n/, ''), 'sources[0]', /needs a url, or a publication with its date/],
-    ['an unknown letter', (t: string) => t.replace('letters: [2019-07-23-soumu', 'letters: [2019-07-23-somu'), 'letters[0]', /no letter "2019-07-23-somu"/],
-    ['a date in the future', (t: string) => t.replace('date: "2019-06-04"', 'date: "2999-06-04"'), 'date', /after today/],
+    [
+      'a source with nothing to find it by',
+      (t: string) => t.replace(/    letter: 2019-07-23-soumu\n/, ''),
+      'sources[0]',
+      /needs a url, or a publication with its date/,
+    ],
+    [
+      'an unknown letter',
+      (t: string) => t.replace('letters: [2019-07-23-soumu', 'letters: [2019-07-23-somu'),
+      'letters[0]',
+      /no letter "2019-07-23-somu"/,
+    ],
+    [
+      'a date in the future',
+      (t: string) => t.replace('date: "2019-06-04"', 'date: "2999-06-04"'),
+      'date',
+      /after today/,
+    ],
     ['an unknown kind', (t: string) => t.replace('kind: policy', 'kind: rumour'), 'kind', /"rumour" is not one of/],
     ['an unknown field', (t: string) => `${t}colour: red\n`, 'colour', /unknown field/],
   ])('%s is reported with file and field', (_name, edit, field, message) => {
@@ -124,14 +206,23 @@ describe('the content check covers content/timeline', () => {
     const file = 'content/timeline/2019-06-04-digital-government-policy.yaml';
     editFile(dir, file, edit);
     const problems = checkContent(dir).problems;
-    expect(problems.find((p) => p.file === file && p.field === field && message.test(p.message)), problems.map(formatProblem).join('\n')).toBeDefined();
+    expect(
+      problems.find((p) => p.file === file && p.field === field && message.test(p.message)),
+      problems.map(formatProblem).join('\n'),
+    ).toBeDefined();
     expect(problems.filter((p) => p.file !== file)).toEqual([]);
   });
 
   test('a file name that is not a kebab-case slug is reported', () => {
     const dir = copyProject({ contentOnly: true });
     copies.push(dir);
-    writeText(dir, 'content/timeline/Press Note.yaml', 'date: "2019-07-27"\nkind: press\ntitle: t\nsummary: s\nsources:\n  - title: x\n    url: https://example.org/\n');
-    expect(checkContent(dir).problems.map(formatProblem)).toEqual([expect.stringMatching(/content\/timeline\/Press Note\.yaml {2}file name must be a kebab-case slug/)]);
+    writeText(
+      dir,
+      'content/timeline/Press Note.yaml',
+      'date: "2019-07-27"\nkind: press\ntitle: t\nsummary: s\nsources:\n  - title: x\n    url: https://example.org/\n',
+    );
+    expect(checkContent(dir).problems.map(formatProblem)).toEqual([
+      expect.stringMatching(/content\/timeline\/Press Note\.yaml {2}file name must be a kebab-case slug/),
+    ]);
   });
 });

@@ -18,11 +18,15 @@ export default function contentCheck(): AstroIntegration {
         if (command === 'preview') return;
         const result = checkContent(fileURLToPath(config.root));
         if (result.problems.length === 0) {
-          logger.info(`content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references`);
+          logger.info(
+            `content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references`,
+          );
           return;
         }
         const lines = result.problems.map((problem) => `  ${formatProblem(problem)}`);
-        throw new ContentCheckError(`Content has ${result.problems.length} problem(s); nothing was built:\n${lines.join('\n')}`);
+        throw new ContentCheckError(
+          `Content has ${result.problems.length} problem(s); nothing was built:\n${lines.join('\n')}`,
+        );
       },
     },
   };

@@ -24,11 +24,16 @@ function buildInWorker(root: string): Promise<IndexFiles> {
     const worker = new Worker(join(root, 'src', 'integrations', 'search-index-worker.ts'), { workerData: { root } });
     worker.once('message', (message: { files: [string, Uint8Array][] }) => resolve(new Map(message.files)));
     worker.once('error', reject);
-    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`search index worker exited with code ${code}`)); });
+    worker.once('exit', (code) => {
+      if (code !== 0) reject(new Error(`search index worker exited with code ${code}`));
+    });
   });
 }
 
-const CONTENT_TYPES: Record<string, string> = { json: 'application/json; charset=utf-8', bin: 'application/octet-stream' };
+const CONTENT_TYPES: Record<string, string> = {
+  json: 'application/json; charset=utf-8',
+  bin: 'application/octet-stream',
+};
 
 export default function searchIndex(): AstroIntegration {
   let root = '';
@@ -49,12 +54,17 @@ export default function searchIndex(): AstroIntegration {
         try {
           files = await (pending ?? buildInWorker(root));
         } catch (error) {
-          throw new Error(`The search index could not be built: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+          throw new Error(
+            `The search index could not be built: ${error instanceof Error ? error.message : String(error)}`,
+            { cause: error },
+          );
         }
         const outDir = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
         mkdirSync(outDir, { recursive: true });
         for (const [file, bytes] of files) writeFileSync(join(outDir, file), bytes);
-        logger.info(`${files.size} files written to /${SEARCH_INDEX_DIR}/ (waited ${Math.round(performance.now() - started)} ms for the index)`);
+        logger.info(
+          `${files.size} files written to /${SEARCH_INDEX_DIR}/ (waited ${Math.round(performance.now() - started)} ms for the index)`,
+        );
       },
       'astro:server:setup': ({ server }) => {
         let files: IndexFiles | undefined;

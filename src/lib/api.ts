@@ -61,12 +61,25 @@ export interface ApiDemand {
 
 const absolute = (path: string, origin: string): string => new URL(path, origin).href;
 
-function sortDemands<D extends { letter: string; number: number }>(demands: readonly D[], letters: readonly ApiLetterInput[]): D[] {
+function sortDemands<D extends { letter: string; number: number }>(
+  demands: readonly D[],
+  letters: readonly ApiLetterInput[],
+): D[] {
   const dates = new Map(letters.map((l) => [l.slug, l.date] as const));
-  return [...demands].sort((a, b) => (dates.get(a.letter) ?? '').localeCompare(dates.get(b.letter) ?? '') || a.letter.localeCompare(b.letter) || a.number - b.number);
+  return [...demands].sort(
+    (a, b) =>
+      (dates.get(a.letter) ?? '').localeCompare(dates.get(b.letter) ?? '') ||
+      a.letter.localeCompare(b.letter) ||
+      a.number - b.number,
+  );
 }
 
-export function apiDemands(demands: readonly ApiDemandInput[], letters: readonly ApiLetterInput[], origin: string, today: string): ApiDemand[] {
+export function apiDemands(
+  demands: readonly ApiDemandInput[],
+  letters: readonly ApiLetterInput[],
+  origin: string,
+  today: string,
+): ApiDemand[] {
   const bySlug = new Map(letters.map((l) => [l.slug, l] as const));
   return sortDemands(demands, letters).map((demand) => {
     const status = currentStatus(demand.statusHistory);
@@ -111,46 +124,81 @@ export interface ApiLetter {
   demands: { number: number; label: string; shortTitle: string; status: StatusKey; url: string }[];
 }
 
-const party = (p: ApiLetterInput['sender']) => ({ organization: p.organization, shortName: p.shortName ?? null, role: p.role ?? null, name: p.name ?? null });
+const party = (p: ApiLetterInput['sender']) => ({
+  organization: p.organization,
+  shortName: p.shortName ?? null,
+  role: p.role ?? null,
+  name: p.name ?? null,
+});
 
-export function apiLetters(letters: readonly ApiLetterInput[], demands: readonly ApiDemandInput[], origin: string): ApiLetter[] {
-  return [...letters].sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug)).map((letter) => {
-    const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
-    const statusCounts = Object.fromEntries(STATUS_LIST.map((s) => [s.key, 0])) as Record<StatusKey, number>;
-    for (const d of own) statusCounts[currentStatus(d.statusHistory)]++;
-    return {
-      slug: letter.slug,
-      title: letter.title,
-      date: letter.date,
-      responseDue: letter.responseDue ?? null,
-      sender: party(letter.sender),
-      addressee: party(letter.addressee),
-      summary: letter.summary,
-      url: absolute(letterUrl(letter.slug), origin),
-      statusCounts,
-      demands: own.map((d) => ({
-        number: d.number,
-        label: d.label,
-        shortTitle: d.shortTitle,
-        status: currentStatus(d.statusHistory),
-        url: absolute(demandUrl(d.letter, d.number), origin),
-      })),
-    };
-  });
+export function apiLetters(
+  letters: readonly ApiLetterInput[],
+  demands: readonly ApiDemandInput[],
+  origin: string,
+): ApiLetter[] {
+  return [...letters]
+    .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug))
+    .map((letter) => {
+      const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
+      const statusCounts = Object.fromEntries(STATUS_LIST.map((s) => [s.key, 0])) as Record<StatusKey, number>;
+      for (const d of own) statusCounts[currentStatus(d.statusHistory)]++;
+      return {
+        slug: letter.slug,
+        title: letter.title,
+        date: letter.date,
+        responseDue: letter.responseDue ?? null,
+        sender: party(letter.sender),
+        addressee: party(letter.addressee),
+        summary: letter.summary,
+        url: absolute(letterUrl(letter.slug), origin),
+        statusCounts,
+        demands: own.map((d) => ({
+          number: d.number,
+          label: d.label,
+          shortTitle: d.shortTitle,
+          status: currentStatus(d.statusHistory),
+          url: absolute(demandUrl(d.letter, d.number), origin),
+        })),
+      };
+    });
 }
 
 /** /api/statuses.json: the status table and event types, straight from src/lib/status.ts. */
 export function apiStatuses() {
   return {
-    statuses: STATUS_LIST.map((s) => ({ key: s.key, ja: s.ja, en: s.en, symbol: s.symbol, definitionJa: s.definitionJa, definitionEn: s.definitionEn, settled: s.settled })),
-    eventTypes: (Object.keys(EVENT_TYPES) as EventType[]).map((key) => ({ key, ja: EVENT_TYPES[key], en: EVENT_TYPES_EN[key] })),
+    statuses: STATUS_LIST.map((s) => ({
+      key: s.key,
+      ja: s.ja,
+      en: s.en,
+      symbol: s.symbol,
+      definitionJa: s.definitionJa,
+      definitionEn: s.definitionEn,
+      settled: s.settled,
+    })),
+    eventTypes: (Object.keys(EVENT_TYPES) as EventType[]).map((key) => ({
+      key,
+      ja: EVENT_TYPES[key],
+      en: EVENT_TYPES_EN[key],
+    })),
   };
 }
 
 /** Columns of /api/demands.csv, in order. */
 export const CSV_COLUMNS = [
-  'letter', 'number', 'label', 'text', 'status', 'url', 'history',
-  'status_ja', 'short_title', 'addressee', 'last_updated', 'status_as_of', 'overdue', 'history_json',
+  'letter',
+  'number',
+  'label',
+  'text',
+  'status',
+  'url',
+  'history',
+  'status_ja',
+  'short_title',
+  'addressee',
+  'last_updated',
+  'status_as_of',
+  'overdue',
+  'history_json',
 ] as const;
 
 /**
@@ -165,7 +213,12 @@ export function csvCell(value: string | number | boolean): string {
 
 /** 2019-07-23 回答あり：summary（出典：title url） — one line per entry, for people reading the sheet. */
 export function historyAsText(history: readonly ApiHistoryEntry[]): string {
-  return history.map((e) => `${e.date} ${STATUSES[e.status].ja}：${e.summary}（出典：${e.sources.map((s) => `${s.title} ${s.url}`).join('／')}）`).join('\n');
+  return history
+    .map(
+      (e) =>
+        `${e.date} ${STATUSES[e.status].ja}：${e.summary}（出典：${e.sources.map((s) => `${s.title} ${s.url}`).join('／')}）`,
+    )
+    .join('\n');
 }
 
 /** /api/demands.csv: UTF-8 with a byte-order mark (so that Excel reads Japanese), CRLF line ends. */

@@ -36,11 +36,14 @@ export function citationAddressee(addressee: CitationInput['letter']['addressee'
  * last check and the last event, so a citation never claims more currency than the record has.
  */
 export function demandCitation({ letter, demand, permalink }: CitationInput): string {
-  const sender = letter.sender.shortName && letter.sender.shortName !== letter.sender.organization
-    ? `${letter.sender.organization}（${letter.sender.shortName}）`
-    : letter.sender.organization;
+  const sender =
+    letter.sender.shortName && letter.sender.shortName !== letter.sender.organization
+      ? `${letter.sender.organization}（${letter.sender.shortName}）`
+      : letter.sender.organization;
   const status = STATUSES[currentStatus(demand.statusHistory)];
   const asOf = formatDateJa(statusAsOf(demand.statusHistory, demand.lastChecked));
-  return `${sender}「${letter.title}」（${citationAddressee(letter.addressee)}宛、${formatDateJa(letter.date)}）`
-    + `要求${labelInText(demand.label)}「${demand.shortTitle}」。状況：${status.ja}（${asOf}時点）。${permalink}`;
+  return (
+    `${sender}「${letter.title}」（${citationAddressee(letter.addressee)}宛、${formatDateJa(letter.date)}）` +
+    `要求${labelInText(demand.label)}「${demand.shortTitle}」。状況：${status.ja}（${asOf}時点）。${permalink}`
+  );
 }

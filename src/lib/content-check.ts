@@ -7,7 +7,16 @@ import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { join, relative, basename } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import type { z } from 'astro/zod';
-import { LetterSchema, DemandSchema, ReferenceSchema, TimelineEventSchema, type Letter, type Demand, type Reference, type TimelineEvent } from './schemas.ts';
+import {
+  LetterSchema,
+  DemandSchema,
+  ReferenceSchema,
+  TimelineEventSchema,
+  type Letter,
+  type Demand,
+  type Reference,
+  type TimelineEvent,
+} from './schemas.ts';
 import { historyProblems } from './history.ts';
 import { todayInJapan } from './dates.ts';
 import { demandId, parseDemandId } from './urls.ts';
@@ -37,7 +46,10 @@ export interface ContentSet {
 }
 
 export function formatField(path: readonly PropertyKey[]): string {
-  return path.reduce<string>((out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), '');
+  return path.reduce<string>(
+    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
+    '',
+  );
 }
 
 export function formatProblem(problem: ContentProblem): string {
@@ -59,7 +71,13 @@ export function parseYamlSource(source: string, kind: 'markdown' | 'yaml', file:
   let lineOffset = 0;
   if (kind === 'markdown') {
     const match = FRONTMATTER.exec(source);
-    if (!match) return { file, field: '', line: 1, message: 'missing frontmatter: the file must start with a line "---", the fields, and another "---"' };
+    if (!match)
+      return {
+        file,
+        field: '',
+        line: 1,
+        message: 'missing frontmatter: the file must start with a line "---", the fields, and another "---"',
+      };
     yamlText = match[1]!;
     lineOffset = 1;
   }
@@ -82,7 +100,12 @@ export function parseYamlSource(source: string, kind: 'markdown' | 'yaml', file:
   };
 }
 
-function validate<S extends z.ZodType>(schema: S, parsed: ParsedYaml, file: string, problems: ContentProblem[]): z.output<S> | null {
+function validate<S extends z.ZodType>(
+  schema: S,
+  parsed: ParsedYaml,
+  file: string,
+  problems: ContentProblem[],
+): z.output<S> | null {
   const result = schema.safeParse(parsed.data ?? {});
   if (result.success) return result.data;
   for (const issue of result.error.issues) {
@@ -91,7 +114,12 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedYaml, file: stri
     if (issue.code === 'unrecognized_keys') {
       // Point at the unknown key itself, not its parent.
       for (const key of issue.keys) {
-        problems.push({ file, field: formatField([...path, key]), line: parsed.lineOf([...path, key]), message: 'unknown field (check its spelling, or remove it)' });
+        problems.push({
+          file,
+          field: formatField([...path, key]),
+          line: parsed.lineOf([...path, key]),
+          message: 'unknown field (check its spelling, or remove it)',
+        });
       }
       continue;
     }
@@ -106,16 +134,26 @@ function validate<S extends z.ZodType>(schema: S, parsed: ParsedYaml, file: stri
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = data;
-  for (const key of path) value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
+  for (const key of path)
+    value = value && typeof value === 'object' ? (value as Record<PropertyKey, unknown>)[key] : undefined;
   return value;
 }
 
 function listFiles(dir: string, predicate: (name: string) => boolean): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir).filter(predicate).sort().map((name) => join(dir, name));
+  return readdirSync(dir)
+    .filter(predicate)
+    .sort()
+    .map((name) => join(dir, name));
 }
 
-function load<S extends z.ZodType>(root: string, path: string, kind: 'markdown' | 'yaml', schema: S, problems: ContentProblem[]): z.output<S> | null {
+function load<S extends z.ZodType>(
+  root: string,
+  path: string,
+  kind: 'markdown' | 'yaml',
+  schema: S,
+  problems: ContentProblem[],
+): z.output<S> | null {
   const file = relative(root, path);
   const parsed = parseYamlSource(readFileSync(path, 'utf8'), kind, file);
   if ('message' in parsed) {
@@ -149,7 +187,11 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
     } else {
       letterSlugs.add(slug);
       if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-        problems.push({ file: relative(root, letterDir), field: '', message: 'folder name must be a kebab-case slug such as 2019-07-23-soumu' });
+        problems.push({
+          file: relative(root, letterDir),
+          field: '',
+          message: 'folder name must be a kebab-case slug such as 2019-07-23-soumu',
+        });
       }
       const data = load(root, letterPath, 'markdown', LetterSchema, problems);
       if (data) letters.set(slug, { file: relative(root, letterPath), data });
@@ -160,16 +202,28 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
       if (!data) continue;
       const file = relative(root, demandPath);
       if (data.letter !== slug) {
-        problems.push({ file, field: 'letter', message: `says "${data.letter}" but the file is in the folder of letter "${slug}"` });
+        problems.push({
+          file,
+          field: 'letter',
+          message: `says "${data.letter}" but the file is in the folder of letter "${slug}"`,
+        });
       }
       const expectedName = `${data.number}.md`;
       if (basename(demandPath) !== expectedName) {
-        problems.push({ file, field: 'number', message: `is ${data.number}, so the file must be named ${expectedName}` });
+        problems.push({
+          file,
+          field: 'number',
+          message: `is ${data.number}, so the file must be named ${expectedName}`,
+        });
       }
       const id = demandId(data.letter, data.number);
       const twin = demands.get(id);
       if (twin) {
-        problems.push({ file, field: 'number', message: `${data.number} is used twice in letter ${data.letter} (also in ${twin.file})` });
+        problems.push({
+          file,
+          field: 'number',
+          message: `${data.number} is used twice in letter ${data.letter} (also in ${twin.file})`,
+        });
         continue;
       }
       for (const problem of historyProblems(data.statusHistory, today)) {
@@ -181,14 +235,28 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
 
   for (const [id, { file, data }] of demands) {
     if (!letterSlugs.has(data.letter) && !problems.some((p) => p.file === file && p.field === 'letter')) {
-      problems.push({ file, field: 'letter', message: `no letter "${data.letter}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})` });
+      problems.push({
+        file,
+        field: 'letter',
+        message: `no letter "${data.letter}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})`,
+      });
     }
     data.legalBasis.forEach((basis, index) => {
       const reference = references.get(basis.reference);
       if (!reference) {
-        problems.push({ file, field: `legalBasis[${index}].reference`, message: `no reference "${basis.reference}" exists` });
-      } else if (!reference.data.chapters.some((chapter) => chapter.articles.some((article) => article.number === basis.article))) {
-        problems.push({ file, field: `legalBasis[${index}].article`, message: `第${basis.article}条 does not exist in ${basis.reference}` });
+        problems.push({
+          file,
+          field: `legalBasis[${index}].reference`,
+          message: `no reference "${basis.reference}" exists`,
+        });
+      } else if (
+        !reference.data.chapters.some((chapter) => chapter.articles.some((article) => article.number === basis.article))
+      ) {
+        problems.push({
+          file,
+          field: `legalBasis[${index}].article`,
+          message: `第${basis.article}条 does not exist in ${basis.reference}`,
+        });
       }
     });
     data.related.forEach((related, index) => {
@@ -196,17 +264,28 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
         problems.push({ file, field: `related[${index}].demand`, message: 'a demand cannot be related to itself' });
       } else if (!demands.has(related.demand) && !demandIdsOnDisk.has(related.demand)) {
         const parsed = parseDemandId(related.demand);
-        problems.push({ file, field: `related[${index}].demand`, message: `no demand "${related.demand}" exists${parsed && !letterSlugs.has(parsed.letter) ? ` (no letter "${parsed.letter}")` : ''}` });
+        problems.push({
+          file,
+          field: `related[${index}].demand`,
+          message: `no demand "${related.demand}" exists${parsed && !letterSlugs.has(parsed.letter) ? ` (no letter "${parsed.letter}")` : ''}`,
+        });
       }
     });
   }
 
   for (const [id, { data, file }] of references) {
     const seen = new Set<number>();
-    data.chapters.forEach((chapter, c) => chapter.articles.forEach((article, a) => {
-      if (seen.has(article.number)) problems.push({ file, field: `chapters[${c}].articles[${a}].number`, message: `第${article.number}条 appears twice in ${id}` });
-      seen.add(article.number);
-    }));
+    data.chapters.forEach((chapter, c) =>
+      chapter.articles.forEach((article, a) => {
+        if (seen.has(article.number))
+          problems.push({
+            file,
+            field: `chapters[${c}].articles[${a}].number`,
+            message: `第${article.number}条 appears twice in ${id}`,
+          });
+        seen.add(article.number);
+      }),
+    );
   }
 
   for (const [slug, { file }] of letters) {
@@ -221,25 +300,40 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
 }
 
 /** Campaign-timeline events: schema, no date after `today`, and every letter they name exists. */
-function checkTimeline(root: string, letterSlugs: ReadonlySet<string>, today: string, problems: ContentProblem[]): Map<string, LoadedFile<TimelineEvent>> {
+function checkTimeline(
+  root: string,
+  letterSlugs: ReadonlySet<string>,
+  today: string,
+  problems: ContentProblem[],
+): Map<string, LoadedFile<TimelineEvent>> {
   const timeline = new Map<string, LoadedFile<TimelineEvent>>();
   for (const path of listFiles(join(root, 'content', 'timeline'), (n) => /\.ya?ml$/.test(n))) {
     const file = relative(root, path);
     const id = basename(path).replace(/\.ya?ml$/, '');
     if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) {
-      problems.push({ file, field: '', message: 'file name must be a kebab-case slug such as 2019-06-28-soumu-notice.yaml' });
+      problems.push({
+        file,
+        field: '',
+        message: 'file name must be a kebab-case slug such as 2019-06-28-soumu-notice.yaml',
+      });
     }
     const data = load(root, path, 'yaml', TimelineEventSchema, problems);
     if (!data) continue;
     if (data.date > today) {
-      problems.push({ file, field: 'date', message: `${data.date} is after today (${today}): record events once they have happened` });
+      problems.push({
+        file,
+        field: 'date',
+        message: `${data.date} is after today (${today}): record events once they have happened`,
+      });
     }
-    const unknownLetter = (slug: string) => `no letter "${slug}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})`;
+    const unknownLetter = (slug: string) =>
+      `no letter "${slug}" exists (letters: ${[...letterSlugs].join(', ') || 'none'})`;
     data.letters.forEach((slug, index) => {
       if (!letterSlugs.has(slug)) problems.push({ file, field: `letters[${index}]`, message: unknownLetter(slug) });
     });
     data.sources.forEach((source, index) => {
-      if (source.letter && !letterSlugs.has(source.letter)) problems.push({ file, field: `sources[${index}].letter`, message: unknownLetter(source.letter) });
+      if (source.letter && !letterSlugs.has(source.letter))
+        problems.push({ file, field: `sources[${index}].letter`, message: unknownLetter(source.letter) });
     });
     timeline.set(id, { file, data });
   }

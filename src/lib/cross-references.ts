@@ -26,7 +26,8 @@ export function relatedDemandsMap<D extends DemandRef>(all: readonly D[]): Map<s
     const id = demandId(demand.letter, demand.number);
     for (const link of demand.related) {
       const other = byId.get(link.demand);
-      if (other && link.demand !== id && !links.get(id)!.has(link.demand)) links.get(id)!.set(link.demand, { demand: other, reason: link.reason });
+      if (other && link.demand !== id && !links.get(id)!.has(link.demand))
+        links.get(id)!.set(link.demand, { demand: other, reason: link.reason });
     }
   }
   for (const demand of all) {
@@ -44,7 +45,11 @@ function compareDemands<D extends DemandRef>(a: RelatedLink<D>, b: RelatedLink<D
 }
 
 /** Demands whose legal basis cites 第`article`条 of `reference`, with the reason each gives. */
-export function demandsCitingArticle<D extends DemandRef>(reference: string, article: number, all: readonly D[]): RelatedLink<D>[] {
+export function demandsCitingArticle<D extends DemandRef>(
+  reference: string,
+  article: number,
+  all: readonly D[],
+): RelatedLink<D>[] {
   const out: RelatedLink<D>[] = [];
   for (const demand of all) {
     const basis = demand.legalBasis.find((b) => b.reference === reference && b.article === article);

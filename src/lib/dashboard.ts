@@ -71,7 +71,11 @@ export function addresseeKeys(letters: readonly DashboardLetter[]): Map<string, 
 }
 
 /** One row per demand, letters in date order and demands in printed order. */
-export function dashboardRows(letters: readonly DashboardLetter[], demands: readonly DashboardDemand[], today: string): DashboardRow[] {
+export function dashboardRows(
+  letters: readonly DashboardLetter[],
+  demands: readonly DashboardDemand[],
+  today: string,
+): DashboardRow[] {
   const bySlug = new Map(letters.map((letter) => [letter.slug, letter] as const));
   const keys = addresseeKeys(letters);
   const rows: DashboardRow[] = [];
@@ -97,10 +101,13 @@ export function dashboardRows(letters: readonly DashboardLetter[], demands: read
       overdue: isOverdue(status, letter.responseDue, today),
     });
   }
-  return rows.sort((a, b) => a.letterDate.localeCompare(b.letterDate) || a.letter.localeCompare(b.letter) || a.number - b.number);
+  return rows.sort(
+    (a, b) => a.letterDate.localeCompare(b.letterDate) || a.letter.localeCompare(b.letter) || a.number - b.number,
+  );
 }
 
-const zeroCounts = (): Record<StatusKey, number> => Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
+const zeroCounts = (): Record<StatusKey, number> =>
+  Object.fromEntries(STATUS_KEYS.map((key) => [key, 0])) as Record<StatusKey, number>;
 
 /** How many demands are in each status; every status is present, zero or not. */
 export function countByStatus(rows: readonly { status: StatusKey }[]): Record<StatusKey, number> {
@@ -130,18 +137,30 @@ export function letterListName(letter: DashboardLetter, formatDate: (iso: string
 }
 
 /** The letter × status overview: per letter (in date order) the number of demands in each status. */
-export function letterStatusMatrix(letters: readonly DashboardLetter[], rows: readonly DashboardRow[], formatDate: (iso: string) => string): MatrixRow[] {
+export function letterStatusMatrix(
+  letters: readonly DashboardLetter[],
+  rows: readonly DashboardRow[],
+  formatDate: (iso: string) => string,
+): MatrixRow[] {
   const byLetter = Map.groupBy(rows, (row) => row.letter);
   return [...letters]
     .sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug))
     .map((letter) => {
       const own = byLetter.get(letter.slug) ?? [];
-      return { value: letter.slug, label: letterListName(letter, formatDate), counts: countByStatus(own), total: own.length };
+      return {
+        value: letter.slug,
+        label: letterListName(letter, formatDate),
+        counts: countByStatus(own),
+        total: own.length,
+      };
     });
 }
 
 /** Column totals of an overview. */
-export function sumCounts(rows: readonly Pick<MatrixRow, 'counts' | 'total'>[]): { counts: Record<StatusKey, number>; total: number } {
+export function sumCounts(rows: readonly Pick<MatrixRow, 'counts' | 'total'>[]): {
+  counts: Record<StatusKey, number>;
+  total: number;
+} {
   const counts = zeroCounts();
   for (const row of rows) for (const key of STATUS_KEYS) counts[key] += row.counts[key];
   return { counts, total: rows.reduce((sum, row) => sum + row.total, 0) };
@@ -186,7 +205,13 @@ export function filterGroups(
   active: { dimension: FilterDimension; value: string } | undefined,
   formatDate: (iso: string) => string,
 ): FilterGroup[] {
-  const bounded = (dimension: FilterDimension, values: readonly string[], label: (value: string) => string, noun: string, counter: string) => {
+  const bounded = (
+    dimension: FilterDimension,
+    values: readonly string[],
+    label: (value: string) => string,
+    noun: string,
+    counter: string,
+  ) => {
     const option = (value: string): FilterOption => ({ value, label: label(value) });
     if (values.length <= FILTER_OPTIONS_MAX) return { options: values.map(option) };
     return {
@@ -197,8 +222,26 @@ export function filterGroups(
   const letterBySlug = new Map(letters.map((letter) => [letter.slug, letter] as const));
   const addressees = new Map(rows.map((row) => [row.addressee, row.addresseeName] as const));
   return [
-    { dimension: 'letter', label: '要請書', ...bounded('letter', [...letterBySlug.keys()], (slug) => letterListName(letterBySlug.get(slug)!, formatDate), 'すべての要請書', '通') },
-    { dimension: 'addressee', label: '宛先', ...bounded('addressee', [...addressees.keys()], (key) => addressees.get(key)!, 'すべての宛先', '件') },
-    { dimension: 'status', label: '状況', options: STATUS_LIST.map((s) => ({ value: s.key, label: s.ja, status: s.key, count: counts[s.key] })) },
+    {
+      dimension: 'letter',
+      label: '要請書',
+      ...bounded(
+        'letter',
+        [...letterBySlug.keys()],
+        (slug) => letterListName(letterBySlug.get(slug)!, formatDate),
+        'すべての要請書',
+        '通',
+      ),
+    },
+    {
+      dimension: 'addressee',
+      label: '宛先',
+      ...bounded('addressee', [...addressees.keys()], (key) => addressees.get(key)!, 'すべての宛先', '件'),
+    },
+    {
+      dimension: 'status',
+      label: '状況',
+      options: STATUS_LIST.map((s) => ({ value: s.key, label: s.ja, status: s.key, count: counts[s.key] })),
+    },
   ];
 }

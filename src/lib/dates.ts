@@ -29,7 +29,11 @@ function requireDate(iso: string): Date {
 
 const gregorian = new Intl.DateTimeFormat('ja-JP', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' });
 const japaneseEra = new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
-  era: 'long', year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC',
+  era: 'long',
+  year: 'numeric',
+  month: 'long',
+  day: 'numeric',
+  timeZone: 'UTC',
 });
 
 /** 2019-07-23 → 2019年7月23日 */
@@ -47,7 +51,12 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((requireDate(to).getTime() - requireDate(from).getTime()) / 86_400_000);
 }
 
-const japanCalendar = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Tokyo', year: 'numeric', month: '2-digit', day: '2-digit' });
+const japanCalendar = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Tokyo',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
 
 /** Today's date as YYYY-MM-DD in Japan, which is the campaign's calendar. */
 export function todayInJapan(now: Date = new Date()): string {

@@ -50,38 +50,79 @@ export function validateNewEntry(
   const problems: InputProblem[] = [];
   const type = input.type ?? 'other';
 
-  if (input.status === undefined || input.status === '') problems.push({ option: '--status', message: `状況を指定してください。使える値：${statusChoices()}` });
-  else if (!isStatusKey(input.status)) problems.push({ option: '--status', message: `"${input.status}" という状況はありません。使える値：${statusChoices()}` });
+  if (input.status === undefined || input.status === '')
+    problems.push({ option: '--status', message: `状況を指定してください。使える値：${statusChoices()}` });
+  else if (!isStatusKey(input.status))
+    problems.push({
+      option: '--status',
+      message: `"${input.status}" という状況はありません。使える値：${statusChoices()}`,
+    });
 
-  if (!isEventType(type)) problems.push({ option: '--type', message: `"${type}" という種類はありません。使える値：${typeChoices()}` });
+  if (!isEventType(type))
+    problems.push({ option: '--type', message: `"${type}" という種類はありません。使える値：${typeChoices()}` });
   else if (type === 'submitted' && isStatusKey(input.status) && input.status !== 'awaiting_response') {
-    problems.push({ option: '--status', message: `種類 submitted（要請書提出）の経過は、状況を awaiting_response（回答待ち）にします（"${input.status}" は使えません）。` });
+    problems.push({
+      option: '--status',
+      message: `種類 submitted（要請書提出）の経過は、状況を awaiting_response（回答待ち）にします（"${input.status}" は使えません）。`,
+    });
   }
 
-  if (input.date === undefined || input.date === '') problems.push({ option: '--date', message: '日付を YYYY-MM-DD の形で指定してください（例：2019-08-20）。' });
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date)) problems.push({ option: '--date', message: `"${input.date}" は YYYY-MM-DD の形ではありません（例：2019-08-20）。` });
-  else if (!parseIsoDate(input.date)) problems.push({ option: '--date', message: `${input.date} という日付は存在しません。` });
-  else if (input.date > context.today) problems.push({ option: '--date', message: `${input.date} は今日（${context.today}）より後です。出来事は起きてから記録してください。` });
+  if (input.date === undefined || input.date === '')
+    problems.push({ option: '--date', message: '日付を YYYY-MM-DD の形で指定してください（例：2019-08-20）。' });
+  else if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
+    problems.push({
+      option: '--date',
+      message: `"${input.date}" は YYYY-MM-DD の形ではありません（例：2019-08-20）。`,
+    });
+  else if (!parseIsoDate(input.date))
+    problems.push({ option: '--date', message: `${input.date} という日付は存在しません。` });
+  else if (input.date > context.today)
+    problems.push({
+      option: '--date',
+      message: `${input.date} は今日（${context.today}）より後です。出来事は起きてから記録してください。`,
+    });
   else if (context.latest && input.date < context.latest.date) {
-    problems.push({ option: '--date', message: `${input.date} は、この要求の最新の経過（${context.latest.date}）より前です。経過は古い順に並べるので、コマンドでは最新の経過より前の日付は追加できません。ファイルを直接編集し、日付の順になる位置に入れてください。` });
+    problems.push({
+      option: '--date',
+      message: `${input.date} は、この要求の最新の経過（${context.latest.date}）より前です。経過は古い順に並べるので、コマンドでは最新の経過より前の日付は追加できません。ファイルを直接編集し、日付の順になる位置に入れてください。`,
+    });
   }
 
   const summary = input.summary?.trim() ?? '';
-  if (!summary) problems.push({ option: '--summary', message: '何があったかの要約（--summary "…"）を書いてください。' });
-  else if (summary.length > SUMMARY_MAX) problems.push({ option: '--summary', message: `要約は${SUMMARY_MAX}字以内にしてください（いま${summary.length}字）。` });
+  if (!summary)
+    problems.push({ option: '--summary', message: '何があったかの要約（--summary "…"）を書いてください。' });
+  else if (summary.length > SUMMARY_MAX)
+    problems.push({
+      option: '--summary',
+      message: `要約は${SUMMARY_MAX}字以内にしてください（いま${summary.length}字）。`,
+    });
 
   if (input.sources.length === 0) {
-    problems.push({ option: '--source-url', message: '出典を少なくとも1つ、--source-url と --source-title で指定してください。出典のない経過は記録できません。' });
+    problems.push({
+      option: '--source-url',
+      message:
+        '出典を少なくとも1つ、--source-url と --source-title で指定してください。出典のない経過は記録できません。',
+    });
   }
   input.sources.forEach((source, index) => {
     const which = input.sources.length > 1 ? `${index + 1}番目の出典：` : '';
-    if (!source.url) problems.push({ option: '--source-url', message: `${which}出典の URL（--source-url）がありません。` });
-    else if (!isHttpUrl(source.url)) problems.push({ option: '--source-url', message: `${which}"${source.url}" は http:// または https:// で始まる URL ではありません。` });
-    if (!source.title?.trim()) problems.push({ option: '--source-title', message: `${which}出典の題名（--source-title）がありません。` });
+    if (!source.url)
+      problems.push({ option: '--source-url', message: `${which}出典の URL（--source-url）がありません。` });
+    else if (!isHttpUrl(source.url))
+      problems.push({
+        option: '--source-url',
+        message: `${which}"${source.url}" は http:// または https:// で始まる URL ではありません。`,
+      });
+    if (!source.title?.trim())
+      problems.push({ option: '--source-title', message: `${which}出典の題名（--source-title）がありません。` });
   });
 
-  for (const [option, value] of [['--counterparty', input.counterpartyPosition], ['--assessment', input.assessment]] as const) {
-    if (value !== undefined && !value.trim()) problems.push({ option, message: '空の文字列は指定できません。不要なら省いてください。' });
+  for (const [option, value] of [
+    ['--counterparty', input.counterpartyPosition],
+    ['--assessment', input.assessment],
+  ] as const) {
+    if (value !== undefined && !value.trim())
+      problems.push({ option, message: '空の文字列は指定できません。不要なら省いてください。' });
   }
 
   if (problems.length > 0) return { problems };
@@ -98,7 +139,12 @@ export function validateNewEntry(
   // The build's own schema has the last word, so the command can never accept what the build refuses.
   const parsed = HistoryEntrySchema.safeParse(candidate);
   if (!parsed.success) {
-    return { problems: parsed.error.issues.map((issue) => ({ option: `statusHistory.${issue.path.join('.')}`, message: issue.message })) };
+    return {
+      problems: parsed.error.issues.map((issue) => ({
+        option: `statusHistory.${issue.path.join('.')}`,
+        message: issue.message,
+      })),
+    };
   }
   return { entry: parsed.data, problems: [] };
 }
@@ -127,10 +173,13 @@ function splitFrontmatter(text: string): SplitFile {
 
 function parseFrontmatter(yaml: string): Document {
   const doc = parseDocument(yaml, { uniqueKeys: true });
-  if (doc.errors.length > 0) throw new DemandEditError(`ファイルの YAML が壊れています：${doc.errors[0]!.message.split('\n')[0]}`);
+  if (doc.errors.length > 0)
+    throw new DemandEditError(`ファイルの YAML が壊れています：${doc.errors[0]!.message.split('\n')[0]}`);
   // Only edit files the library writes back unchanged; otherwise a hand-made layout could be lost.
   if (doc.toString(TO_STRING) !== `${yaml}\n`) {
-    throw new DemandEditError('このファイルの書き方は、ほかの行を変えずに自動で書き換えられません。ファイルを直接編集してください。');
+    throw new DemandEditError(
+      'このファイルの書き方は、ほかの行を変えずに自動で書き換えられません。ファイルを直接編集してください。',
+    );
   }
   return doc;
 }
@@ -160,7 +209,8 @@ function entryNode(doc: Document, entry: HistoryEntry) {
   visit(node, {
     Pair(_key, pair) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
-      if (isScalar(pair.value) && typeof key === 'string' && QUOTED_FIELDS.has(key)) pair.value.type = Scalar.QUOTE_DOUBLE;
+      if (isScalar(pair.value) && typeof key === 'string' && QUOTED_FIELDS.has(key))
+        pair.value.type = Scalar.QUOTE_DOUBLE;
     },
   });
   return node;
@@ -200,7 +250,10 @@ export function setLastChecked(text: string, date: string): string {
   const onlyThatLine = node
     ? oldLines.length === newLines.length && changed.every((line) => line.startsWith('lastChecked:'))
     : isPureInsertion(text, result);
-  if (!onlyThatLine) throw new DemandEditError('lastChecked を変えると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。');
+  if (!onlyThatLine)
+    throw new DemandEditError(
+      'lastChecked を変えると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。',
+    );
   return result;
 }
 

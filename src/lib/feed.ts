@@ -43,7 +43,12 @@ export interface FeedEntry {
 }
 
 export function escapeXml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&apos;');
+  return text
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;');
 }
 
 /** Midnight in Japan on an ISO date, as Atom wants it. */
@@ -59,7 +64,12 @@ export const FEED_ENTRIES_MAX = 100;
  * Feed entries for the newest history entries (at most `limit`), newest first (same day: later in its
  * history first, then by demand).
  */
-export function feedEntries(demands: readonly FeedDemand[], letters: readonly FeedLetter[], origin: string, limit = FEED_ENTRIES_MAX): FeedEntry[] {
+export function feedEntries(
+  demands: readonly FeedDemand[],
+  letters: readonly FeedLetter[],
+  origin: string,
+  limit = FEED_ENTRIES_MAX,
+): FeedEntry[] {
   const addressees = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
   const entries: (FeedEntry & { position: number })[] = [];
   for (const demand of demands) {
@@ -78,7 +88,9 @@ export function feedEntries(demands: readonly FeedDemand[], letters: readonly Fe
         `<p>この時点の状況：${escapeXml(statusText)}（${escapeXml(status.definitionJa)}）</p>`,
         `<p>出典：${entry.sources.map((s) => `<a href="${escapeXml(s.url)}">${escapeXml(s.title)}</a>`).join('、')}</p>`,
         `<p><a href="${escapeXml(page)}">${escapeXml(name)}のページ</a></p>`,
-      ].filter(Boolean).join('');
+      ]
+        .filter(Boolean)
+        .join('');
       entries.push({
         id: link,
         title: `【${status.ja}】${name}：${typeLabel}`,
@@ -94,7 +106,12 @@ export function feedEntries(demands: readonly FeedDemand[], letters: readonly Fe
       });
     }
   }
-  entries.sort((a, b) => b.date.localeCompare(a.date) || b.position - a.position || a.demand.localeCompare(b.demand, 'en', { numeric: true }));
+  entries.sort(
+    (a, b) =>
+      b.date.localeCompare(a.date) ||
+      b.position - a.position ||
+      a.demand.localeCompare(b.demand, 'en', { numeric: true }),
+  );
   return entries.slice(0, limit).map(({ position: _position, ...entry }) => entry);
 }
 

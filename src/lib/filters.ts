@@ -14,7 +14,10 @@ export function matchesFilter(row: Readonly<Record<FilterDimension, string>>, fi
   return FILTER_DIMENSIONS.every((dimension) => !filter[dimension] || row[dimension] === filter[dimension]);
 }
 
-export function filterRows<R extends Readonly<Record<FilterDimension, string>>>(rows: readonly R[], filter: DashboardFilter): R[] {
+export function filterRows<R extends Readonly<Record<FilterDimension, string>>>(
+  rows: readonly R[],
+  filter: DashboardFilter,
+): R[] {
   return rows.filter((row) => matchesFilter(row, filter));
 }
 
@@ -76,5 +79,7 @@ export function filterHref(filter: DashboardFilter): string {
 
 /** "9件中3件" style summary of what a filter shows. */
 export function filterSummary(shown: number, total: number): string {
-  return shown === total ? `全${total}件の要求を表示しています。` : `全${total}件のうち${shown}件の要求を表示しています。`;
+  return shown === total
+    ? `全${total}件の要求を表示しています。`
+    : `全${total}件のうち${shown}件の要求を表示しています。`;
 }

@@ -63,19 +63,39 @@ export interface HistoryProblem {
  * - a `submitted` entry records a letter being sent, so the demand is then awaiting a response.
  * Unknown statuses or types, missing summaries and sources are the schema's to report.
  */
-export function historyProblems(history: readonly { date: string; type?: string; status?: string }[], today: string): HistoryProblem[] {
+export function historyProblems(
+  history: readonly { date: string; type?: string; status?: string }[],
+  today: string,
+): HistoryProblem[] {
   const problems: HistoryProblem[] = [];
   history.forEach((entry, index) => {
-    if (entry.type === 'submitted' && entry.status !== undefined && entry.status !== 'awaiting_response' && entry.status in STATUSES) {
-      problems.push({ index, field: 'status', message: `a "submitted" entry records a letter being sent, so its status must be awaiting_response (回答待ち), not ${entry.status}` });
+    if (
+      entry.type === 'submitted' &&
+      entry.status !== undefined &&
+      entry.status !== 'awaiting_response' &&
+      entry.status in STATUSES
+    ) {
+      problems.push({
+        index,
+        field: 'status',
+        message: `a "submitted" entry records a letter being sent, so its status must be awaiting_response (回答待ち), not ${entry.status}`,
+      });
     }
     if (!parseIsoDate(entry.date)) return; // the schema reports malformed dates
     if (entry.date > today) {
-      problems.push({ index, field: 'date', message: `${entry.date} is after today (${today}): record events once they have happened` });
+      problems.push({
+        index,
+        field: 'date',
+        message: `${entry.date} is after today (${today}): record events once they have happened`,
+      });
     }
     const previous = history[index - 1];
     if (previous && parseIsoDate(previous.date) && entry.date < previous.date) {
-      problems.push({ index, field: 'date', message: `${entry.date} comes before the previous entry's ${previous.date}: keep entries oldest first` });
+      problems.push({
+        index,
+        field: 'date',
+        message: `${entry.date} comes before the previous entry's ${previous.date}: keep entries oldest first`,
+      });
     }
   });
   return problems;

@@ -7,7 +7,12 @@ export interface LiveRegion {
   textContent: string | null;
 }
 
-export function announce(region: LiveRegion, message: string, schedule: (run: () => void, ms: number) => unknown = setTimeout, delayMs = 60): void {
+export function announce(
+  region: LiveRegion,
+  message: string,
+  schedule: (run: () => void, ms: number) => unknown = setTimeout,
+  delayMs = 60,
+): void {
   region.textContent = '';
   schedule(() => {
     region.textContent = message;

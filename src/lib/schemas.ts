@@ -10,7 +10,10 @@ import { toIsoDate } from './dates.ts';
 export const IsoDateSchema = z.unknown().transform((value, ctx) => {
   const iso = toIsoDate(value);
   if (iso === null) {
-    ctx.addIssue({ code: 'custom', message: `expected a real date written YYYY-MM-DD, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}` });
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a real date written YYYY-MM-DD, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
+    });
     return z.NEVER;
   }
   return iso;
@@ -230,20 +233,28 @@ export const ReferenceSchema = z.strictObject({
  * letters whose text states the fact; at least one of the three. Demand histories use SourceSchema,
  * where a URL is always required.
  */
-export const TimelineSourceSchema = z.strictObject({
-  /** Title as published: the article's headline or the page's title. */
-  title: text,
-  /** Where to read it, when it is online. */
-  url: z.url({ protocol: /^https?$/ }).optional(),
-  /** Newspaper, agency or organisation that published it: しんぶん赤旗, 連合通信. */
-  publication: text.optional(),
-  /** Publication date, for press items. */
-  date: IsoDateSchema.optional(),
-  /** Slug of a letter on this site whose text states the fact (content/letters/<slug>). */
-  letter: slug.optional(),
-}).refine((source) => source.url !== undefined || source.letter !== undefined || (source.publication !== undefined && source.date !== undefined), {
-  message: 'a source needs a url, or a publication with its date, or a letter of this site',
-});
+export const TimelineSourceSchema = z
+  .strictObject({
+    /** Title as published: the article's headline or the page's title. */
+    title: text,
+    /** Where to read it, when it is online. */
+    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** Newspaper, agency or organisation that published it: しんぶん赤旗, 連合通信. */
+    publication: text.optional(),
+    /** Publication date, for press items. */
+    date: IsoDateSchema.optional(),
+    /** Slug of a letter on this site whose text states the fact (content/letters/<slug>). */
+    letter: slug.optional(),
+  })
+  .refine(
+    (source) =>
+      source.url !== undefined ||
+      source.letter !== undefined ||
+      (source.publication !== undefined && source.date !== undefined),
+    {
+      message: 'a source needs a url, or a publication with its date, or a letter of this site',
+    },
+  );
 
 /** One event of the campaign timeline that is not a demand's own history (content/timeline/<id>.yaml). */
 export const TimelineEventSchema = z.strictObject({

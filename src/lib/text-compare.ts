@@ -27,7 +27,12 @@ export function layoutFree(text: string): string {
 export function sourceSegments(source: string): string[] {
   return source
     .split('\n')
-    .map((line) => line.replace(/^\s*#+\s*/, '').replace(/^\s*-\s+/, '').replace(/\*\*/g, ''))
+    .map((line) =>
+      line
+        .replace(/^\s*#+\s*/, '')
+        .replace(/^\s*-\s+/, '')
+        .replace(/\*\*/g, ''),
+    )
     .flatMap((line) => line.split(/(?<=。)/))
     .map(layoutFree)
     .filter((segment) => segment.length > 0);

@@ -77,15 +77,27 @@ export interface TimelineItem {
 
 /** Order of items on the same day: context first, then the campaign's own steps, press last. */
 const SAME_DAY_ORDER: Record<string, number> = {
-  policy: 0, submitted: 1, meeting: 2, response: 3, statement: 4, assessment: 5, campaign: 6, other: 7, press: 8,
+  policy: 0,
+  submitted: 1,
+  meeting: 2,
+  response: 3,
+  statement: 4,
+  assessment: 5,
+  campaign: 6,
+  other: 7,
+  press: 8,
 };
 
 function historyTitle(type: string, names: string): string {
   switch (type) {
-    case 'submitted': return `${names}宛の要請書を提出`;
-    case 'meeting': return `${names}への要請・懇談`;
-    case 'response': return `${names}からの回答`;
-    default: return `${EVENT_TYPES[type as EventType] ?? type}（${names}宛の要求について）`;
+    case 'submitted':
+      return `${names}宛の要請書を提出`;
+    case 'meeting':
+      return `${names}への要請・懇談`;
+    case 'response':
+      return `${names}からの回答`;
+    default:
+      return `${EVENT_TYPES[type as EventType] ?? type}（${names}宛の要求について）`;
   }
 }
 
@@ -99,7 +111,11 @@ function uniqueSources<S extends TimelineSourceLike>(sources: readonly S[]): S[]
   });
 }
 
-export function buildTimeline(events: readonly TimelineEventInput[], demands: readonly TimelineDemandInput[], letters: readonly TimelineLetterInput[]): TimelineItem[] {
+export function buildTimeline(
+  events: readonly TimelineEventInput[],
+  demands: readonly TimelineDemandInput[],
+  letters: readonly TimelineLetterInput[],
+): TimelineItem[] {
   const addressee = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
   const items: TimelineItem[] = events.map((event) => ({
     id: `event-${event.id}`,
@@ -114,7 +130,10 @@ export function buildTimeline(events: readonly TimelineEventInput[], demands: re
     sources: uniqueSources(event.sources),
   }));
 
-  const groups = new Map<string, { date: string; type: string; refs: TimelineDemandRef[]; letters: Set<string>; sources: TimelineSourceLike[] }>();
+  const groups = new Map<
+    string,
+    { date: string; type: string; refs: TimelineDemandRef[]; letters: Set<string>; sources: TimelineSourceLike[] }
+  >();
   const sortedDemands = [...demands].sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
   for (const demand of sortedDemands) {
     for (const { entry, position } of historySteps(demand.statusHistory)) {
@@ -137,7 +156,9 @@ export function buildTimeline(events: readonly TimelineEventInput[], demands: re
   }
   // Anchors stay stable across builds: date, type and a counter within the day.
   const perDay = new Map<string, number>();
-  const orderedGroups = [...groups.values()].sort((a, b) => a.date.localeCompare(b.date) || (SAME_DAY_ORDER[a.type] ?? 9) - (SAME_DAY_ORDER[b.type] ?? 9));
+  const orderedGroups = [...groups.values()].sort(
+    (a, b) => a.date.localeCompare(b.date) || (SAME_DAY_ORDER[a.type] ?? 9) - (SAME_DAY_ORDER[b.type] ?? 9),
+  );
   for (const group of orderedGroups) {
     const letterSlugs = [...group.letters].sort();
     const names = letterSlugs.map((slug) => addressee.get(slug) ?? slug).join('・');
@@ -158,16 +179,23 @@ export function buildTimeline(events: readonly TimelineEventInput[], demands: re
     });
   }
 
-  return items.sort((a, b) => a.date.localeCompare(b.date) || (SAME_DAY_ORDER[a.kind] ?? 9) - (SAME_DAY_ORDER[b.kind] ?? 9) || a.id.localeCompare(b.id));
+  return items.sort(
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (SAME_DAY_ORDER[a.kind] ?? 9) - (SAME_DAY_ORDER[b.kind] ?? 9) ||
+      a.id.localeCompare(b.id),
+  );
 }
 
 /** Years and months present, for a compact index: [{ key: '2019-07', label: '2019年7月', count }]. */
 export function timelineMonths(items: readonly { date: string }[]): { key: string; label: string; count: number }[] {
   const months = new Map<string, number>();
   for (const item of items) months.set(item.date.slice(0, 7), (months.get(item.date.slice(0, 7)) ?? 0) + 1);
-  return [...months.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([key, count]) => ({
-    key,
-    label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`,
-    count,
-  }));
+  return [...months.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([key, count]) => ({
+      key,
+      label: `${Number(key.slice(0, 4))}年${Number(key.slice(5, 7))}月`,
+      count,
+    }));
 }

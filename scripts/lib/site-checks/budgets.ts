@@ -44,11 +44,13 @@ export function jsImports(code: string): { staticImports: string[]; dynamicImpor
   const staticImports = new Set<string>();
   const dynamicImports = new Set<string>();
   // Minified output: import{a as b}from"./x.js";import"./y.js";export{c}from"./z.js"
-  for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g)) staticImports.add(match[1]!);
+  for (const match of code.matchAll(/(?:^|[;\s}])(?:import|export)\s*(?:[\w$*{}\s,]+?\s*from\s*)?["']([^"']+)["']/g))
+    staticImports.add(match[1]!);
   for (const match of code.matchAll(/\bimport\s*\(\s*["'`]([^"'`]+)["'`]\s*\)/g)) dynamicImports.add(match[1]!);
   // Vite's preload helper lists the files of dynamic imports: __vite__mapDeps(…, m.f = ["_astro/x.js", …])
   for (const match of code.matchAll(/m\.f\s*\|\|\s*\(m\.f\s*=\s*\[([^\]]*)\]/g)) {
-    for (const dep of match[1]!.matchAll(/["']([^"']+\.m?js)["']/g)) dynamicImports.add(`/${dep[1]!.replace(/^\//, '')}`);
+    for (const dep of match[1]!.matchAll(/["']([^"']+\.m?js)["']/g))
+      dynamicImports.add(`/${dep[1]!.replace(/^\//, '')}`);
   }
   return { staticImports: [...staticImports], dynamicImports: [...dynamicImports] };
 }
@@ -89,7 +91,8 @@ export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<s
       const file = local(element.attrs.get('href'));
       if (!file) continue;
       if (rel.includes('stylesheet')) css.add(file);
-      else if (rel.includes('modulepreload') || (rel.includes('preload') && element.attrs.get('as') === 'script')) entries.add(file);
+      else if (rel.includes('modulepreload') || (rel.includes('preload') && element.attrs.get('as') === 'script'))
+        entries.add(file);
       else if (rel.includes('preload')) other.add(file);
     } else if (element.tag === 'script') {
       const file = local(element.attrs.get('src'));
@@ -100,7 +103,12 @@ export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<s
         const file = local(element.attrs.get(attr));
         if (file) entries.add(file);
       }
-    } else if (element.tag === 'img' || element.tag === 'source' || element.tag === 'video' || element.tag === 'audio') {
+    } else if (
+      element.tag === 'img' ||
+      element.tag === 'source' ||
+      element.tag === 'video' ||
+      element.tag === 'audio'
+    ) {
       const file = local(element.attrs.get('src'));
       if (file) other.add(file);
     }
@@ -194,7 +202,12 @@ export interface PageWeight {
   indexFiles: string[];
 }
 
-export function measurePage(distDir: string, page: SitePage, files: ReadonlySet<string>, extra: { js?: string[]; index?: string[] } = {}): PageWeight {
+export function measurePage(
+  distDir: string,
+  page: SitePage,
+  files: ReadonlySet<string>,
+  extra: { js?: string[]; index?: string[] } = {},
+): PageWeight {
   const assets = pageAssets(distDir, page, files);
   const initial = new Set(assets.jsInitial);
   const lazy = new Set([...assets.jsLazy, ...(extra.js ?? [])].filter((f) => !initial.has(f)));
@@ -221,7 +234,10 @@ export interface BudgetViolation {
   budget: number;
 }
 
-export function budgetViolations(weights: readonly PageWeight[], budgets: Record<PageKind, Budget> = BUDGETS): BudgetViolation[] {
+export function budgetViolations(
+  weights: readonly PageWeight[],
+  budgets: Record<PageKind, Budget> = BUDGETS,
+): BudgetViolation[] {
   const out: BudgetViolation[] = [];
   for (const w of weights) {
     const budget = budgets[w.kind];
@@ -244,7 +260,10 @@ export function formatWeights(weights: readonly PageWeight[]): string {
   const rows = weights.map((w) => {
     const budget = BUDGETS[w.kind];
     return [
-      w.path, w.kind, kb(w.html.gzip), kb(w.css.gzip),
+      w.path,
+      w.kind,
+      kb(w.html.gzip),
+      kb(w.css.gzip),
       `${kb(w.js.gzip)} (${kb(w.jsInitial.gzip)}+${kb(w.jsLazy.gzip)})`,
       w.index.gzip ? kb(w.index.gzip) : '–',
       budget.jsPlusIndex ? `${kb(budget.jsPlusIndex)} with index` : kb(budget.js),
@@ -264,9 +283,10 @@ export function summarizeByKind(weights: readonly PageWeight[]): string {
     const max = (pick: (w: PageWeight) => number) => Math.max(...list.map(pick));
     lines.push(
       `${kind.padEnd(14)} ${String(list.length).padStart(3)} page(s)  max HTML ${kb(max((w) => w.html.gzip))}  CSS ${kb(max((w) => w.css.gzip))}  JS ${kb(max((w) => w.js.gzip))}` +
-        (kind === 'search' ? `  index ${kb(max((w) => w.index.gzip))}  JS+index ${kb(max((w) => w.js.gzip + w.index.gzip))}` : ''),
+        (kind === 'search'
+          ? `  index ${kb(max((w) => w.index.gzip))}  JS+index ${kb(max((w) => w.js.gzip + w.index.gzip))}`
+          : ''),
     );
   }
   return lines.join('\n');
 }
-

@@ -29,7 +29,8 @@ export function parseColor(value: string): Rgba | null {
     const parts = fn[1]!.split(/[\s,/]+/).filter(Boolean);
     if (parts.length < 3) return null;
     const channel = (p: string) => (p.endsWith('%') ? (parseFloat(p) * 255) / 100 : parseFloat(p));
-    const alpha = parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
+    const alpha =
+      parts[3] === undefined ? 1 : parts[3].endsWith('%') ? parseFloat(parts[3]) / 100 : parseFloat(parts[3]);
     return { r: channel(parts[0]!), g: channel(parts[1]!), b: channel(parts[2]!), a: alpha };
   }
   return null;
@@ -38,7 +39,12 @@ export function parseColor(value: string): Rgba | null {
 /** Composites a (possibly translucent) colour over an opaque background. */
 export function over(top: Rgba, bottom: Rgba): Rgba {
   const a = top.a;
-  return { r: top.r * a + bottom.r * (1 - a), g: top.g * a + bottom.g * (1 - a), b: top.b * a + bottom.b * (1 - a), a: 1 };
+  return {
+    r: top.r * a + bottom.r * (1 - a),
+    g: top.g * a + bottom.g * (1 - a),
+    b: top.b * a + bottom.b * (1 - a),
+    a: 1,
+  };
 }
 
 export function relativeLuminance({ r, g, b }: Rgba): number {
@@ -73,7 +79,7 @@ export interface BadgeColours {
 /** The colour and background of each `.status-badge[data-status="…"]` rule in a stylesheet. */
 export function badgeColourRules(css: string): BadgeColours[] {
   const out: BadgeColours[] = [];
-  for (const match of css.matchAll(/\.status-badge\[data-status="([a-z_]+)"\]\s*\{([^}]*)\}/g)) {
+  for (const match of css.matchAll(/\.status-badge\[data-status=["']([a-z_]+)["']\]\s*\{([^}]*)\}/g)) {
     const body = match[2]!;
     const color = /(?:^|;)\s*color:\s*([^;]+)/.exec(body)?.[1]?.trim();
     const background = /(?:^|;)\s*background(?:-color)?:\s*([^;]+)/.exec(body)?.[1]?.trim();

@@ -54,8 +54,18 @@ export function resolveUrlPath(urlPath: string, files: ReadonlySet<string>): Res
 
 /** What a page is, for budgets and targeted checks. */
 export type PageKind =
-  | 'home' | 'letters-index' | 'letter' | 'demand' | 'reference' | 'status' | 'search' | 'timeline' | 'api' | 'guide'
-  | 'not-found' | 'other';
+  | 'home'
+  | 'letters-index'
+  | 'letter'
+  | 'demand'
+  | 'reference'
+  | 'status'
+  | 'search'
+  | 'timeline'
+  | 'api'
+  | 'guide'
+  | 'not-found'
+  | 'other';
 
 export function pageKind(urlPath: string): PageKind {
   if (urlPath === '/') return 'home';
@@ -73,7 +83,12 @@ export function pageKind(urlPath: string): PageKind {
 /** `<loc>` values of an XML sitemap or sitemap index. */
 export function sitemapLocs(xml: string): string[] {
   return [...xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)].map((match) =>
-    match[1]!.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'"),
+    match[1]!
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'"),
   );
 }
 
@@ -119,7 +134,12 @@ export function sitePages(distDir: string): SitePage[] {
   for (const path of inSitemap) {
     if (pages.has(path)) continue;
     const resolved = resolveUrlPath(path, fileSet);
-    pages.set(path, { path, file: resolved.kind === 'missing' ? '' : resolved.file, kind: pageKind(path), inSitemap: true });
+    pages.set(path, {
+      path,
+      file: resolved.kind === 'missing' ? '' : resolved.file,
+      kind: pageKind(path),
+      inSitemap: true,
+    });
   }
   return [...pages.values()].sort((a, b) => a.path.localeCompare(b.path));
 }

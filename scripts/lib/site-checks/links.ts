@@ -52,19 +52,31 @@ function cssReferences(css: string): Reference[] {
 }
 
 function xmlReferences(xml: string): Reference[] {
-  const decode = (s: string) => s.replace(/&amp;/g, '&').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'");
+  const decode = (s: string) =>
+    s
+      .replace(/&amp;/g, '&')
+      .replace(/&lt;/g, '<')
+      .replace(/&gt;/g, '>')
+      .replace(/&quot;/g, '"')
+      .replace(/&apos;/g, "'");
   const out: Reference[] = [];
-  for (const match of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) out.push({ url: decode(match[1]!), line: lineAt(xml, match.index) });
-  for (const match of xml.matchAll(/\shref="([^"]*)"/g)) out.push({ url: decode(match[1]!), line: lineAt(xml, match.index) });
+  for (const match of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g))
+    out.push({ url: decode(match[1]!), line: lineAt(xml, match.index) });
+  for (const match of xml.matchAll(/\shref="([^"]*)"/g))
+    out.push({ url: decode(match[1]!), line: lineAt(xml, match.index) });
   return out;
 }
 
 function manifestReferences(text: string): Reference[] {
   const manifest = JSON.parse(text) as {
-    start_url?: string; scope?: string; icons?: { src?: string }[]; shortcuts?: { url?: string; icons?: { src?: string }[] }[];
+    start_url?: string;
+    scope?: string;
+    icons?: { src?: string }[];
+    shortcuts?: { url?: string; icons?: { src?: string }[] }[];
   };
   const urls = [
-    manifest.start_url, manifest.scope,
+    manifest.start_url,
+    manifest.scope,
     ...(manifest.icons ?? []).map((icon) => icon.src),
     ...(manifest.shortcuts ?? []).flatMap((s) => [s.url, ...(s.icons ?? []).map((icon) => icon.src)]),
   ];
@@ -163,7 +175,8 @@ export function checkLinks(distDir: string, options: { siteOrigin: string }): Li
     internal++;
     const resolved = resolveUrlPath(url.pathname, fileSet);
     if (resolved.kind === 'missing') return report(`${url.pathname} does not exist in the build`);
-    if (resolved.kind === 'redirect') return report(`${url.pathname} is a directory: link to ${resolved.to} (trailing slash) to avoid a redirect`);
+    if (resolved.kind === 'redirect')
+      return report(`${url.pathname} is a directory: link to ${resolved.to} (trailing slash) to avoid a redirect`);
     const fragment = url.hash.slice(1);
     if (fragment === '' || !resolved.file.endsWith('.html')) return;
     let id: string;
@@ -190,7 +203,12 @@ export function checkLinks(distDir: string, options: { siteOrigin: string }): Li
         const pageBase = baseElement ? new URL(baseElement, base).href : base;
         for (const reference of htmlReferences(doc)) check(file, reference, pageBase);
         for (const duplicate of anchorsOf(doc).duplicates) {
-          broken.push({ source: file, line: duplicate.line, url: `#${duplicate.id}`, problem: `id="${duplicate.id}" is used more than once on the page` });
+          broken.push({
+            source: file,
+            line: duplicate.line,
+            url: `#${duplicate.id}`,
+            problem: `id="${duplicate.id}" is used more than once on the page`,
+          });
         }
         continue;
       }
@@ -200,10 +218,18 @@ export function checkLinks(distDir: string, options: { siteOrigin: string }): Li
       else if (file.endsWith('.json')) references = jsonReferences(readFileSync(path, 'utf8'), siteOrigin);
       else if (file === 'robots.txt') {
         const text = readFileSync(path, 'utf8');
-        references = [...text.matchAll(/^sitemap:\s*(\S+)/gim)].map((m) => ({ url: m[1]!, line: lineAt(text, m.index) }));
+        references = [...text.matchAll(/^sitemap:\s*(\S+)/gim)].map((m) => ({
+          url: m[1]!,
+          line: lineAt(text, m.index),
+        }));
         for (const reference of references) {
           if (!/^https?:\/\//i.test(reference.url)) {
-            broken.push({ source: file, line: reference.line, url: reference.url, problem: 'the Sitemap line must be an absolute URL' });
+            broken.push({
+              source: file,
+              line: reference.line,
+              url: reference.url,
+              problem: 'the Sitemap line must be an absolute URL',
+            });
           }
         }
       }

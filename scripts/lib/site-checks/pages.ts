@@ -28,9 +28,23 @@ export interface PageProblem {
 
 /** Directives that fetch something; their sources must be the site's own. */
 const FETCH_DIRECTIVES = new Set([
-  'default-src', 'script-src', 'script-src-elem', 'script-src-attr', 'style-src', 'style-src-elem', 'style-src-attr',
-  'img-src', 'font-src', 'connect-src', 'media-src', 'object-src', 'frame-src', 'child-src', 'worker-src',
-  'manifest-src', 'prefetch-src',
+  'default-src',
+  'script-src',
+  'script-src-elem',
+  'script-src-attr',
+  'style-src',
+  'style-src-elem',
+  'style-src-attr',
+  'img-src',
+  'font-src',
+  'connect-src',
+  'media-src',
+  'object-src',
+  'frame-src',
+  'child-src',
+  'worker-src',
+  'manifest-src',
+  'prefetch-src',
 ]);
 /** Directives a <meta> CSP cannot carry (browsers ignore them and log an issue). */
 const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
@@ -64,13 +78,16 @@ export function cspProblems(policy: string): string[] {
       if (/^'sha(256|384|512)-[A-Za-z0-9+/=]+'$/.test(source) && name.startsWith('script-src')) continue;
       problems.push(`CSP ${name} allows ${source}: only the site's own resources may load`);
     }
-    if (name === 'object-src' && !(sources.length === 1 && sources[0] === "'none'")) problems.push("CSP object-src must be 'none'");
+    if (name === 'object-src' && !(sources.length === 1 && sources[0] === "'none'"))
+      problems.push("CSP object-src must be 'none'");
   }
-  if (!directives.has('object-src') && directives.get('default-src')?.join(' ') !== "'none'") problems.push("CSP has no object-src 'none'");
+  if (!directives.has('object-src') && directives.get('default-src')?.join(' ') !== "'none'")
+    problems.push("CSP has no object-src 'none'");
   for (const name of ['base-uri', 'form-action']) {
     const sources = directives.get(name);
     if (!sources) problems.push(`CSP has no ${name} (it does not fall back to default-src)`);
-    else if (sources.some((s) => s !== "'self'" && s !== "'none'")) problems.push(`CSP ${name} allows ${sources.join(' ')}`);
+    else if (sources.some((s) => s !== "'self'" && s !== "'none'"))
+      problems.push(`CSP ${name} allows ${sources.join(' ')}`);
   }
   return problems;
 }
@@ -87,11 +104,34 @@ export interface PageContext {
 }
 
 /** Elements whose URL attribute makes the browser fetch something (links and forms do not). */
-const FETCHING = new Set(['img', 'source', 'script', 'iframe', 'embed', 'track', 'audio', 'video', 'object', 'input', 'use', 'image']);
+const FETCHING = new Set([
+  'img',
+  'source',
+  'script',
+  'iframe',
+  'embed',
+  'track',
+  'audio',
+  'video',
+  'object',
+  'input',
+  'use',
+  'image',
+]);
 /** <link rel> values that make the browser fetch or connect. */
 const FETCHING_RELS = new Set([
-  'stylesheet', 'icon', 'apple-touch-icon', 'mask-icon', 'manifest', 'preload', 'modulepreload', 'prefetch',
-  'prerender', 'preconnect', 'dns-prefetch', 'shortcut',
+  'stylesheet',
+  'icon',
+  'apple-touch-icon',
+  'mask-icon',
+  'manifest',
+  'preload',
+  'modulepreload',
+  'prefetch',
+  'prerender',
+  'preconnect',
+  'dns-prefetch',
+  'shortcut',
 ]);
 const DATA_SCRIPT_TYPES = new Set(['application/ld+json', 'application/json']);
 
@@ -107,7 +147,10 @@ function isSameOrigin(url: string, base: string, siteOrigin: string): boolean {
 }
 
 /** The JSON-LD objects of a page (flattening @graph and arrays). */
-export function jsonLdItems(doc: HtmlDocument): { items: Record<string, unknown>[]; errors: { line: number; error: string }[] } {
+export function jsonLdItems(doc: HtmlDocument): {
+  items: Record<string, unknown>[];
+  errors: { line: number; error: string }[];
+} {
   const items: Record<string, unknown>[] = [];
   const errors: { line: number; error: string }[] = [];
   for (const script of doc.byTag('script').filter((s) => s.attrs.get('type') === 'application/ld+json')) {
@@ -143,11 +186,15 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
 
   // --- Document basics
   const htmlElement = doc.byTag('html')[0];
-  if (htmlElement?.attrs.get('lang') !== 'ja') add(`<html lang> is ${JSON.stringify(htmlElement?.attrs.get('lang'))}, expected "ja"`);
+  if (htmlElement?.attrs.get('lang') !== 'ja')
+    add(`<html lang> is ${JSON.stringify(htmlElement?.attrs.get('lang'))}, expected "ja"`);
   if (!/^<!doctype html>/i.test(html.trimStart())) add('missing <!doctype html>');
-  if (!/<meta charset="?utf-8"?/i.test(html.slice(0, 1024))) add('<meta charset="utf-8"> is not within the first 1024 bytes');
+  if (!/<meta charset="?utf-8"?/i.test(html.slice(0, 1024)))
+    add('<meta charset="utf-8"> is not within the first 1024 bytes');
 
-  const robots = metaContent(doc, 'robots').map((m) => (m.attrs.get('content') ?? '').toLowerCase()).join(',');
+  const robots = metaContent(doc, 'robots')
+    .map((m) => (m.attrs.get('content') ?? '').toLowerCase())
+    .join(',');
   const noindex = /\bnoindex\b/.test(robots);
   if (noindex && context.kind !== 'not-found') add('page is marked noindex');
   if (context.kind === 'not-found' && !noindex) add('the 404 page should carry <meta name="robots" content="noindex">');
@@ -161,8 +208,11 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
     for (const problem of cspProblems(csp.attrs.get('content') ?? '')) add(problem, csp.line);
     // A meta CSP applies only to what comes after it.
     const cspIndex = doc.elements.indexOf(csp);
-    const before = doc.elements.slice(0, cspIndex).find((e) => ['link', 'script', 'style', 'img', 'base'].includes(e.tag));
-    if (before) add(`<${before.tag}> comes before the Content-Security-Policy <meta>, which does not apply to it`, before.line);
+    const before = doc.elements
+      .slice(0, cspIndex)
+      .find((e) => ['link', 'script', 'style', 'img', 'base'].includes(e.tag));
+    if (before)
+      add(`<${before.tag}> comes before the Content-Security-Policy <meta>, which does not apply to it`, before.line);
   }
 
   // --- Viewport: must allow zooming (WCAG 1.4.4).
@@ -179,7 +229,8 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   if (titles.length !== 1 || !titles[0]!.text) add(`expected one non-empty <title>, found ${titles.length}`);
   const descriptions = metaContent(doc, 'description');
   if (descriptions.length !== 1) add(`expected one meta description, found ${descriptions.length}`);
-  else if ((descriptions[0]!.attrs.get('content') ?? '').trim().length < 10) add('meta description is empty or too short');
+  else if ((descriptions[0]!.attrs.get('content') ?? '').trim().length < 10)
+    add('meta description is empty or too short');
 
   // --- Canonical and social meta
   const canonicals = doc.byTag('link').filter((l) => tokens(l.attrs.get('rel')).includes('canonical'));
@@ -219,8 +270,10 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
 
   // --- Icons and manifest
   const links = doc.byTag('link');
-  if (!links.some((l) => tokens(l.attrs.get('rel')).includes('icon') && l.attrs.get('href'))) add('no <link rel="icon">');
-  if (!links.some((l) => tokens(l.attrs.get('rel')).includes('manifest') && l.attrs.get('href'))) add('no <link rel="manifest">');
+  if (!links.some((l) => tokens(l.attrs.get('rel')).includes('icon') && l.attrs.get('href')))
+    add('no <link rel="icon">');
+  if (!links.some((l) => tokens(l.attrs.get('rel')).includes('manifest') && l.attrs.get('href')))
+    add('no <link rel="manifest">');
 
   // --- JSON-LD
   const { items, errors } = jsonLdItems(doc);
@@ -232,24 +285,30 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   const requireLd = (type: string, fields: string[]) => {
     const item = items.find((i) => typesOf(i).includes(type));
     if (!item) return add(`no JSON-LD ${type}`);
-    for (const field of fields) if (item[field] === undefined || item[field] === '') add(`JSON-LD ${type} has no ${field}`);
-    if (item.url !== undefined && item.url !== pageUrl) add(`JSON-LD ${type} url is ${String(item.url)}, expected ${pageUrl}`);
-    if (item.inLanguage !== undefined && item.inLanguage !== 'ja') add(`JSON-LD ${type} inLanguage is ${String(item.inLanguage)}`);
+    for (const field of fields)
+      if (item[field] === undefined || item[field] === '') add(`JSON-LD ${type} has no ${field}`);
+    if (item.url !== undefined && item.url !== pageUrl)
+      add(`JSON-LD ${type} url is ${String(item.url)}, expected ${pageUrl}`);
+    if (item.inLanguage !== undefined && item.inLanguage !== 'ja')
+      add(`JSON-LD ${type} inLanguage is ${String(item.inLanguage)}`);
   };
   if (context.kind === 'letter') requireLd('Article', ['headline', 'datePublished', 'author', 'inLanguage', 'url']);
   if (context.kind === 'reference') requireLd('Legislation', ['name', 'legislationDate', 'inLanguage', 'url']);
 
   // --- Nothing inline that the CSP would block, nothing from elsewhere
   for (const element of doc.elements) {
-    for (const handler of eventHandlerAttributes(element)) add(`inline event handler ${handler}= on <${element.tag}>`, element.line);
-    if (element.attrs.has('style')) add(`inline style attribute on <${element.tag}> (blocked by the CSP)`, element.line);
+    for (const handler of eventHandlerAttributes(element))
+      add(`inline event handler ${handler}= on <${element.tag}>`, element.line);
+    if (element.attrs.has('style'))
+      add(`inline style attribute on <${element.tag}> (blocked by the CSP)`, element.line);
     for (const { attr, url } of elementUrls(element)) {
       if (/^\s*javascript:/i.test(url)) add(`javascript: URL in ${attr} on <${element.tag}>`, element.line);
     }
     if (element.tag === 'style') add('<style> element (blocked by the CSP: put the CSS in a stylesheet)', element.line);
     if (element.tag === 'script') {
       const type = (element.attrs.get('type') ?? '').toLowerCase();
-      if (!element.attrs.has('src') && !DATA_SCRIPT_TYPES.has(type)) add('inline <script> (blocked by the CSP: load it from a file)', element.line);
+      if (!element.attrs.has('src') && !DATA_SCRIPT_TYPES.has(type))
+        add('inline <script> (blocked by the CSP: load it from a file)', element.line);
     }
     const fetches =
       FETCHING.has(element.tag) ||
@@ -257,36 +316,51 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
     if (fetches) {
       for (const { attr, url } of elementUrls(element)) {
         if (!url || /^data:/i.test(url)) continue;
-        if (!isSameOrigin(url, pageUrl, siteOrigin)) add(`<${element.tag} ${attr}="${url}"> loads from another origin`, element.line);
+        if (!isSameOrigin(url, pageUrl, siteOrigin))
+          add(`<${element.tag} ${attr}="${url}"> loads from another origin`, element.line);
       }
     }
-    if (element.tag === 'a' && element.attrs.get('target') === '_blank' && !tokens(element.attrs.get('rel')).includes('noopener') && !tokens(element.attrs.get('rel')).includes('noreferrer')) {
+    if (
+      element.tag === 'a' &&
+      element.attrs.get('target') === '_blank' &&
+      !tokens(element.attrs.get('rel')).includes('noopener') &&
+      !tokens(element.attrs.get('rel')).includes('noreferrer')
+    ) {
       add('<a target="_blank"> without rel="noopener"', element.line);
     }
     if (element.tag === 'img' && !element.attrs.has('alt')) add('<img> without alt', element.line);
   }
   const referrer = metaContent(doc, 'referrer')[0]?.attrs.get('content');
   if (!referrer || !['no-referrer', 'same-origin', 'strict-origin'].includes(referrer)) {
-    add(`meta referrer is ${JSON.stringify(referrer)}: pages must not tell other sites what was read (no-referrer or same-origin)`);
+    add(
+      `meta referrer is ${JSON.stringify(referrer)}: pages must not tell other sites what was read (no-referrer or same-origin)`,
+    );
   }
 
   // --- Structure
   const mains = doc.byTag('main');
   if (mains.length !== 1) add(`expected one <main>, found ${mains.length}`);
   const mainId = mains[0]?.attrs.get('id');
-  const firstLink = doc.elements.find((e) => doc.isInside(e, 'body') && (e.tag === 'a' || e.tag === 'button' || e.tag === 'input'));
+  const firstLink = doc.elements.find(
+    (e) => doc.isInside(e, 'body') && (e.tag === 'a' || e.tag === 'button' || e.tag === 'input'),
+  );
   if (!mainId || firstLink?.tag !== 'a' || firstLink.attrs.get('href') !== `#${mainId}`) {
     add('the first focusable element in <body> must be a skip link to <main>');
   }
   const headings = doc.elements.filter((e) => /^h[1-6]$/.test(e.tag) && !headElements.includes(e));
   const h1s = headings.filter((h) => h.tag === 'h1');
   if (h1s.length !== 1) add(`expected one <h1>, found ${h1s.length}`);
-  if (headings[0] && headings[0].tag !== 'h1') add(`the first heading is <${headings[0].tag}>, expected <h1>`, headings[0].line);
+  if (headings[0] && headings[0].tag !== 'h1')
+    add(`the first heading is <${headings[0].tag}>, expected <h1>`, headings[0].line);
   let previous = 0;
   for (const heading of headings) {
     const level = Number(heading.tag.slice(1));
     if (!heading.text && !heading.attrs.get('aria-label')) add(`empty <${heading.tag}>`, heading.line);
-    if (previous && level > previous + 1) add(`<${heading.tag}> «${heading.text.slice(0, 30)}» follows <h${previous}>: a heading level is skipped`, heading.line);
+    if (previous && level > previous + 1)
+      add(
+        `<${heading.tag}> «${heading.text.slice(0, 30)}» follows <h${previous}>: a heading level is skipped`,
+        heading.line,
+      );
     previous = level;
   }
   return problems;
@@ -309,8 +383,10 @@ export function checkRobotsTxt(text: string, siteOrigin: string, files: Readonly
       problems.push(`robots.txt Sitemap "${sitemap}" is not an absolute URL`);
       continue;
     }
-    if (url.origin !== new URL(siteOrigin).origin) problems.push(`robots.txt Sitemap ${sitemap} is not on ${siteOrigin}`);
-    if (resolveUrlPath(url.pathname, files).kind !== 'file') problems.push(`robots.txt Sitemap ${sitemap} was not built`);
+    if (url.origin !== new URL(siteOrigin).origin)
+      problems.push(`robots.txt Sitemap ${sitemap} is not on ${siteOrigin}`);
+    if (resolveUrlPath(url.pathname, files).kind !== 'file')
+      problems.push(`robots.txt Sitemap ${sitemap} was not built`);
   }
   return problems;
 }
@@ -330,26 +406,47 @@ export function checkManifest(text: string, files: ReadonlySet<string>): string[
   } catch (error) {
     return [`manifest is not valid JSON: ${(error as Error).message}`];
   }
-  for (const field of ['name', 'short_name', 'start_url', 'scope', 'display', 'theme_color', 'background_color', 'lang']) {
+  for (const field of [
+    'name',
+    'short_name',
+    'start_url',
+    'scope',
+    'display',
+    'theme_color',
+    'background_color',
+    'lang',
+  ]) {
     if (typeof manifest[field] !== 'string' || !manifest[field]) problems.push(`manifest has no ${field}`);
   }
-  if (manifest.lang !== undefined && manifest.lang !== 'ja') problems.push(`manifest lang is ${String(manifest.lang)}, expected ja`);
+  if (manifest.lang !== undefined && manifest.lang !== 'ja')
+    problems.push(`manifest lang is ${String(manifest.lang)}, expected ja`);
   if (typeof manifest.short_name === 'string' && [...manifest.short_name].length > 12) {
     problems.push(`manifest short_name "${manifest.short_name}" is longer than 12 characters (home screens cut it)`);
   }
-  if (!['standalone', 'minimal-ui', 'browser', 'fullscreen'].includes(String(manifest.display))) problems.push(`manifest display is ${String(manifest.display)}`);
+  if (!['standalone', 'minimal-ui', 'browser', 'fullscreen'].includes(String(manifest.display)))
+    problems.push(`manifest display is ${String(manifest.display)}`);
   for (const field of ['theme_color', 'background_color']) {
-    if (typeof manifest[field] === 'string' && !/^#[0-9a-f]{3,8}$/i.test(manifest[field])) problems.push(`manifest ${field} is not a hex colour`);
+    if (typeof manifest[field] === 'string' && !/^#[0-9a-f]{3,8}$/i.test(manifest[field]))
+      problems.push(`manifest ${field} is not a hex colour`);
   }
   const icons = Array.isArray(manifest.icons) ? (manifest.icons as ManifestIcon[]) : [];
   if (icons.length === 0) problems.push('manifest has no icons');
   for (const icon of icons) {
-    if (!icon.src || !icon.type || !icon.sizes) problems.push(`manifest icon ${JSON.stringify(icon)} needs src, type and sizes`);
-    else if (!/^\//.test(icon.src) || resolveUrlPath(icon.src, files).kind !== 'file') problems.push(`manifest icon ${icon.src} was not built`);
+    if (!icon.src || !icon.type || !icon.sizes)
+      problems.push(`manifest icon ${JSON.stringify(icon)} needs src, type and sizes`);
+    else if (!/^\//.test(icon.src) || resolveUrlPath(icon.src, files).kind !== 'file')
+      problems.push(`manifest icon ${icon.src} was not built`);
   }
-  const largest = Math.max(0, ...icons.filter((i) => i.type === 'image/png').flatMap((i) => (i.sizes ?? '').split(/\s+/).map((s) => Number(s.split('x')[0]) || 0)));
-  if (largest < 512) problems.push('manifest needs a PNG icon of at least 512×512 (Android home screens and install prompts)');
-  if (!icons.some((i) => i.type === 'image/png' && (i.sizes ?? '').split(/\s+/).includes('192x192'))) problems.push('manifest needs a 192×192 PNG icon');
+  const largest = Math.max(
+    0,
+    ...icons
+      .filter((i) => i.type === 'image/png')
+      .flatMap((i) => (i.sizes ?? '').split(/\s+/).map((s) => Number(s.split('x')[0]) || 0)),
+  );
+  if (largest < 512)
+    problems.push('manifest needs a PNG icon of at least 512×512 (Android home screens and install prompts)');
+  if (!icons.some((i) => i.type === 'image/png' && (i.sizes ?? '').split(/\s+/).includes('192x192')))
+    problems.push('manifest needs a 192×192 PNG icon');
   return problems;
 }
 
@@ -378,7 +475,8 @@ export function checkSite(distDir: string, siteOrigin: string, options: { perPag
       continue;
     }
     const html = readFileSync(join(distDir, page.file), 'utf8');
-    if (options.perPage !== false) problems.push(...checkPageHtml(html, { path: page.path, kind: page.kind, siteOrigin: origin }));
+    if (options.perPage !== false)
+      problems.push(...checkPageHtml(html, { path: page.path, kind: page.kind, siteOrigin: origin }));
     const noindex = /<meta name="robots" content="[^"]*noindex/i.test(html);
     if (page.kind === 'not-found' || noindex) {
       if (page.inSitemap) problems.push({ page: page.path, problem: 'a noindex/404 page is listed in the sitemap' });
@@ -403,13 +501,19 @@ export function checkSite(distDir: string, siteOrigin: string, options: { perPag
 
   const robots = join(distDir, 'robots.txt');
   if (!existsSync(robots)) problems.push({ page: 'robots.txt', problem: 'not built' });
-  else for (const problem of checkRobotsTxt(readFileSync(robots, 'utf8'), origin, files)) problems.push({ page: 'robots.txt', problem });
+  else
+    for (const problem of checkRobotsTxt(readFileSync(robots, 'utf8'), origin, files))
+      problems.push({ page: 'robots.txt', problem });
 
   const home = pages.find((p) => p.path === '/' && p.file);
-  const manifestHref = home && /<link rel="manifest" href="([^"]+)"/.exec(readFileSync(join(distDir, home.file), 'utf8'))?.[1];
+  const manifestHref =
+    home && /<link rel="manifest" href="([^"]+)"/.exec(readFileSync(join(distDir, home.file), 'utf8'))?.[1];
   const manifestFile = manifestHref ? resolveUrlPath(new URL(manifestHref, `${origin}/`).pathname, files) : undefined;
-  if (!manifestFile || manifestFile.kind !== 'file') problems.push({ page: 'manifest', problem: `the manifest ${manifestHref ?? ''} was not built` });
-  else for (const problem of checkManifest(readFileSync(join(distDir, manifestFile.file), 'utf8'), files)) problems.push({ page: manifestFile.file, problem });
+  if (!manifestFile || manifestFile.kind !== 'file')
+    problems.push({ page: 'manifest', problem: `the manifest ${manifestHref ?? ''} was not built` });
+  else
+    for (const problem of checkManifest(readFileSync(join(distDir, manifestFile.file), 'utf8'), files))
+      problems.push({ page: manifestFile.file, problem });
 
   return { pages: pages.length, problems };
 }
@@ -421,7 +525,8 @@ function readSitemapOrigins(distDir: string): URL[] {
     const url = new URL(match[1]!);
     urls.push(url);
     const child = join(distDir, url.pathname);
-    if (existsSync(child)) for (const m of readFileSync(child, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(new URL(m[1]!));
+    if (existsSync(child))
+      for (const m of readFileSync(child, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(new URL(m[1]!));
   }
   return urls;
 }

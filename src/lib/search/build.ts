@@ -23,7 +23,17 @@ import lunr from 'lunr';
 import type { SearchUnit, UnitType } from './units.ts';
 import { DEFAULT_SCHEME, textTerms, normalizeForIndex, type Scheme } from './tokenize.ts';
 import { Writer } from './codec.ts';
-import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chunkFile, type FieldName, type Manifest, type StoredDoc } from './format.ts';
+import {
+  FIELDS,
+  INDEX_FORMAT_VERSION,
+  MANIFEST_FILE,
+  shardFile,
+  blockFile,
+  chunkFile,
+  type FieldName,
+  type Manifest,
+  type StoredDoc,
+} from './format.ts';
 
 export interface IndexConfig {
   scheme: Scheme;
@@ -62,7 +72,15 @@ export interface BuiltIndex {
   manifest: Manifest;
   /** File name → contents. */
   files: Map<string, Uint8Array>;
-  stats: { terms: number; postings: number; shards: number; blockFiles: number; chunks: number; lunrMs: number; totalMs: number };
+  stats: {
+    terms: number;
+    postings: number;
+    shards: number;
+    blockFiles: number;
+    chunks: number;
+    lunrMs: number;
+    totalMs: number;
+  };
 }
 
 interface TermPostings {
@@ -112,7 +130,10 @@ function writePostings(w: Writer, docs: readonly number[], imps: readonly number
 }
 
 /** Builds lunr's index over the units; exported for tests that compare against lunr's own query. */
-export function buildLunrIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): {
+export function buildLunrIndex(
+  units: readonly SearchUnit[],
+  config: IndexConfig = DEFAULT_CONFIG,
+): {
   index: lunr.Index;
   averageFieldLength: Record<FieldName, number>;
   fieldLengths: Record<string, number>;
@@ -134,7 +155,9 @@ export function buildLunrIndex(units: readonly SearchUnit[], config: IndexConfig
     builder.add({ ref: String(i), ...unit.fields }, { boost: config.typeBoosts[unit.type] ?? 1 });
   });
   const index = builder.build();
-  const averageFieldLength = { ...(builder as unknown as { averageFieldLength: Record<FieldName, number> }).averageFieldLength };
+  const averageFieldLength = {
+    ...(builder as unknown as { averageFieldLength: Record<FieldName, number> }).averageFieldLength,
+  };
   for (const f of FIELDS) if (!Number.isFinite(averageFieldLength[f])) averageFieldLength[f] = 0;
   const fieldLengths = (builder as unknown as { fieldLengths: Record<string, number> }).fieldLengths;
   return { index, averageFieldLength, fieldLengths };
@@ -179,7 +202,9 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
     map.clear();
   });
 
-  const terms = byIndex.filter((p) => p && p.docs.length > 0).sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
+  const terms = byIndex
+    .filter((p) => p && p.docs.length > 0)
+    .sort((x, y) => (x.term < y.term ? -1 : x.term > y.term ? 1 : 0));
   const files = new Map<string, Uint8Array>();
   const shardStarts: string[] = [];
   let shardWriter: Writer | null = null;
@@ -221,7 +246,8 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
     // Front coding: characters shared with the previous term of the shard, then the rest.
     const previous = ordinal > 0 ? previousTerm : '';
     let shared = 0;
-    while (shared < previous.length && shared < postings.term.length && previous[shared] === postings.term[shared]) shared += 1;
+    while (shared < previous.length && shared < postings.term.length && previous[shared] === postings.term[shared])
+      shared += 1;
     if (shared > 0 && /[\uD800-\uDBFF]/.test(postings.term[shared - 1]!)) shared -= 1;
     entry.uint(shared);
     entry.string(postings.term.slice(shared));
@@ -252,11 +278,22 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
   const encoder = new TextEncoder();
   const chunks = Math.ceil(units.length / config.chunkSize);
   for (let c = 0; c < chunks; c += 1) {
-    const docs: StoredDoc[] = units.slice(c * config.chunkSize, (c + 1) * config.chunkSize).map((u, i) => [
-      u.id, u.type, u.url, u.label, u.title, u.status ?? '', u.date ?? '', u.fields.title, u.fields.body, u.fields.meta,
-      FIELDS.map((f) => fieldLengths[`${f}/${c * config.chunkSize + i}`] ?? 0) as [number, number, number],
-      FIELDS.map((f) => normalizeForIndex(u.fields[f], config.scheme)) as [string, string, string],
-    ]);
+    const docs: StoredDoc[] = units
+      .slice(c * config.chunkSize, (c + 1) * config.chunkSize)
+      .map((u, i) => [
+        u.id,
+        u.type,
+        u.url,
+        u.label,
+        u.title,
+        u.status ?? '',
+        u.date ?? '',
+        u.fields.title,
+        u.fields.body,
+        u.fields.meta,
+        FIELDS.map((f) => fieldLengths[`${f}/${c * config.chunkSize + i}`] ?? 0) as [number, number, number],
+        FIELDS.map((f) => normalizeForIndex(u.fields[f], config.scheme)) as [string, string, string],
+      ]);
     files.set(chunkFile(c), encoder.encode(JSON.stringify(docs)));
   }
 
@@ -277,6 +314,14 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
   return {
     manifest,
     files,
-    stats: { terms: terms.length, postings: postingsTotal, shards: shardStarts.length, blockFiles, chunks, lunrMs, totalMs: performance.now() - t0 },
+    stats: {
+      terms: terms.length,
+      postings: postingsTotal,
+      shards: shardStarts.length,
+      blockFiles,
+      chunks,
+      lunrMs,
+      totalMs: performance.now() - t0,
+    },
   };
 }

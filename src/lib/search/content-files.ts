@@ -38,8 +38,15 @@ export function readContent(root: string): ContentData {
   }
   const referencesDir = join(root, 'content', 'references');
   const references: ReferenceInput[] = [];
-  for (const file of existsSync(referencesDir) ? readdirSync(referencesDir).filter((f) => f.endsWith('.yaml')).sort() : []) {
-    references.push({ id: file.replace(/\.yaml$/, ''), data: ReferenceSchema.parse(parseYaml(readFileSync(join(referencesDir, file), 'utf8'))) });
+  for (const file of existsSync(referencesDir)
+    ? readdirSync(referencesDir)
+        .filter((f) => f.endsWith('.yaml'))
+        .sort()
+    : []) {
+    references.push({
+      id: file.replace(/\.yaml$/, ''),
+      data: ReferenceSchema.parse(parseYaml(readFileSync(join(referencesDir, file), 'utf8'))),
+    });
   }
   return { letters, demands, references };
 }

@@ -18,9 +18,28 @@
  * first (PHRASE_BONUS).
  */
 import { Reader } from './codec.ts';
-import { parseQuery, conceptsIn, runs, ngrams, termFrequency, CONCEPT_PREFIX, type ParsedQuery, type Scheme, DEFAULT_SCHEME } from './tokenize.ts';
+import {
+  parseQuery,
+  conceptsIn,
+  runs,
+  ngrams,
+  termFrequency,
+  CONCEPT_PREFIX,
+  type ParsedQuery,
+  type Scheme,
+  DEFAULT_SCHEME,
+} from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
-import { MANIFEST_FILE, INDEX_FORMAT_VERSION, shardFile, blockFile, chunkFile, type Manifest, type StoredDoc, type FieldName } from './format.ts';
+import {
+  MANIFEST_FILE,
+  INDEX_FORMAT_VERSION,
+  shardFile,
+  blockFile,
+  chunkFile,
+  type Manifest,
+  type StoredDoc,
+  type FieldName,
+} from './format.ts';
 import type { UnitType } from './units.ts';
 
 export interface Loader {
@@ -219,7 +238,18 @@ function parseShard(bytes: Uint8Array, shard: number): Map<string, TermEntry> {
     }
     const block0At = r.pos;
     skipPostings(r);
-    map.set(term, { term, shard, ordinal, documentsWithTerm, blockMax, blockFirst, blockCount, bytes, block0At, block0: null });
+    map.set(term, {
+      term,
+      shard,
+      ordinal,
+      documentsWithTerm,
+      blockMax,
+      blockFirst,
+      blockCount,
+      bytes,
+      block0At,
+      block0: null,
+    });
   }
   return map;
 }
@@ -254,7 +284,8 @@ const nextFirst = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockFirst[t.l
 const nextBytes = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockCount[t.loaded]! * BYTES_PER_POSTING : 0);
 
 /** Is a better than b in the ranking: higher score, or the same score and an earlier document. */
-const better = (scores: Float64Array, a: number, b: number) => scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
+const better = (scores: Float64Array, a: number, b: number) =>
+  scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
 /**
  * The best `k` of `docs` by (score desc, document asc), best first, among those `accept` takes.
@@ -262,7 +293,12 @@ const better = (scores: Float64Array, a: number, b: number) => scores[a]! > scor
  * documents, and sorting them all was a good part of a query's time. `accept` is only asked about
  * documents that would enter the list.
  */
-function topByScore(docs: readonly number[], scores: Float64Array, k: number, accept?: (d: number) => boolean): number[] {
+function topByScore(
+  docs: readonly number[],
+  scores: Float64Array,
+  k: number,
+  accept?: (d: number) => boolean,
+): number[] {
   const best: number[] = [];
   if (k <= 0) return best;
   for (const d of docs) {
@@ -315,7 +351,9 @@ export class SearchEngine {
     this.manifest ??= this.file(MANIFEST_FILE).then((bytes) => {
       const manifest = JSON.parse(decoder.decode(bytes)) as Manifest;
       if (manifest.v !== INDEX_FORMAT_VERSION || manifest.scheme !== this.scheme.name) {
-        throw new Error(`search index is format ${manifest.v}/${manifest.scheme}; this page reads ${INDEX_FORMAT_VERSION}/${this.scheme.name}`);
+        throw new Error(
+          `search index is format ${manifest.v}/${manifest.scheme}; this page reads ${INDEX_FORMAT_VERSION}/${this.scheme.name}`,
+        );
       }
       return manifest;
     });
@@ -340,7 +378,9 @@ export class SearchEngine {
   }
 
   private chunk(index: number): Promise<StoredDoc[]> {
-    return this.cached(this.chunks, index, () => this.file(chunkFile(index)).then((bytes) => JSON.parse(decoder.decode(bytes)) as StoredDoc[]));
+    return this.cached(this.chunks, index, () =>
+      this.file(chunkFile(index)).then((bytes) => JSON.parse(decoder.decode(bytes)) as StoredDoc[]),
+    );
   }
 
   private async doc(manifest: Manifest, doc: number): Promise<StoredDoc> {
@@ -362,7 +402,18 @@ export class SearchEngine {
     manifest.fields.forEach((field, i) => {
       const tf = termFrequency(fields[i]!, entry.term);
       if (tf === 0) return;
-      impact = (impact ?? 0) + fieldImpact(idf, tf, stored[10][i]!, manifest.averageFieldLength[field], manifest.k1, manifest.b, manifest.fieldBoosts[field] || 1, docBoost);
+      impact =
+        (impact ?? 0) +
+        fieldImpact(
+          idf,
+          tf,
+          stored[10][i]!,
+          manifest.averageFieldLength[field],
+          manifest.k1,
+          manifest.b,
+          manifest.fieldBoosts[field] || 1,
+          docBoost,
+        );
     });
     return impact;
   }
@@ -393,7 +444,15 @@ export class SearchEngine {
     this.blockBytes = 0;
     const query = parseQuery(input, this.scheme);
     const boosts = this.weights(query);
-    const empty: SearchOutcome = { query, hits: [], ranked: [], filesLoaded: [], rounds: 0, resolved: 0, complete: true };
+    const empty: SearchOutcome = {
+      query,
+      hits: [],
+      ranked: [],
+      filesLoaded: [],
+      rounds: 0,
+      resolved: 0,
+      complete: true,
+    };
     if (boosts.size === 0) return empty;
 
     const manifest = await this.getManifest();
@@ -561,12 +620,16 @@ export class SearchEngine {
       const uncertain: number[] = [];
       if (unseenMatters) {
         // Read the blocks that lower the bound on unread documents most, until it falls below the k-th.
-        const gain = (t: ActiveTerm) => t.boost * (nextBound(t) - (t.loaded + 1 < t.entry.blockMax.length ? t.entry.blockMax[t.loaded + 1]! : 0));
+        const gain = (t: ActiveTerm) =>
+          t.boost * (nextBound(t) - (t.loaded + 1 < t.entry.blockMax.length ? t.entry.blockMax[t.loaded + 1]! : 0));
         let bound = unseenMax;
-        plan = withinBudget([...open].sort((a, b) => gain(b) - gain(a)), (picked) => {
-          bound -= gain(picked[picked.length - 1]!);
-          return bound < theta.score;
-        });
+        plan = withinBudget(
+          [...open].sort((a, b) => gain(b) - gain(a)),
+          (picked) => {
+            bound -= gain(picked[picked.length - 1]!);
+            return bound < theta.score;
+          },
+        );
       } else {
         // What the uncertain documents could still gain per term (terms with something left to add,
         // in the order first met).
@@ -679,7 +742,15 @@ export class SearchEngine {
     const hits: SearchHit[] = shown.map(({ doc, score }, i) => {
       const s = stored[i]!;
       return {
-        doc, score, id: s[0], type: s[1], url: s[2], label: s[3], title: s[4], status: s[5], date: s[6],
+        doc,
+        score,
+        id: s[0],
+        type: s[1],
+        url: s[2],
+        label: s[3],
+        title: s[4],
+        status: s[5],
+        date: s[6],
         fields: { title: s[7], body: s[8], meta: s[9] },
       };
     });

@@ -53,4 +53,3 @@ export const shardFile = (shard: number) => `s${shard}.bin`;
 export const blockFile = (shard: number, termOrdinal: number, block: number) => `b${shard}-${termOrdinal}-${block}.bin`;
 export const chunkFile = (chunk: number) => `d${chunk}.json`;
 export const MANIFEST_FILE = 'manifest.json';
-

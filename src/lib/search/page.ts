@@ -110,7 +110,11 @@ function renderEmpty(query: string): void {
   }
   const browse = document.createElement('p');
   browse.append('一覧から探すこともできます：');
-  for (const [href, label] of [['/letters/', '要請書の一覧'], ['/status/', '要求の状況'], ['/references/mie-my-number-rules/', '関連規程']] as const) {
+  for (const [href, label] of [
+    ['/letters/', '要請書の一覧'],
+    ['/status/', '要求の状況'],
+    ['/references/mie-my-number-rules/', '関連規程'],
+  ] as const) {
     const a = document.createElement('a');
     a.href = href;
     a.textContent = label;

@@ -24,7 +24,7 @@ export function fieldImpact(
   fieldBoost: number,
   docBoost: number,
 ): number {
-  let score = idf * ((k1 + 1) * tf) / (k1 * (1 - b + b * (fieldLength / averageFieldLength)) + tf);
+  let score = (idf * ((k1 + 1) * tf)) / (k1 * (1 - b + b * (fieldLength / averageFieldLength)) + tf);
   score *= fieldBoost;
   score *= docBoost;
   return Math.round(score * 1000);

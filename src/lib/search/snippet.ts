@@ -18,7 +18,9 @@ function conceptAliases(): Map<string, string[]> {
   if (aliasTable) return aliasTable;
   aliasTable = new Map();
   for (const concept of CONCEPTS) {
-    const list = concept.aliases.map((a) => normalizeWithMap(a).text.trim()).filter((a) => a && conceptsIn(a).includes(concept.key));
+    const list = concept.aliases
+      .map((a) => normalizeWithMap(a).text.trim())
+      .filter((a) => a && conceptsIn(a).includes(concept.key));
     aliasTable.set(concept.key, [...new Set(list)]);
   }
   return aliasTable;

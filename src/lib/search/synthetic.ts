@@ -16,20 +16,124 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-const sentencesOf = (text: string) => text.split(/(?<=。)/u).map((s) => s.trim()).filter((s) => s.length > 4);
+const sentencesOf = (text: string) =>
+  text
+    .split(/(?<=。)/u)
+    .map((s) => s.trim())
+    .filter((s) => s.length > 4);
 
-const PREFECTURES = ['北海道', '青森県', '岩手県', '宮城県', '秋田県', '山形県', '福島県', '茨城県', '栃木県', '群馬県', '埼玉県', '千葉県', '東京都', '神奈川県', '新潟県', '富山県', '石川県', '福井県', '山梨県', '長野県', '岐阜県', '静岡県', '愛知県', '三重県', '滋賀県', '京都府', '大阪府', '兵庫県', '奈良県', '和歌山県', '鳥取県', '島根県', '岡山県', '広島県', '山口県', '徳島県', '香川県', '愛媛県', '高知県', '福岡県', '佐賀県', '長崎県', '熊本県', '大分県', '宮崎県', '鹿児島県', '沖縄県'];
+const PREFECTURES = [
+  '北海道',
+  '青森県',
+  '岩手県',
+  '宮城県',
+  '秋田県',
+  '山形県',
+  '福島県',
+  '茨城県',
+  '栃木県',
+  '群馬県',
+  '埼玉県',
+  '千葉県',
+  '東京都',
+  '神奈川県',
+  '新潟県',
+  '富山県',
+  '石川県',
+  '福井県',
+  '山梨県',
+  '長野県',
+  '岐阜県',
+  '静岡県',
+  '愛知県',
+  '三重県',
+  '滋賀県',
+  '京都府',
+  '大阪府',
+  '兵庫県',
+  '奈良県',
+  '和歌山県',
+  '鳥取県',
+  '島根県',
+  '岡山県',
+  '広島県',
+  '山口県',
+  '徳島県',
+  '香川県',
+  '愛媛県',
+  '高知県',
+  '福岡県',
+  '佐賀県',
+  '長崎県',
+  '熊本県',
+  '大分県',
+  '宮崎県',
+  '鹿児島県',
+  '沖縄県',
+];
 const ORGS = ['市町村職員共済組合', '職員共済組合', '市長会', '町村会', '総務部', '人事委員会', '教育委員会'];
 const ROLES = ['理事長', '会長', '部長', '委員長', '知事', '市長'];
-const FAMILY = ['佐藤', '鈴木', '高橋', '田中', '伊藤', '渡辺', '山本', '中村', '小林', '加藤', '吉田', '山田', '佐々木', '山口', '松本', '井上', '木村', '林', '清水', '山崎'];
-const GIVEN = ['一郎', '二郎', '誠', '浩', '修', '明美', '恵子', '博', '隆', '和子', '直樹', '裕子', '健一', '幸子', '淳'];
-const TOPICS = ['マイナンバーカード', '取得の強制', '個人情報', '目的外使用', '交付申請書', '健康保険証', '申請・取得状況調査'];
+const FAMILY = [
+  '佐藤',
+  '鈴木',
+  '高橋',
+  '田中',
+  '伊藤',
+  '渡辺',
+  '山本',
+  '中村',
+  '小林',
+  '加藤',
+  '吉田',
+  '山田',
+  '佐々木',
+  '山口',
+  '松本',
+  '井上',
+  '木村',
+  '林',
+  '清水',
+  '山崎',
+];
+const GIVEN = [
+  '一郎',
+  '二郎',
+  '誠',
+  '浩',
+  '修',
+  '明美',
+  '恵子',
+  '博',
+  '隆',
+  '和子',
+  '直樹',
+  '裕子',
+  '健一',
+  '幸子',
+  '淳',
+];
+const TOPICS = [
+  'マイナンバーカード',
+  '取得の強制',
+  '個人情報',
+  '目的外使用',
+  '交付申請書',
+  '健康保険証',
+  '申請・取得状況調査',
+];
 
-export function synthesizeCorpus(real: readonly SearchUnit[], letters: number, demandsPerLetter = 5, seed = 20190723): SearchUnit[] {
+export function synthesizeCorpus(
+  real: readonly SearchUnit[],
+  letters: number,
+  demandsPerLetter = 5,
+  seed = 20190723,
+): SearchUnit[] {
   const random = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)]!;
   const letterSentences = real.filter((u) => u.type === 'letter').flatMap((u) => sentencesOf(u.fields.body));
-  const otherSentences = real.filter((u) => u.type === 'article' || u.type === 'history').flatMap((u) => sentencesOf(u.fields.body));
+  const otherSentences = real
+    .filter((u) => u.type === 'article' || u.type === 'history')
+    .flatMap((u) => sentencesOf(u.fields.body));
   const demandTexts = real.filter((u) => u.type === 'demand').map((u) => u.fields.body);
   const demandTitles = real.filter((u) => u.type === 'demand').map((u) => u.fields.title);
   const clauses = demandTexts.map((t) => t.split('、'));
@@ -51,7 +155,11 @@ export function synthesizeCorpus(real: readonly SearchUnit[], letters: number, d
       label: '要請書',
       title: `${org}宛 要請書（${date}）`,
       date,
-      fields: { title: `マイナンバーカードに係る要請書 ${org} ${person}`, body: text, meta: [date, pick(TOPICS), pick(TOPICS)].join('\n') },
+      fields: {
+        title: `マイナンバーカードに係る要請書 ${org} ${person}`,
+        body: text,
+        meta: [date, pick(TOPICS), pick(TOPICS)].join('\n'),
+      },
       text,
     });
     for (let n = 1; n <= demandsPerLetter; n += 1) {

@@ -215,7 +215,9 @@ export function wordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryT
 
 /** Parses what a reader typed. Never throws; anything that is not a word character is a separator. */
 export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): ParsedQuery {
-  const limited = Array.from(String(input ?? '')).slice(0, MAX_QUERY_CHARS).join('');
+  const limited = Array.from(String(input ?? ''))
+    .slice(0, MAX_QUERY_CHARS)
+    .join('');
   const variants = scheme.variants !== false;
   const chars = normalizeChars(limited, false);
   const norm = (variants ? applySpellings(chars) : chars).text.trim();

@@ -125,7 +125,9 @@ export function buildSearchUnits(
 ): SearchUnit[] {
   const units: SearchUnit[] = [];
   const letterBySlug = new Map(letters.map((l) => [l.slug, l]));
-  const sortedLetters = [...letters].sort((a, b) => a.data.date.localeCompare(b.data.date) || a.slug.localeCompare(b.slug));
+  const sortedLetters = [...letters].sort(
+    (a, b) => a.data.date.localeCompare(b.data.date) || a.slug.localeCompare(b.slug),
+  );
 
   for (const letter of sortedLetters) {
     const { data } = letter;
@@ -141,7 +143,13 @@ export function buildSearchUnits(
       fields: {
         title: `${data.title} ${personOf(data.addressee)} ${data.addressee.shortName ?? ''}`,
         body,
-        meta: [personOf(data.sender), data.sender.shortName ?? '', datesText(data.date), ...(data.topics ?? []), data.summary ?? ''].join('\n'),
+        meta: [
+          personOf(data.sender),
+          data.sender.shortName ?? '',
+          datesText(data.date),
+          ...(data.topics ?? []),
+          data.summary ?? '',
+        ].join('\n'),
       },
       text: body,
     });
@@ -166,7 +174,11 @@ export function buildSearchUnits(
       });
       demand.statusHistory.forEach((entry, index) => {
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
-        const body = [entry.summary, entry.counterpartyPosition ? `相手方の回答要旨：${entry.counterpartyPosition}` : '', entry.assessment ? `組合の評価：${entry.assessment}` : '']
+        const body = [
+          entry.summary,
+          entry.counterpartyPosition ? `相手方の回答要旨：${entry.counterpartyPosition}` : '',
+          entry.assessment ? `組合の評価：${entry.assessment}` : '',
+        ]
           .filter(Boolean)
           .join('\n');
         units.push({
@@ -227,9 +239,16 @@ export function buildSearchUnits(
     const provisions = data.supplementary ?? [];
     if (provisions.length) {
       const body = provisions
-        .map((provision, index) => [index > 0 ? `附則${provision.qualifier ?? ''}` : '', ...provision.paragraphs.map(paragraphText)].filter(Boolean).join('\n'))
+        .map((provision, index) =>
+          [index > 0 ? `附則${provision.qualifier ?? ''}` : '', ...provision.paragraphs.map(paragraphText)]
+            .filter(Boolean)
+            .join('\n'),
+        )
         .join('\n');
-      const captions = provisions.flatMap((p) => p.paragraphs.map((x) => x.caption)).filter(Boolean).join(' ');
+      const captions = provisions
+        .flatMap((p) => p.paragraphs.map((x) => x.caption))
+        .filter(Boolean)
+        .join(' ');
       units.push({
         id: `article:${reference.id}/${SUPPLEMENTARY_ANCHOR}`,
         type: 'article',

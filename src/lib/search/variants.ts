@@ -39,7 +39,11 @@ export interface Concept {
 
 export const SPELLINGS: readonly SpellingVariant[] = [
   { canonical: '漏えい', variants: ['漏洩', 'ろうえい'], note: '常用漢字外の「洩」: 規程・要請書は「漏えい」と書く' },
-  { canonical: 'とりまとめ', variants: ['取りまとめ', '取まとめ', '取り纏め', '取纏め', 'とり纏め'], note: '送り仮名・表記ゆれ: 要求4は「とりまとめ」、本文は「取りまとめ」' },
+  {
+    canonical: 'とりまとめ',
+    variants: ['取りまとめ', '取まとめ', '取り纏め', '取纏め', 'とり纏め'],
+    note: '送り仮名・表記ゆれ: 要求4は「とりまとめ」、本文は「取りまとめ」',
+  },
   { canonical: '毀損', variants: ['き損'], note: '交ぜ書き' },
   { canonical: '附則', variants: ['付則'], note: '法令は「附」' },
   { canonical: '附番', variants: ['付番'], note: '法令用語は「附番」' },
@@ -51,7 +55,14 @@ export const SPELLINGS: readonly SpellingVariant[] = [
 export const CONCEPTS: readonly Concept[] = [
   {
     key: 'mynumbercard',
-    aliases: ['マイナンバーカード', '個人番号カード', 'マイナカード', 'マイナンバー・カード', 'mynumbercard', 'my number card'],
+    aliases: [
+      'マイナンバーカード',
+      '個人番号カード',
+      'マイナカード',
+      'マイナンバー・カード',
+      'mynumbercard',
+      'my number card',
+    ],
     note: '法令上の名称は個人番号カード、通称マイナカード',
   },
   {
@@ -66,7 +77,13 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     key: 'rengokai',
-    aliases: ['全国市町村職員共済組合連合会', '市町村職員共済組合連合会', '市町村共済連合会', '全国市町村共済', '市町村連合会'],
+    aliases: [
+      '全国市町村職員共済組合連合会',
+      '市町村職員共済組合連合会',
+      '市町村共済連合会',
+      '全国市町村共済',
+      '市町村連合会',
+    ],
     note: '要請書の宛先',
   },
   {

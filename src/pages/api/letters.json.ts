@@ -8,5 +8,7 @@ export const GET: APIRoute = async ({ site }) => {
   const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
   const demands = (await getCollection('demands')).map((d) => d.data);
   const body = apiLetters(letters, demands, (site ?? new URL(SITE_ORIGIN)).href);
-  return new Response(`${JSON.stringify(body, null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  return new Response(`${JSON.stringify(body, null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
 };

@@ -3,4 +3,6 @@ import type { APIRoute } from 'astro';
 import { apiStatuses } from '../../lib/api.ts';
 
 export const GET: APIRoute = () =>
-  new Response(`${JSON.stringify(apiStatuses(), null, 2)}\n`, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+  new Response(`${JSON.stringify(apiStatuses(), null, 2)}\n`, {
+    headers: { 'Content-Type': 'application/json; charset=utf-8' },
+  });
