@@ -8,12 +8,14 @@
  *   --index-dir <dir>   read a built index (e.g. dist/search-index) instead of building one in memory
  *   --compare           also compare tokenization schemes on the same queries
  *   --scale             synthetic corpora of 1,000 and 10,000 letters: size, build time, bytes before
- *                       the first result, load time, query latency, and agreement with exhaustive scoring
+ *                       the first result, load time, query latency, and agreement with the reference
+ *                       (scripts/lib/bench/search-reference.ts: every posting scored, no pruning) on the
+ *                       scale queries and on generated ones (the property test's generator)
  *   --sizes 1000,10000  letter counts for --scale
  *   --cache             keep each synthetic index built for --scale under .tmp/search-bench/ and reuse it
  *                       while the builder's sources, the content and the config are unchanged (a 10,000-
  *                       letter build takes minutes and ~11 GB; reading it back takes seconds)
- *   --verbose           name the scale queries whose top 10 differ from the exhaustive one
+ *   --verbose           name the scale queries whose top 10 differ from the reference
  *   --json <file>       also write the figures as JSON
  */
 import { readFileSync, existsSync, writeFileSync, readdirSync, mkdirSync, renameSync } from 'node:fs';
@@ -26,6 +28,8 @@ import { fileURLToPath } from 'node:url';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
+import { referenceIndex, referenceSearch, type ReferenceIndex } from './lib/bench/search-reference.ts';
+import { generateQueries, propertySeed } from './lib/bench/search-queries.ts';
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import { DEFAULT_SCHEME, type Scheme } from '../src/lib/search/tokenize.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
@@ -114,12 +118,22 @@ interface Metrics {
   ndcg: number;
 }
 
-function evaluate(ranked: string[], relevant: Record<string, number>) {
+/** One query's figures; null where the query has nothing to find (no free score). */
+interface QueryMetrics {
+  recall: number | null;
+  mrr: number | null;
+  mrrAny: number | null;
+  ndcg: number | null;
+}
+
+function evaluate(ranked: string[], relevant: Record<string, number>): QueryMetrics {
   const top = ranked.slice(0, 10);
   const primary = Object.entries(relevant)
     .filter(([, g]) => g >= 2)
     .map(([u]) => u);
-  const recall = primary.length ? primary.filter((u) => top.includes(u)).length / primary.length : 1;
+  // A query without a grade-2 answer gets no recall or MRR at all (not a free 1), one without any
+  // relevant answer no nDCG.
+  const recall = primary.length ? primary.filter((u) => top.includes(u)).length / primary.length : null;
   const firstPrimary = top.findIndex((u) => (relevant[u] ?? 0) >= 2);
   const firstAny = top.findIndex((u) => (relevant[u] ?? 0) >= 1);
   const dcg = top.reduce((sum, u, i) => sum + (2 ** (relevant[u] ?? 0) - 1) / Math.log2(i + 2), 0);
@@ -129,21 +143,19 @@ function evaluate(ranked: string[], relevant: Record<string, number>) {
     .reduce((sum, g, i) => sum + (2 ** g - 1) / Math.log2(i + 2), 0);
   return {
     recall,
-    mrr: firstPrimary >= 0 ? 1 / (firstPrimary + 1) : 0,
-    mrrAny: firstAny >= 0 ? 1 / (firstAny + 1) : 0,
-    ndcg: ideal ? dcg / ideal : 1,
+    mrr: primary.length ? (firstPrimary >= 0 ? 1 / (firstPrimary + 1) : 0) : null,
+    mrrAny: ideal ? (firstAny >= 0 ? 1 / (firstAny + 1) : 0) : null,
+    ndcg: ideal ? dcg / ideal : null,
   };
 }
 
-function mean(list: Metrics[]): Metrics {
-  const n = list.length || 1;
-  return {
-    n: list.length,
-    recall: list.reduce((s, m) => s + m.recall, 0) / n,
-    mrr: list.reduce((s, m) => s + m.mrr, 0) / n,
-    mrrAny: list.reduce((s, m) => s + m.mrrAny, 0) / n,
-    ndcg: list.reduce((s, m) => s + m.ndcg, 0) / n,
+/** Means over the queries where each figure is defined. */
+function mean(list: QueryMetrics[]): Metrics {
+  const of = (key: keyof QueryMetrics) => {
+    const values = list.map((m) => m[key]).filter((v): v is number => v !== null);
+    return values.length ? values.reduce((a, b) => a + b, 0) / values.length : 0;
   };
+  return { n: list.length, recall: of('recall'), mrr: of('mrr'), mrrAny: of('mrrAny'), ndcg: of('ndcg') };
 }
 
 interface QualityReport {
@@ -158,14 +170,14 @@ async function quality(
   queries: Judged[] = judged,
 ): Promise<QualityReport> {
   const engine = new SearchEngine(memoryLoader(files), scheme);
-  const per: (Metrics & { category: string })[] = [];
+  const per: (QueryMetrics & { category: string })[] = [];
   const misses: QualityReport['misses'] = [];
   for (const query of queries) {
     const outcome = await engine.search(query.q, { k: 10 });
     const ranked = outcome.hits.map((h) => unitName(h.url));
     const m = evaluate(ranked, query.relevant);
-    per.push({ ...m, n: 1, category: query.category });
-    if (m.recall < 1 || m.mrr < 1) {
+    per.push({ ...m, category: query.category });
+    if ((m.recall ?? 1) < 1 || (m.mrr ?? 1) < 1) {
       misses.push({
         q: query.q,
         category: query.category,
@@ -254,6 +266,9 @@ function clientJsGzip(): { bytes: number; dir: string } | null {
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
 
+/** Generated queries per corpus for the property check (the unit test runs 2,000 on two corpora). */
+const PROPERTY_QUERIES = 500;
+
 /** Fresh pages per query for the cold figure (the per-query median is reported, as for warm). */
 const COLD_RUNS = 5;
 
@@ -300,9 +315,11 @@ interface ScaleRow {
   overlap: number;
   incomplete: number;
   rounds: number;
-  /** Judged queries on this corpus: split index (as the browser runs it) vs reading every posting. */
+  /** Judged queries on this corpus: split index (as the browser runs it) vs the reference. */
   judged: { pruned: Metrics; exhaustive: Metrics };
-  /** Per query (for --json): first-result gzip bytes, cold and warm ms, rounds, resolved, complete, same as exhaustive. */
+  /** The property test's check on this corpus: generated queries, complete ones, differences. */
+  property: { seed: number; queries: number; complete: number; differences: number };
+  /** Per query (for --json): first-result gzip bytes, cold and warm ms, rounds, resolved, complete, same as the reference. */
   perQuery: {
     q: string;
     gzip: number;
@@ -338,6 +355,8 @@ const BUILDER_SOURCES = [
   'variants.ts',
   'scoring.ts',
   'units.ts',
+  'layout.ts',
+  'lunr-adapter.ts',
 ];
 
 /** --cache: the index for these units and config, read from .tmp/search-bench/ or built and stored there. */
@@ -366,14 +385,23 @@ function cachedIndex(label: string, units: readonly SearchUnit[], config: IndexC
   return built;
 }
 
+/** The same top 10 (documents and scores) as the reference. */
+const sameAs = (outcome: SearchOutcome, reference: { doc: number; score: number }[]) =>
+  reference.length === outcome.hits.length &&
+  reference.every((h, i) => h.doc === outcome.hits[i]!.doc && h.score === outcome.hits[i]!.score);
+
 async function scaleRow(
   label: string,
   letters: number,
   built: BenchIndex,
-  unitCount: number,
+  units: readonly SearchUnit[],
   config: IndexConfig,
   jsGzip: number,
 ): Promise<ScaleRow> {
+  const unitCount = units.length;
+  const t0 = performance.now();
+  const refIndex: ReferenceIndex = referenceIndex(units, config);
+  console.log(`  (${label}: reference index in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const buildMs = built.buildMs;
   const size = indexSize(built.files);
   const first: number[] = [];
@@ -385,7 +413,6 @@ async function scaleRow(
   let incomplete = 0;
   let rounds = 0;
   const perQuery: ScaleRow['perQuery'] = [];
-  const exhaustiveEngine = new SearchEngine(memoryLoader(built.files), config.scheme);
   // Warm up the JIT once, as a page has after its first keystrokes.
   const warmup = new SearchEngine(memoryLoader(built.files), config.scheme);
   for (const q of SCALE_QUERIES) render(await warmup.search(q, { k: 10 }));
@@ -417,18 +444,14 @@ async function scaleRow(
       times.push(performance.now() - w0);
     }
     warm.push(percentile(times, 50));
-    const reference = await exhaustiveEngine.search(q, { k: 10, exhaustive: true });
-    const same =
-      reference.hits.length === outcome.hits.length &&
-      reference.hits.every((h, i) => h.doc === outcome.hits[i]!.doc && h.score === outcome.hits[i]!.score);
-    const referenceDocs = new Set(reference.hits.map((h) => h.doc));
-    overlap += reference.hits.length
-      ? outcome.hits.filter((h) => referenceDocs.has(h.doc)).length / reference.hits.length
-      : 1;
+    const reference = referenceSearch(refIndex, q, 10);
+    const same = sameAs(outcome, reference);
+    const referenceDocs = new Set(reference.map((h) => h.doc));
+    overlap += reference.length ? outcome.hits.filter((h) => referenceDocs.has(h.doc)).length / reference.length : 1;
     if (!outcome.complete) incomplete += 1;
     if (same) agree += 1;
     else if (flag('--verbose'))
-      console.log(`  (${label}) differs from exhaustive: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
+      console.log(`  (${label}) differs from the reference: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
     perQuery.push({
       q,
       gzip: first.at(-1)!,
@@ -441,21 +464,30 @@ async function scaleRow(
     });
   }
   const judgedQueries = [...judged, ...extra];
-  const judgedWith = async (exhaustive: boolean) => {
+  const judgedWith = async (useReference: boolean) => {
     const engine = new SearchEngine(memoryLoader(built.files), config.scheme);
-    const per: Metrics[] = [];
+    const per: QueryMetrics[] = [];
     for (const query of judgedQueries) {
-      const outcome = await engine.search(query.q, { k: 10, exhaustive });
-      per.push({
-        ...evaluate(
-          outcome.hits.map((h) => unitName(h.url)),
-          query.relevant,
-        ),
-        n: 1,
-      });
+      const urls = useReference
+        ? referenceSearch(refIndex, query.q, 10).map((h) => units[h.doc]!.url)
+        : (await engine.search(query.q, { k: 10 })).hits.map((h) => h.url);
+      per.push(evaluate(urls.map(unitName), query.relevant));
     }
     return mean(per);
   };
+  // The property test's check, on this corpus: generated queries, a fresh engine each.
+  const seed = propertySeed();
+  const generated = generateQueries(units, PROPERTY_QUERIES, seed);
+  const property = { seed, queries: generated.length, complete: 0, differences: 0 };
+  for (const { q } of generated) {
+    const outcome = await new SearchEngine(memoryLoader(built.files), config.scheme).search(q, { k: 10 });
+    if (!outcome.complete) continue;
+    property.complete += 1;
+    if (!sameAs(outcome, referenceSearch(refIndex, q, 10))) {
+      property.differences += 1;
+      console.log(`  (${label}) property check: differs from the reference: ${JSON.stringify(q)} (seed ${seed})`);
+    }
+  }
   return {
     letters,
     units: unitCount,
@@ -472,6 +504,7 @@ async function scaleRow(
     incomplete,
     rounds,
     judged: { pruned: await judgedWith(false), exhaustive: await judgedWith(true) },
+    property,
     perQuery,
   };
 }
@@ -481,7 +514,7 @@ function printScale(rows: ScaleRow[], jsNote: string) {
     `\nScale (${SCALE_QUERIES.length} queries each; first-result bytes = index files a fresh page fetches + ${jsNote})`,
   );
   console.log(
-    '  letters  units   index raw   index gzip  files   build     first result gzip p50/p95/max     cold query p50/p95    warm query p50/p95    = exhaustive',
+    '  letters  units   index raw   index gzip  files   build     first result gzip p50/p95/max     cold query p50/p95    warm query p50/p95    = reference',
   );
   console.log(
     '  (cold: a fresh page, index files parsed from memory, no network; warm: index files cached, per-query median of 7 runs; both include highlighting and snippets)',
@@ -494,21 +527,21 @@ function printScale(rows: ScaleRow[], jsNote: string) {
     );
   }
   console.log(
-    '\n  Ranking at scale: the split index as the browser reads it vs reading every posting (one lunr index)',
+    "\n  Ranking at scale: the split index as the browser reads it vs the reference (every posting scored with lunr's weights, which tests/search-engine.test.ts checks against lunr.Index#query)",
   );
   console.log(
-    '  letters  identical top 10  top-10 overlap  read budget reached  rounds p50/p95/max  judged R/MRR/nDCG split     judged R/MRR/nDCG exhaustive',
+    '  letters  identical top 10  top-10 overlap  read budget reached  rounds p50/p95/max  judged R/MRR/nDCG split     judged R/MRR/nDCG reference   property check (generated queries)',
   );
   for (const r of rows) {
     const t = (m: Metrics) => `${f2(m.recall)}/${f3(m.mrr)}/${f3(m.ndcg)}`;
     const roundsOf = r.perQuery.map((p) => p.rounds);
     const roundFigures = `${percentile(roundsOf, 50)}/${percentile(roundsOf, 95)}/${r.rounds}`;
     console.log(
-      `  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${roundFigures.padStart(18)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive)}`,
+      `  ${String(r.letters).padStart(7)}  ${f2(r.agreement).padStart(16)}  ${f3(r.overlap).padStart(14)}  ${`${r.incomplete}/${SCALE_QUERIES.length}`.padStart(19)}  ${roundFigures.padStart(18)}  ${t(r.judged.pruned).padEnd(26)}  ${t(r.judged.exhaustive).padEnd(26)}  ${r.property.complete}/${r.property.queries} complete, ${r.property.differences} differences (seed ${r.property.seed})`,
     );
   }
   console.log(
-    '  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; the split index matches the exhaustive one)',
+    '  (judged: sample + extra queries; at scale synthetic near-copies of the judged texts compete with them, so the absolute figures drop; a query without a grade-2 answer counts for no recall or MRR)',
   );
 }
 
@@ -634,7 +667,7 @@ async function main() {
     ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}`
     : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
   const rows: ScaleRow[] = [
-    await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units.length, DEFAULT_CONFIG, jsGzip),
+    await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units, DEFAULT_CONFIG, jsGzip),
   ];
   if (flag('--scale')) {
     const sizes = (option('--sizes') ?? '1000,10000')
@@ -652,7 +685,7 @@ async function main() {
           String(letters),
           letters,
           cachedIndex(`letters-${letters}`, synthetic, DEFAULT_CONFIG),
-          synthetic.length,
+          synthetic,
           DEFAULT_CONFIG,
           jsGzip,
         ),

@@ -4,6 +4,16 @@
  */
 import { describe, expect, test } from 'vitest';
 import { Reader, Writer } from '../src/lib/search/codec.ts';
+import {
+  decodeBlock,
+  decodeBlock0,
+  decodeShard,
+  encodeBlock,
+  encodeShard,
+  encodeShardEntry,
+  LayoutError,
+  type ShardEntryInput,
+} from '../src/lib/search/layout.ts';
 
 const roundTrip = (strings: string[]) => {
   const w = new Writer();
@@ -72,5 +82,59 @@ describe('codec', () => {
 
   test('a string running past the end is an error', () => {
     expect(() => new Reader(Uint8Array.of(5, 0x61)).string()).toThrow('truncated');
+  });
+});
+
+describe('shard and block layout (layout.ts): what build.ts writes, engine.ts reads back', () => {
+  test('random shards round-trip: terms, front coding across surrogate pairs, bounds, block 0, blocks', () => {
+    let seed = 11;
+    const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
+    const alphabet = ['a', 'か', '漏', '𠮷', '#', 'ﾏ', 'え'];
+    for (let shard = 0; shard < 50; shard += 1) {
+      const terms = [
+        ...new Set(
+          Array.from({ length: 1 + Math.floor(random() * 30) }, () =>
+            Array.from({ length: 1 + Math.floor(random() * 4) }, () => alphabet[Math.floor(random() * 7)]).join(''),
+          ),
+        ),
+      ].sort();
+      const inputs: ShardEntryInput[] = terms.map((term) => {
+        const n = 1 + Math.floor(random() * 70);
+        const docs = [...new Set(Array.from({ length: n }, () => Math.floor(random() * 100_000)))].sort((a, b) => a - b);
+        return {
+          term,
+          documentsWithTerm: Math.floor(random() * 1000),
+          later: Array.from({ length: Math.floor(random() * 3) }, () => ({
+            max: Math.floor(random() * 5000),
+            first: Math.floor(random() * 100_000),
+            count: 1 + Math.floor(random() * 2048),
+          })),
+          block0: { docs, imps: docs.map(() => Math.floor(random() * 30_000)) },
+        };
+      });
+      const bytes = encodeShard(inputs.map((e, i) => encodeShardEntry(e, i > 0 ? inputs[i - 1]!.term : '')));
+      const read = decodeShard(bytes);
+      expect([...read.keys()]).toEqual(terms);
+      inputs.forEach((input, ordinal) => {
+        const entry = read.get(input.term)!;
+        expect(entry.ordinal).toBe(ordinal);
+        expect(entry.documentsWithTerm).toBe(input.documentsWithTerm);
+        expect(entry.later).toEqual(input.later);
+        const block0 = decodeBlock0(entry);
+        expect([...block0.docs]).toEqual(input.block0.docs);
+        expect([...block0.imps]).toEqual(input.block0.imps);
+        const block = decodeBlock(encodeBlock(input.block0.docs, input.block0.imps));
+        expect([...block.docs]).toEqual(input.block0.docs);
+      });
+    }
+  });
+
+  test('a damaged shard or block is a LayoutError or a truncation, never a wrong read', () => {
+    const entry = encodeShardEntry({ term: '漏え', documentsWithTerm: 3, later: [], block0: { docs: [1, 5], imps: [9, 8] } }, '');
+    const good = encodeShard([entry]);
+    expect(() => decodeShard(Uint8Array.of(2, ...good.subarray(1)))).toThrow(LayoutError);
+    expect(() => decodeShard(Uint8Array.from([...good, 0]))).toThrow(LayoutError);
+    expect(() => decodeShard(good.subarray(0, good.length - 1))).toThrow('truncated');
+    expect(() => decodeBlock(Uint8Array.of(1, 2, 3, 4))).toThrow(LayoutError);
   });
 });

@@ -1,6 +1,6 @@
 /**
  * Exact by construction, checked by generated queries: whenever the engine says `complete`, its top 10
- * (documents and scores) equal those of the simple version (tests/helpers/search-reference.ts, which
+ * (documents and scores) equal those of the simple version (scripts/lib/bench/search-reference.ts, which
  * scores every posting), with minimum match on. Over the real corpus (site layout, and a layout of tiny
  * shards and blocks so that every query reads blocks, bounds and texts) and a 1,000-letter synthetic
  * corpus (site layout, as 1,000 letters would be published).
@@ -10,24 +10,29 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type BuiltIndex } from '../src/lib/search/build.ts';
-import { SearchEngine, type SearchOptions } from '../src/lib/search/engine.ts';
+import { SearchEngine, type Limits } from '../src/lib/search/engine.ts';
+import { DEFAULT_SCHEME } from '../src/lib/search/tokenize.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
 import { synthesizeCorpus } from '../scripts/lib/bench/synthetic-units.ts';
-import { referenceIndex, referenceSearch, type ReferenceIndex } from './helpers/search-reference.ts';
-import { generateQueries, propertySeed } from './helpers/search-queries.ts';
+import { referenceIndex, referenceSearch, type ReferenceIndex } from '../scripts/lib/bench/search-reference.ts';
+import { generateQueries, propertySeed } from '../scripts/lib/bench/search-queries.ts';
 
 const QUERIES_PER_CORPUS = 2_000;
 const seed = propertySeed();
 console.log(`search property test: seed ${seed} (replay with SEARCH_SEED=${seed})`);
 
-const engineFor = (files: Map<string, Uint8Array>) =>
-  new SearchEngine({
-    async load(file) {
-      const bytes = files.get(file);
-      if (!bytes) throw new Error(`missing ${file}`);
-      return bytes;
+const engineFor = (files: Map<string, Uint8Array>, limits: Partial<Limits>) =>
+  new SearchEngine(
+    {
+      async load(file) {
+        const bytes = files.get(file);
+        if (!bytes) throw new Error(`missing ${file}`);
+        return bytes;
+      },
     },
-  });
+    DEFAULT_SCHEME,
+    limits,
+  );
 
 interface Tally {
   queries: number;
@@ -40,13 +45,13 @@ async function compare(
   files: Map<string, Uint8Array>,
   reference: ReferenceIndex,
   queries: readonly { q: string; kind: string }[],
-  options: SearchOptions = {},
+  limits: Partial<Limits> = {},
 ): Promise<Tally> {
   const tally: Tally = { queries: 0, complete: 0, differences: [] };
-  const warm = engineFor(files);
+  const warm = engineFor(files, limits);
   for (const [i, { q, kind }] of queries.entries()) {
-    const engine = i % 2 ? warm : engineFor(files);
-    const outcome = await engine.search(q, { k: 10, ...options });
+    const engine = i % 2 ? warm : engineFor(files, limits);
+    const outcome = await engine.search(q, { k: 10 });
     tally.queries += 1;
     if (!outcome.complete) continue;
     tally.complete += 1;
@@ -77,7 +82,7 @@ describe('real corpus', () => {
     reference = referenceIndex(units);
     site = buildSearchIndex(units);
     queries = generateQueries(units, QUERIES_PER_CORPUS, seed);
-  });
+  }, 120_000);
 
   test(`${QUERIES_PER_CORPUS} generated queries, site layout: every complete top 10 is exact`, async () => {
     expect(new Set(queries.map((q) => q.q)).size).toBeGreaterThan(QUERIES_PER_CORPUS * 0.75);

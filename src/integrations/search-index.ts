@@ -6,10 +6,12 @@
  * rendering; its files are written in `astro:build:done`. At 1,000 letters this saves the
  * index's ~10 s of lunr indexing and ~15 s of rendering some 14,000–18,000 files as endpoint pages.
  * `astro dev`: the files are served by a middleware from an index rebuilt after any content change.
+ * Files other than manifest.json sit in a folder named by their content hash (build.ts): hosts may
+ * cache them for good; only manifest.json changes from one build to the next.
  */
 import type { AstroIntegration } from 'astro';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { readContentUnits } from '../lib/search/content-files.ts';
@@ -61,7 +63,10 @@ export default function searchIndex(): AstroIntegration {
         }
         const outDir = join(fileURLToPath(dir), SEARCH_INDEX_DIR);
         mkdirSync(outDir, { recursive: true });
-        for (const [file, bytes] of files) writeFileSync(join(outDir, file), bytes);
+        for (const [file, bytes] of files) {
+          mkdirSync(dirname(join(outDir, file)), { recursive: true });
+          writeFileSync(join(outDir, file), bytes);
+        }
         logger.info(
           `${files.size} files written to /${SEARCH_INDEX_DIR}/ (waited ${Math.round(performance.now() - started)} ms for the index)`,
         );

@@ -160,7 +160,6 @@ export function synthesizeCorpus(
         body: text,
         meta: [date, pick(TOPICS), pick(TOPICS)].join('\n'),
       },
-      text,
     });
     for (let n = 1; n <= demandsPerLetter; n += 1) {
       // Recombine: the start of one demand with the end of another.
@@ -177,7 +176,6 @@ export function synthesizeCorpus(
         status: 'awaiting_response',
         date,
         fields: { title: pick(demandTitles), body: demand, meta: [`要求${n}`, org, pick(TOPICS)].join('\n') },
-        text: demand,
       });
     }
   }

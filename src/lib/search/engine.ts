@@ -1,73 +1,79 @@
 /**
- * Runs a query against the split index. The browser and the bench use this same code; only the loader
- * differs (fetch in the browser, an in-memory map in the bench and tests).
+ * Runs a query against the split index (build.ts). The browser, the bench and the tests use this same
+ * code; only the loader differs (fetch in the browser, a map in memory elsewhere).
  *
- * Scoring is lunr's: score(d) = Σ over query terms t of boost(t) × weight(t, d), where weight is lunr's
- * BM25 weight summed over fields (lunr then divides by the query vector's length, the same for every
- * document, so the order is the same).
+ * Scoring is lunr's: score(d) = Σ over query terms t of weight(t) × impact(t, d), impact being lunr's
+ * BM25 weight × 1000 summed over fields (lunr divides by the query vector's length, the same for every
+ * document, so the order is the same). Integers throughout, so the sum is exact in any order.
  *
- * Fetching: only the shards holding the query's terms are read. Postings come in impact order, block
- * by block; after each round we know, for every document, a lower bound (what has been read) and an
- * upper bound (plus the most each unread block could add). We read further blocks only while a document
- * not yet read could still reach the top k. The few documents left whose score is not fully known are
- * scored exactly from their text (same tokenizer, same formula as lunr), so the top k and their order are
- * exactly what a single lunr index would give. A read budget caps the worst case (very common words in
- * a very large corpus); the outcome says whether the result is exact.
- *
- * Then the best RERANK_WINDOW are reordered so that documents containing the query's words whole come
- * first (PHRASE_BONUS).
+ * A search runs in named steps (`search` below):
+ *  1. lookUp     — fetch the shards holding the query's terms; read each term's block 0.
+ *  2. settle     — read further blocks, impact order, only while a document not read could still
+ *                  enter the top k; score the last few uncertain documents exactly from their text.
+ *                  Afterwards every candidate's score, and whether it passes minimum match, is exact —
+ *                  unless the read budget ran out, which the outcome reports (`complete: false`).
+ *  3. rank       — the best k that pass minimum match, by (score desc, document asc); the best
+ *                  RERANK_WINDOW reordered by phrase coverage.
+ *  4. showHits   — fetch the documents shown.
+ * tests/search-property.test.ts checks the result against scoring every posting (the simple version).
  */
-import { Reader } from './codec.ts';
-import {
-  parseQuery,
-  conceptsIn,
-  runs,
-  ngrams,
-  termFrequency,
-  CONCEPT_PREFIX,
-  type ParsedQuery,
-  type Scheme,
-  DEFAULT_SCHEME,
-} from './tokenize.ts';
+import { parseQuery, conceptsIn, runs, ngrams, termFrequency, CONCEPT_PREFIX, DEFAULT_SCHEME } from './tokenize.ts';
+import type { ParsedQuery, Scheme } from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
-import {
-  MANIFEST_FILE,
-  INDEX_FORMAT_VERSION,
-  shardFile,
-  blockFile,
-  chunkFile,
-  type Manifest,
-  type StoredDoc,
-  type FieldName,
-} from './format.ts';
+import { MANIFEST_FILE, INDEX_FORMAT_VERSION, shardFile, blockFile, chunkFile } from './format.ts';
+import type { Manifest, StoredDoc, FieldName } from './format.ts';
+import { decodeShard, decodeBlock, decodeBlock0, type Postings, type ShardEntry } from './layout.ts';
 import type { UnitType } from './units.ts';
 
 export interface Loader {
-  /** Contents of an index file (names as in build.ts). */
-  load(file: string): Promise<Uint8Array>;
+  /** Contents of an index file, by its path under the index folder. */
+  load(path: string): Promise<Uint8Array>;
 }
 
-interface Postings {
-  docs: Uint32Array;
-  imps: Uint32Array;
+/**
+ * The index files cannot be used: `stale` when they belong to another build than the page (a cached
+ * page or manifest after a new deploy), `corrupt` when a file does not read as the index's layout.
+ * Network failures are the loader's own errors, not this.
+ */
+export class SearchIndexError extends Error {
+  readonly kind: 'stale' | 'corrupt';
+  constructor(kind: 'stale' | 'corrupt', message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'SearchIndexError';
+    this.kind = kind;
+  }
 }
 
-interface TermEntry {
-  term: string;
-  shard: number;
-  ordinal: number;
-  documentsWithTerm: number;
-  /** Per block: highest impact. */
-  blockMax: number[];
-  /** Per block: the first document in (impact desc, document asc) order; unread postings come after it. */
-  blockFirst: number[];
-  /** Per block: number of postings. */
-  blockCount: number[];
-  /** The shard's bytes and where block 0 starts in them: decoded only if a query uses the term. */
-  bytes: Uint8Array;
-  block0At: number;
-  block0: Postings | null;
+/**
+ * What one search may read, chosen by measurement at 10,000 letters (README): scoring a document from
+ * its text costs about 1.2 KB gzip, reading postings about 0.7 KB gzip per 1,000 bytes.
+ */
+export interface Limits {
+  /** Bytes of posting blocks one search may read (uncompressed, about 3 bytes a posting). */
+  readBudget: number;
+  /** Rounds of block reading (each is a network round trip). */
+  maxRounds: number;
+  /** A round reads at least this much when there is that much to read: fewer, fuller rounds. */
+  roundBytes: number;
+  /** At most this many uncertain documents are scored from their text; beyond, more blocks are read. */
+  resolveMax: number;
+  /** Out of reads: documents scored from their text (exact if the uncertain ones are no more). */
+  finalResolve: number;
 }
+
+export const DEFAULT_LIMITS: Limits = {
+  readBudget: 100_000,
+  maxRounds: 8,
+  roundBytes: 20_000,
+  resolveMax: 24,
+  finalResolve: 60,
+};
+
+/** Exact phrases first: the best RERANK_WINDOW scores × (1 + PHRASE_BONUS × share of words contained whole). */
+export const PHRASE_BONUS = 2;
+export const RERANK_WINDOW = 10;
+/** Estimated uncompressed bytes per posting, to plan reads within the budget. */
+const BYTES_PER_POSTING = 3;
 
 export interface SearchHit {
   doc: number;
@@ -86,175 +92,90 @@ export interface SearchHit {
 export interface SearchOutcome {
   query: ParsedQuery;
   hits: SearchHit[];
-  /** The whole ranking computed (document numbers and scores), of which `hits` are the first k. */
-  ranked: { doc: number; score: number }[];
-  /** Files read for this query (not counting ones already cached). */
+  /** Files this search fetched (not counting those already cached). */
   filesLoaded: string[];
-  /** Rounds of block fetching. */
+  /** Rounds of block reading. */
   rounds: number;
   /** Documents scored exactly from their text. */
   resolved: number;
-  /** True when the top k are exactly lunr's (always, unless the read budget ran out). */
+  /** True when the top k are exact (always, unless the read budget ran out). */
   complete: boolean;
 }
 
 export interface SearchOptions {
   /** How many results (default 20). */
   k?: number;
-  /** Extra weight for documents containing the query's words whole (default PHRASE_BONUS). */
-  phraseBonus?: number;
-  /** Bytes of posting blocks one search may read (default READ_BUDGET). */
-  budgetBytes?: number;
-  /** Rounds of block reading one search may take (default MAX_ROUNDS). */
-  maxRounds?: number;
-  /** Bytes of posting blocks a round reads at least, when there is that much to read (default ROUND_BYTES). */
-  roundBytes?: number;
-  /** At most this many documents scored from their text (default RESOLVE_MAX). */
-  resolveMax?: number;
-  /** Out of budget: documents scored from their text (default FINAL_RESOLVE). */
-  finalResolve?: number;
-  /** Require a match of 2+ adjacent characters of a word (default true; false: plain lunr OR). */
-  minimumMatch?: boolean;
-  /** Read every block of every term (for checking the pruning). */
-  exhaustive?: boolean;
+  /** A newer search aborts this one: it then rejects with the signal's reason at its next step. */
+  signal?: AbortSignal;
+}
+
+/** What one search has fetched: file names, and bytes of blocks against the budget. */
+interface Reads {
+  files: string[];
+  blockBytes: number;
+}
+
+/** A query term found in the index, and how many of its blocks this search has read. */
+interface Term {
+  entry: ShardEntry;
+  shard: number;
+  /** Query weight × 100, an integer. */
+  boost: number;
+  /** The term's bit in the scoreboard's masks. */
+  bit: number;
+  loaded: number;
+}
+
+const isOpen = (t: Term) => t.loaded <= t.entry.later.length;
+/** Highest impact among t's unread postings (0 once all are read). */
+const nextBound = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.max : 0);
+/** t's unread postings with impact nextBound(t) belong to documents ≥ this. */
+const nextFirst = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.first : Infinity);
+const nextBytes = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.count * BYTES_PER_POSTING : 0);
+/** How much reading t's next block lowers the bound on documents not read. */
+const gain = (t: Term) => t.boost * (nextBound(t) - (t.loaded < t.entry.later.length ? t.entry.later[t.loaded]!.max : 0));
+
+/** The k-th best (score, document) so far; documents below it cannot enter the top k. */
+interface Theta {
+  score: number;
+  doc: number;
+}
+
+/** Query weights as integers (× 100), summed per term: scores are sums of integers. */
+export function queryWeights(query: ParsedQuery): Map<string, number> {
+  const weights = new Map<string, number>();
+  for (const t of [...query.words.flatMap((w) => w.terms), ...query.concepts])
+    weights.set(t.term, (weights.get(t.term) ?? 0) + t.boost);
+  for (const [term, boost] of weights) {
+    const rounded = Math.round(boost * 100);
+    if (rounded > 0) weights.set(term, rounded);
+    else weights.delete(term);
+  }
+  return weights;
 }
 
 /**
- * Exact phrases first: lunr's best RERANK_WINDOW documents are reordered by their score multiplied by
- * 1 + PHRASE_BONUS × (share of the query's words the document contains whole). A word is contained
- * when the document has every one of the word's longest n-grams (all its trigrams: 目的の 的の範 の範囲
- * 範囲内 for 目的の範囲内), or a concept the word names (#jlis for JLIS). This is known exactly from
- * the postings already read (and the texts scored exactly), so no text is fetched for it.
+ * Minimum match: a result must hold an n-gram of at least two adjacent characters of some query word
+ * (or the whole of a one-character word, or a concept). A lone shared kana is not a match.
  */
-export const PHRASE_BONUS = 2;
-export const RERANK_WINDOW = 10;
-/**
- * What one search may read beyond the shards: posting-block bytes (uncompressed, about 3 bytes a
- * posting) and rounds of fetching. Only queries made of very common words in a very large corpus reach
- * it. When the documents still in question are then few enough (FINAL_RESOLVE) they are scored from
- * their text and the result is still exact; otherwise the likeliest FINAL_RESOLVE are, and the ranking
- * is the best that can be made from what was read (reported as not complete by the bench).
- *
- * Chosen by measurement at 10,000 letters (README): scoring a document from its text costs about
- * 1.2 KB gzip (one document per chunk), reading postings about 0.7 KB gzip per 1,000 bytes; 100 KB of
- * blocks and up to 60 documents from text settle more queries exactly than 150 KB and 40, for fewer
- * bytes.
- */
-export const READ_BUDGET = 100_000;
-export const MAX_ROUNDS = 8;
-/**
- * A round reads at least this much (when there is that much to read): reading only the block that
- * settles most, as long as it is small, took up to 8 rounds of 1–2 KB each, when a few rounds of
- * 20 KB settle the same queries (and more of them within MAX_ROUNDS).
- */
-export const ROUND_BYTES = 20_000;
-/** At most this many documents are scored from their text; beyond that, more postings are read. */
-export const RESOLVE_MAX = 24;
-/** Out of reads: at most this many documents are scored exactly from their text. */
-export const FINAL_RESOLVE = 60;
-/** Estimated uncompressed bytes per posting, to plan reads within the budget. */
-const BYTES_PER_POSTING = 3;
+export function minimumMatchTerms(query: ParsedQuery): string[] {
+  const strong = query.words.flatMap((w) => {
+    const long = w.terms.filter((t) => Array.from(t.term).length >= 2);
+    return (long.length ? long : w.terms).map((t) => t.term);
+  });
+  return [...strong, ...query.concepts.map((c) => c.term)];
+}
 
-const decoder = new TextDecoder();
-
-/** For each query word: the terms that must all be present, and the concept terms that suffice. */
+/** Per query word: the terms that must all be present to contain it whole, or concept terms that suffice. */
 export function wordEvidence(query: ParsedQuery, scheme: Scheme): { all: string[]; any: string[] }[] {
   const longest = Math.max(0, ...scheme.grams);
-  return query.words.map((word) => {
-    const all = new Set<string>();
-    for (const run of runs(word.text)) {
-      const n = Math.min(longest, run.length);
-      if (n > 0) for (const gram of ngrams(run, [n])) all.add(gram);
-    }
-    return { all: [...all], any: conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k) };
-  });
+  return query.words.map((word) => ({
+    all: [...new Set(runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])))],
+    any: conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
+  }));
 }
 
-/** The n-th largest value of `values[d]` over `docs` (or -Infinity when there are fewer). */
-function kthOf(docs: readonly number[], values: Float64Array, n: number): number {
-  if (docs.length < n) return -Infinity;
-  const best: number[] = [];
-  for (const d of docs) {
-    const v = values[d]!;
-    if (best.length < n) {
-      best.push(v);
-      if (best.length === n) best.sort((a, b) => a - b);
-    } else if (v > best[0]!) {
-      best[0] = v;
-      for (let i = 0; i + 1 < n && best[i]! > best[i + 1]!; i += 1) [best[i], best[i + 1]] = [best[i + 1]!, best[i]!];
-    }
-  }
-  return best[0]!;
-}
-
-function readPostings(r: Reader): Postings {
-  const n = r.uint();
-  const docs = new Uint32Array(n);
-  let d = 0;
-  for (let i = 0; i < n; i += 1) {
-    d += r.uint();
-    docs[i] = d;
-  }
-  const imps = new Uint32Array(n);
-  for (let i = 0; i < n; i += 1) imps[i] = r.uint();
-  return { docs, imps };
-}
-
-/** Moves past a posting list without decoding it (2 × count varints: gaps, then impacts). */
-function skipPostings(r: Reader): void {
-  let varints = 2 * r.uint();
-  const bytes = r.bytes;
-  while (varints > 0) {
-    if (r.pos >= bytes.length) throw new Error('truncated varint');
-    if (bytes[r.pos++]! < 0x80) varints -= 1;
-  }
-}
-
-/**
- * A shard's terms and block bounds. Block 0 of each term is only located here, and decoded when a
- * query uses that term: a shard holds a few dozen terms, a query needs one or two of them.
- */
-function parseShard(bytes: Uint8Array, shard: number): Map<string, TermEntry> {
-  const r = new Reader(bytes);
-  const version = r.uint();
-  if (version !== INDEX_FORMAT_VERSION) throw new Error(`search index format ${version} not supported`);
-  const count = r.uint();
-  const map = new Map<string, TermEntry>();
-  let previous = '';
-  for (let ordinal = 0; ordinal < count; ordinal += 1) {
-    const shared = r.uint();
-    const term = previous.slice(0, shared) + r.string();
-    previous = term;
-    const documentsWithTerm = r.uint();
-    const blocks = r.uint();
-    // Block 0 is read with the shard; its bound is never needed (its count is set when decoded).
-    const blockMax: number[] = [0];
-    const blockFirst: number[] = [0];
-    const blockCount: number[] = [0];
-    for (let k = 1; k < blocks; k += 1) {
-      blockMax.push(r.uint());
-      blockFirst.push(r.uint());
-      blockCount.push(r.uint());
-    }
-    const block0At = r.pos;
-    skipPostings(r);
-    map.set(term, {
-      term,
-      shard,
-      ordinal,
-      documentsWithTerm,
-      blockMax,
-      blockFirst,
-      blockCount,
-      bytes,
-      block0At,
-      block0: null,
-    });
-  }
-  return map;
-}
-
-/** Index of the shard whose range holds `term` (shards are listed by their first term). */
+/** Index of the shard whose range holds `term` (shards are listed by their first term), or -1. */
 export function shardFor(term: string, starts: readonly string[]): number {
   let lo = 0;
   let hi = starts.length - 1;
@@ -267,513 +188,456 @@ export function shardFor(term: string, starts: readonly string[]): number {
   return lo;
 }
 
-interface ActiveTerm {
-  entry: TermEntry;
-  boost: number;
-  /** The term's bit in the per-document masks (`known`, `present`): word `bit >>> 5`, bit `bit & 31`. */
-  bit: number;
-  /** Blocks read so far. */
-  loaded: number;
-}
-
-const isOpen = (t: ActiveTerm) => t.loaded < t.entry.blockMax.length;
-/** Highest impact among t's unread postings. */
-const nextBound = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockMax[t.loaded]! : 0);
-/** Unread postings of t with impact equal to nextBound(t) belong to documents ≥ this. */
-const nextFirst = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockFirst[t.loaded]! : Infinity);
-const nextBytes = (t: ActiveTerm): number => (isOpen(t) ? t.entry.blockCount[t.loaded]! * BYTES_PER_POSTING : 0);
-
-/** Is a better than b in the ranking: higher score, or the same score and an earlier document. */
+/** Is a better than b: higher score, or the same score and an earlier document. */
 const better = (scores: Float64Array, a: number, b: number) =>
   scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
 /**
- * The best `k` of `docs` by (score desc, document asc), best first, among those `accept` takes.
- * One pass with a small sorted list: at 10,000 letters a query touches tens of thousands of
- * documents, and sorting them all was a good part of a query's time. `accept` is only asked about
- * documents that would enter the list.
+ * The best `k` of `docs` by (score desc, document asc), best first, among those `accept` takes. One
+ * pass with a small sorted list (a query at 10,000 letters touches tens of thousands of documents);
+ * `accept` is only asked about documents that would enter the list.
  */
-function topByScore(
-  docs: readonly number[],
-  scores: Float64Array,
-  k: number,
-  accept?: (d: number) => boolean,
-): number[] {
+function topByScore(docs: readonly number[], scores: Float64Array, k: number, accept?: (d: number) => boolean) {
   const best: number[] = [];
-  if (k <= 0) return best;
   for (const d of docs) {
-    if (best.length === k && !better(scores, d, best[k - 1]!)) continue;
+    if (k <= 0 || (best.length === k && !better(scores, d, best[k - 1]!))) continue;
     if (accept && !accept(d)) continue;
     let i = best.length === k ? k - 1 : best.length;
-    while (i > 0 && better(scores, d, best[i - 1]!)) {
-      best[i] = best[i - 1]!;
-      i -= 1;
-    }
+    for (; i > 0 && better(scores, d, best[i - 1]!); i -= 1) best[i] = best[i - 1]!;
     best[i] = d;
   }
   return best;
 }
 
-export class SearchEngine {
-  private loader: Loader;
-  private scheme: Scheme;
-  private manifest: Promise<Manifest> | null = null;
-  private shards = new Map<number, Promise<Map<string, TermEntry>>>();
-  private blocks = new Map<string, Promise<Postings>>();
-  private chunks = new Map<number, Promise<StoredDoc[]>>();
-  private loadedFiles: string[] = [];
-  private blockBytes = 0;
+/**
+ * What a search knows per (document, term), as bit masks of W words per document: `known` when the
+ * term's impact in the document has been read or computed from text, `present` when the term occurs;
+ * and per document the sum of what is known, a lower bound of its score. One row per document keeps
+ * its terms together in memory (one array per term made every bound a cache miss at 60,000 units).
+ */
+class Scoreboard {
+  readonly W: number;
+  readonly known: Uint32Array;
+  readonly present: Uint32Array;
+  readonly lower: Float64Array;
+  readonly touched: number[] = [];
+  private readonly isTouched: Uint8Array;
+  /** Minimum-match terms (all terms when there is nothing to require). */
+  readonly strong: Uint32Array;
+  /** Per round: terms with unread blocks; those of them with something to add, and how much. */
+  readonly unread: Uint32Array;
+  private readonly openWeighted: Uint32Array;
+  readonly weightOf: Float64Array;
+  private readonly firstOf: Float64Array;
 
-  constructor(loader: Loader, scheme: Scheme = DEFAULT_SCHEME) {
+  constructor(docCount: number, terms: readonly Term[], strongTerms: readonly string[]) {
+    this.W = (terms.length + 31) >>> 5;
+    this.known = new Uint32Array(docCount * this.W);
+    this.present = new Uint32Array(docCount * this.W);
+    this.lower = new Float64Array(docCount);
+    this.isTouched = new Uint8Array(docCount);
+    this.strong = new Uint32Array(this.W);
+    const strong = new Set(strongTerms);
+    for (const t of terms) if (strong.has(t.entry.term)) this.strong[t.bit >>> 5]! |= 1 << (t.bit & 31);
+    this.unread = new Uint32Array(this.W);
+    this.openWeighted = new Uint32Array(this.W);
+    this.weightOf = new Float64Array(terms.length);
+    this.firstOf = new Float64Array(terms.length);
+  }
+
+  /** Records t's impact in d (null: absent), read from postings or computed from text. */
+  private record(t: Term, d: number, impact: number | null): void {
+    const at = d * this.W + (t.bit >>> 5);
+    const mask = 1 << (t.bit & 31);
+    this.known[at]! |= mask;
+    if (impact === null) return;
+    this.present[at]! |= mask;
+    this.lower[d]! += t.boost * impact;
+    if (!this.isTouched[d]) {
+      this.isTouched[d] = 1;
+      this.touched.push(d);
+    }
+  }
+
+  absorb(t: Term, postings: Postings): void {
+    for (let i = 0; i < postings.docs.length; i += 1) this.record(t, postings.docs[i]!, postings.imps[i]!);
+  }
+
+  setFromText(t: Term, d: number, impact: number | null): void {
+    this.record(t, d, impact);
+  }
+
+  isKnown(t: Term, d: number): boolean {
+    return (this.known[d * this.W + (t.bit >>> 5)]! & (1 << (t.bit & 31))) !== 0;
+  }
+
+  has(bit: number, d: number): boolean {
+    return (this.present[d * this.W + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
+  }
+
+  /** d holds a minimum-match term. */
+  qualifies(d: number): boolean {
+    for (let w = 0; w < this.W; w += 1) if ((this.present[d * this.W + w]! & this.strong[w]!) !== 0) return true;
+    return false;
+  }
+
+  /** d qualifies, or still may: a minimum-match term with unread blocks is unknown for it. */
+  mayQualify(d: number): boolean {
+    if (this.qualifies(d)) return true;
+    for (let w = 0; w < this.W; w += 1)
+      if ((this.strong[w]! & this.unread[w]! & ~this.known[d * this.W + w]!) !== 0) return true;
+    return false;
+  }
+
+  /** Per round: what each open term's unread postings could still add. */
+  refresh(open: readonly Term[]): void {
+    this.weightOf.fill(0);
+    this.unread.fill(0);
+    this.openWeighted.fill(0);
+    for (const t of open) {
+      this.unread[t.bit >>> 5]! |= 1 << (t.bit & 31);
+      const w = t.boost * nextBound(t);
+      if (w <= 0) continue;
+      this.weightOf[t.bit] = w;
+      this.firstOf[t.bit] = nextFirst(t);
+      this.openWeighted[t.bit >>> 5]! |= 1 << (t.bit & 31);
+    }
+  }
+
+  /**
+   * The most d's score can still gain (open terms unknown for d, at their next block's highest impact),
+   * and the document those highest unread postings start at (for ties).
+   */
+  rest(d: number): { gain: number; minDoc: number } {
+    let gain = 0;
+    let minDoc = 0;
+    for (let w = 0; w < this.W; w += 1) {
+      let x = this.openWeighted[w]! & ~this.known[d * this.W + w]!;
+      while (x !== 0) {
+        const low = x & -x;
+        const b = (w << 5) | (31 - Math.clz32(low));
+        gain += this.weightOf[b]!;
+        if (this.firstOf[b]! > minDoc) minDoc = this.firstOf[b]!;
+        x ^= low;
+      }
+    }
+    return { gain, minDoc };
+  }
+
+  /**
+   * The k-th best lower bound among documents known to qualify. Documents that do not qualify must
+   * not count: the ranking drops them, so a cut-off over them would push out documents that qualify.
+   */
+  kth(k: number): Theta {
+    const top = topByScore(this.touched, this.lower, k, (d) => this.qualifies(d));
+    if (top.length < k) return { score: -Infinity, doc: Infinity };
+    return { score: this.lower[top[k - 1]!]!, doc: top[k - 1]! };
+  }
+}
+
+/**
+ * Could a document whose score is at most `bound` still rank above θ? On a tie it would need the
+ * postings of the highest unread impacts, which belong to documents ≥ minDoc.
+ */
+const couldBeat = (bound: number, d: number, minDoc: number, theta: Theta) =>
+  bound > theta.score || (bound === theta.score && Math.max(d, minDoc) <= theta.doc);
+
+export class SearchEngine {
+  private readonly loader: Loader;
+  private readonly scheme: Scheme;
+  private readonly limits: Limits;
+  private manifest: Promise<Manifest> | null = null;
+  // Shared by all searches: promises of parsed files (a failed one is forgotten, so the next search
+  // tries again). Fetches are not cancelled with a search: the next query usually needs the same files.
+  private readonly files = new Map<string, Promise<unknown>>();
+  private readonly block0s = new WeakMap<ShardEntry, Postings>();
+
+  constructor(loader: Loader, scheme: Scheme = DEFAULT_SCHEME, limits: Partial<Limits> = {}) {
     this.loader = loader;
     this.scheme = scheme;
+    this.limits = { ...DEFAULT_LIMITS, ...limits };
   }
 
-  private async file(name: string): Promise<Uint8Array> {
-    this.loadedFiles.push(name);
-    const bytes = await this.loader.load(name);
-    if (name.startsWith('b')) this.blockBytes += bytes.length;
-    return bytes;
-  }
-
-  private cached<K, V>(cache: Map<K, Promise<V>>, key: K, make: () => Promise<V>): Promise<V> {
-    let p = cache.get(key);
+  /** A file fetched and parsed once; parse failures become SearchIndexError('corrupt'). */
+  private fetchParsed<T>(path: string, reads: Reads | null, parse: (bytes: Uint8Array) => T): Promise<T> {
+    let p = this.files.get(path) as Promise<T> | undefined;
     if (!p) {
-      p = make();
-      // A failed fetch is not remembered: the next search tries again.
-      p.catch(() => cache.delete(key));
-      cache.set(key, p);
+      reads?.files.push(path);
+      p = this.loader.load(path).then((bytes) => {
+        if (reads && path.includes('/b')) reads.blockBytes += bytes.length;
+        try {
+          return parse(bytes);
+        } catch (error) {
+          if (error instanceof SearchIndexError) throw error;
+          throw new SearchIndexError('corrupt', `search index file ${path} is damaged: ${String(error)}`, {
+            cause: error,
+          });
+        }
+      });
+      p.catch(() => this.files.delete(path));
+      this.files.set(path, p);
     }
     return p;
   }
 
   getManifest(): Promise<Manifest> {
-    this.manifest ??= this.file(MANIFEST_FILE).then((bytes) => {
-      const manifest = JSON.parse(decoder.decode(bytes)) as Manifest;
+    this.manifest ??= this.fetchParsed(MANIFEST_FILE, null, (bytes) => {
+      const manifest = JSON.parse(new TextDecoder().decode(bytes)) as Manifest;
       if (manifest.v !== INDEX_FORMAT_VERSION || manifest.scheme !== this.scheme.name) {
-        throw new Error(
+        throw new SearchIndexError(
+          'stale',
           `search index is format ${manifest.v}/${manifest.scheme}; this page reads ${INDEX_FORMAT_VERSION}/${this.scheme.name}`,
         );
       }
+      if (typeof manifest.build !== 'string' || !Array.isArray(manifest.shards))
+        throw new Error('manifest without build or shards');
       return manifest;
     });
-    this.manifest.catch(() => {
-      this.manifest = null;
-    });
+    this.manifest.catch(() => (this.manifest = null));
     return this.manifest;
   }
 
-  private shard(index: number): Promise<Map<string, TermEntry>> {
-    return this.cached(this.shards, index, () => this.file(shardFile(index)).then((bytes) => parseShard(bytes, index)));
+  private path(manifest: Manifest, file: string): string {
+    return `${manifest.build}/${file}`;
   }
 
-  private block(entry: TermEntry, k: number): Promise<Postings> {
-    if (k === 0) {
-      entry.block0 ??= readPostings(new Reader(entry.bytes, entry.block0At));
-      entry.blockCount[0] = entry.block0.docs.length;
-      return Promise.resolve(entry.block0);
+  private block(manifest: Manifest, t: Term, reads: Reads): Promise<Postings> {
+    if (t.loaded === 0) {
+      let postings = this.block0s.get(t.entry);
+      if (!postings) this.block0s.set(t.entry, (postings = decodeBlock0(t.entry)));
+      return Promise.resolve(postings);
     }
-    const name = blockFile(entry.shard, entry.ordinal, k);
-    return this.cached(this.blocks, name, () => this.file(name).then((bytes) => readPostings(new Reader(bytes))));
+    return this.fetchParsed(this.path(manifest, blockFile(t.shard, t.entry.ordinal, t.loaded)), reads, decodeBlock);
   }
 
-  private chunk(index: number): Promise<StoredDoc[]> {
-    return this.cached(this.chunks, index, () =>
-      this.file(chunkFile(index)).then((bytes) => JSON.parse(decoder.decode(bytes)) as StoredDoc[]),
+  private async doc(manifest: Manifest, doc: number, reads: Reads): Promise<StoredDoc> {
+    const chunk = Math.floor(doc / manifest.chunkSize);
+    const docs = await this.fetchParsed(
+      this.path(manifest, chunkFile(chunk)),
+      reads,
+      (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as StoredDoc[],
     );
-  }
-
-  private async doc(manifest: Manifest, doc: number): Promise<StoredDoc> {
-    const docs = await this.chunk(Math.floor(doc / manifest.chunkSize));
     const stored = docs[doc % manifest.chunkSize];
-    if (!stored) throw new Error(`search index: document ${doc} missing`);
+    if (!Array.isArray(stored) || stored.length < 12)
+      throw new SearchIndexError('corrupt', `search index: document ${doc} missing from its file`);
     return stored;
   }
 
-  /**
-   * Exact impact of a term in a document, from its text: lunr's formula over each field; null if
-   * absent. The chunk carries the fields already normalized as the index normalized them.
-   */
-  private exactImpact(manifest: Manifest, stored: StoredDoc, entry: TermEntry): number | null {
-    const fields = stored[11];
+  /** lunr's impact of a term in a document, from the document's normalized fields; null if absent. */
+  private impactFromText(manifest: Manifest, stored: StoredDoc, entry: ShardEntry): number | null {
     const idf = lunrIdf(entry.documentsWithTerm, manifest.docCount);
-    const docBoost = manifest.typeBoosts[stored[1]] || 1;
     let impact: number | null = null;
     manifest.fields.forEach((field, i) => {
-      const tf = termFrequency(fields[i]!, entry.term);
+      const tf = termFrequency(stored[11][i]!, entry.term);
       if (tf === 0) return;
-      impact =
-        (impact ?? 0) +
-        fieldImpact(
-          idf,
-          tf,
-          stored[10][i]!,
-          manifest.averageFieldLength[field],
-          manifest.k1,
-          manifest.b,
-          manifest.fieldBoosts[field] || 1,
-          docBoost,
-        );
+      const { k1, b, averageFieldLength, fieldBoosts, typeBoosts } = manifest;
+      const weight = fieldImpact(idf, tf, stored[10][i]!, averageFieldLength[field], k1, b, fieldBoosts[field] || 1, typeBoosts[stored[1]] || 1);
+      impact = (impact ?? 0) + weight;
     });
     return impact;
-  }
-
-  /** Query weights as integers (× 100): scores are sums of integers, exact in any order of addition. */
-  private weights(query: ParsedQuery): Map<string, number> {
-    const boosts = new Map<string, number>();
-    const add = (term: string, boost: number) => boosts.set(term, (boosts.get(term) ?? 0) + boost);
-    for (const word of query.words) for (const t of word.terms) add(t.term, t.boost);
-    for (const t of query.concepts) add(t.term, t.boost);
-    for (const [term, boost] of boosts) {
-      const rounded = Math.round(boost * 100);
-      if (rounded > 0) boosts.set(term, rounded);
-      else boosts.delete(term);
-    }
-    return boosts;
   }
 
   async search(input: string, options: SearchOptions = {}): Promise<SearchOutcome> {
     const wanted = Math.max(1, options.k ?? 20);
     const k = Math.max(wanted, RERANK_WINDOW);
-    const bonus = options.phraseBonus ?? PHRASE_BONUS;
-    const budget = options.budgetBytes ?? READ_BUDGET;
-    const maxRounds = options.maxRounds ?? MAX_ROUNDS;
-    const resolveMax = options.resolveMax ?? RESOLVE_MAX;
-    const roundBytes = options.roundBytes ?? ROUND_BYTES;
-    this.loadedFiles = [];
-    this.blockBytes = 0;
+    const step = () => options.signal?.throwIfAborted();
+    const reads: Reads = { files: [], blockBytes: 0 };
     const query = parseQuery(input, this.scheme);
-    const boosts = this.weights(query);
-    const empty: SearchOutcome = {
+    const outcome = (hits: SearchHit[], settled = { rounds: 0, resolved: 0, complete: true }) => ({
       query,
-      hits: [],
-      ranked: [],
-      filesLoaded: [],
-      rounds: 0,
-      resolved: 0,
-      complete: true,
-    };
-    if (boosts.size === 0) return empty;
-
+      hits,
+      filesLoaded: reads.files,
+      ...settled,
+    });
+    const weights = queryWeights(query);
+    if (weights.size === 0) return outcome([]);
     const manifest = await this.getManifest();
-    const n = manifest.docCount;
+    step();
+    const terms = await this.lookUp(manifest, weights, reads);
+    step();
+    if (!terms.length) return outcome([]);
+    const board = new Scoreboard(manifest.docCount, terms, minimumMatchTerms(query));
+    const settled = await this.settle(manifest, board, terms, k, reads, step);
+    const ranked = this.rank(board, terms, query, settled.candidates, k);
+    const hits = await this.showHits(manifest, ranked.slice(0, wanted), reads);
+    step();
+    return outcome(hits, settled);
+  }
+
+  /** Step 1: the query's terms that the index holds, with block 0 of each read into nothing yet. */
+  private async lookUp(manifest: Manifest, weights: Map<string, number>, reads: Reads): Promise<Term[]> {
     const byShard = new Map<number, string[]>();
-    for (const term of boosts.keys()) {
+    for (const term of weights.keys()) {
       const s = shardFor(term, manifest.shards);
-      if (s >= 0) byShard.set(s, [...(byShard.get(s) ?? []), term]);
+      if (s < 0) continue;
+      const list = byShard.get(s);
+      if (list) list.push(term);
+      else byShard.set(s, [term]);
     }
-    const shardMaps = await Promise.all([...byShard.keys()].map((s) => this.shard(s)));
-    const active: ActiveTerm[] = [];
-    [...byShard.values()].forEach((terms, i) => {
-      for (const term of terms) {
-        const entry = shardMaps[i]!.get(term);
-        if (entry) active.push({ entry, boost: boosts.get(term)!, bit: active.length, loaded: 0 });
+    const shards = await Promise.all(
+      [...byShard.keys()].map((s) => this.fetchParsed(this.path(manifest, shardFile(s)), reads, decodeShard)),
+    );
+    const terms: Term[] = [];
+    [...byShard].forEach(([shard, names], i) => {
+      for (const name of names) {
+        const entry = shards[i]!.get(name);
+        if (entry) terms.push({ entry, shard, boost: weights.get(name)!, bit: terms.length, loaded: 0 });
       }
     });
-    if (!active.length) return { ...empty, filesLoaded: this.loadedFiles };
+    return terms;
+  }
 
-    // What is known per (document, term), as bit masks of W words per document: `known` when the
-    // term's impact in the document has been read or computed from text, `present` when the term
-    // occurs. One row per document keeps a document's terms together in memory; one array per term
-    // (60,000 documents × dozens of terms at 10,000 letters) made every bound computation a cache miss.
-    const W = (active.length + 31) >>> 5;
-    const known = new Uint32Array(n * W);
-    const present = new Uint32Array(n * W);
-    const isKnown = (t: ActiveTerm, d: number) => (known[d * W + (t.bit >>> 5)]! & (1 << (t.bit & 31))) !== 0;
-    // Lower bounds: what has been read of each document's score.
-    const lower = new Float64Array(n);
-    const touched: number[] = [];
-    const isTouched = new Uint8Array(n);
-    const absorb = (t: ActiveTerm, postings: Postings) => {
-      const { docs, imps } = postings;
-      const word = t.bit >>> 5;
-      const mask = 1 << (t.bit & 31);
-      for (let i = 0; i < docs.length; i += 1) {
-        const d = docs[i]!;
-        const at = d * W + word;
-        known[at]! |= mask;
-        present[at]! |= mask;
-        lower[d]! += t.boost * imps[i]!;
-        if (!isTouched[d]) {
-          isTouched[d] = 1;
-          touched.push(d);
-        }
-      }
-    };
-    const readNext = async (terms: ActiveTerm[]) => {
-      const fetched = await Promise.all(terms.map((t) => this.block(t.entry, t.loaded)));
-      terms.forEach((t, i) => {
-        absorb(t, fetched[i]!);
-        t.loaded += 1;
-      });
-    };
-    // Round 0: the first block of every term came with its shard.
-    await readNext(active);
-    let rounds = 0;
-    if (options.exhaustive) {
-      for (let open = active.filter(isOpen); open.length; open = active.filter(isOpen)) {
-        await readNext(open);
-        rounds += 1;
-      }
+  /** Reads the next block of each term given (round 0: block 0, which came with its shard). */
+  private async readNext(manifest: Manifest, board: Scoreboard, terms: readonly Term[], reads: Reads) {
+    const blocks = await Promise.all(terms.map((t) => this.block(manifest, t, reads)));
+    terms.forEach((t, i) => {
+      board.absorb(t, blocks[i]!);
+      t.loaded += 1;
+    });
+  }
+
+  /** Scores documents exactly from their text for the open terms not known for them. */
+  private async resolve(manifest: Manifest, board: Scoreboard, docs: number[], open: readonly Term[], reads: Reads) {
+    const stored = await Promise.all(docs.map((d) => this.doc(manifest, d, reads)));
+    docs.forEach((d, i) => {
+      for (const t of open) if (!board.isKnown(t, d)) board.setFromText(t, d, this.impactFromText(manifest, stored[i]!, t.entry));
+    });
+  }
+
+  /**
+   * Picks terms (in the order given) while their next blocks fit in what is left of the budget, until
+   * `enough` says so and the round reads at least roundBytes.
+   */
+  private plan(ordered: readonly Term[], reads: Reads, enough: (picked: Term) => boolean): Term[] {
+    const picked: Term[] = [];
+    let bytes = 0;
+    let satisfied = false;
+    for (const t of ordered) {
+      if (reads.blockBytes + bytes + nextBytes(t) > this.limits.readBudget) continue;
+      picked.push(t);
+      bytes += nextBytes(t);
+      satisfied ||= enough(t);
+      if (satisfied && bytes >= this.limits.roundBytes) break;
     }
+    return picked;
+  }
 
-    // Minimum match: a result must match at least two adjacent characters of some query word (or the
-    // whole of a one-character word, or a concept): a lone shared kana is not a match (ゼブラ finds
-    // nothing). `strong` holds the bits of those terms. A document is known to qualify once one of them
-    // is present; it may still qualify while one of them is unread and unknown for it.
-    const bitOf = new Map<string, number>(active.map((t) => [t.entry.term, t.bit]));
-    const strong = new Uint32Array(W);
-    if (options.minimumMatch === false) strong.fill(0xffffffff);
-    else {
-      const strongTerms = query.words.flatMap((w) => {
-        const long = w.terms.filter((t) => Array.from(t.term).length >= 2).map((t) => t.term);
-        return long.length ? long : w.terms.map((t) => t.term);
-      });
-      for (const term of [...strongTerms, ...query.concepts.map((c) => c.term)]) {
-        const bit = bitOf.get(term);
-        if (bit !== undefined) strong[bit >>> 5]! |= 1 << (bit & 31);
-      }
-    }
-    const qualifies = (d: number) => {
-      for (let w = 0; w < W; w += 1) if ((present[d * W + w]! & strong[w]!) !== 0) return true;
-      return false;
-    };
-    // Bits of the terms with unread blocks (whatever their weight).
-    const unreadBits = new Uint32Array(W);
-    const mayQualify = (d: number) => {
-      if (qualifies(d)) return true;
-      for (let w = 0; w < W; w += 1) if ((strong[w]! & unreadBits[w]! & ~known[d * W + w]!) !== 0) return true;
-      return false;
-    };
-
-    // The k-th best so far among documents known to qualify, by (score desc, document asc): ties go to
-    // the earlier document. Counting documents that do not qualify would cut off ones that do (their
-    // lower bounds are real scores, but of documents the ranking then drops).
-    const kth = (): { score: number; doc: number } => {
-      const top = topByScore(touched, lower, k, qualifies);
-      if (top.length < k) return { score: -Infinity, doc: n };
-      const d = top[k - 1]!;
-      return { score: lower[d]!, doc: d };
-    };
-    /**
-     * Could document d, whose score is at most `bound`, still rank above the k-th? On a tie it would
-     * need every unread term at its highest unread impact, whose documents are all ≥ `minDoc`.
-     */
-    const couldBeat = (bound: number, d: number, minDoc: number, theta: { score: number; doc: number }) =>
-      bound > theta.score || (bound === theta.score && Math.max(d, minDoc) <= theta.doc);
-    // Per round, for each term: what its unread postings could still add (boost × next block's
-    // highest impact), and the open terms with something to add, as a mask.
-    const weightOf = new Float64Array(active.length);
-    const firstOf = new Float64Array(active.length);
-    const openBits = new Uint32Array(W);
-    const refreshBounds = (open: ActiveTerm[]) => {
-      weightOf.fill(0);
-      openBits.fill(0);
-      unreadBits.fill(0);
-      for (const t of open) {
-        unreadBits[t.bit >>> 5]! |= 1 << (t.bit & 31);
-        const w = t.boost * nextBound(t);
-        if (w <= 0) continue;
-        weightOf[t.bit] = w;
-        firstOf[t.bit] = nextFirst(t);
-        openBits[t.bit >>> 5]! |= 1 << (t.bit & 31);
-      }
-    };
-    /**
-     * The most d's score can still gain (open terms not known for d, at their next block's highest
-     * impact); `restMinDoc` is then the document those highest unread postings start at.
-     */
-    let restMinDoc = 0;
-    const restOf = (d: number): number => {
-      let rest = 0;
-      let minDoc = 0;
-      const row = d * W;
-      for (let w = 0; w < W; w += 1) {
-        let x = openBits[w]! & ~known[row + w]!;
-        while (x !== 0) {
-          const low = x & -x;
-          const b = (w << 5) | (31 - Math.clz32(low));
-          rest += weightOf[b]!;
-          if (firstOf[b]! > minDoc) minDoc = firstOf[b]!;
-          x ^= low;
-        }
-      }
-      restMinDoc = minDoc;
-      return rest;
-    };
-    /** Scores documents exactly from their text for the terms not read for them. */
-    const resolve = async (docs: number[], open: ActiveTerm[]) => {
-      const storedDocs = await Promise.all(docs.map((d) => this.doc(manifest, d)));
-      docs.forEach((d, i) => {
-        for (const t of open) {
-          if (isKnown(t, d)) continue;
-          const impact = this.exactImpact(manifest, storedDocs[i]!, t.entry);
-          const at = d * W + (t.bit >>> 5);
-          known[at]! |= 1 << (t.bit & 31);
-          if (impact === null) continue;
-          present[at]! |= 1 << (t.bit & 31);
-          lower[d]! += t.boost * impact;
-        }
-      });
-    };
-    /**
-     * Adds terms (best first) while their next blocks fit in what is left of the budget, until
-     * `enough` says so and the round reads at least `roundBytes` (fewer, fuller rounds: each is a
-     * network round trip in the browser).
-     */
-    const withinBudget = (ordered: ActiveTerm[], enough: (picked: ActiveTerm[]) => boolean) => {
-      const picked: ActiveTerm[] = [];
-      let bytes = this.blockBytes;
-      let satisfied = false;
-      for (const t of ordered) {
-        if (bytes + nextBytes(t) > budget) continue;
-        picked.push(t);
-        bytes += nextBytes(t);
-        satisfied ||= enough(picked);
-        if (satisfied && bytes - this.blockBytes >= roundBytes) break;
-      }
-      return picked;
-    };
-
-    let candidates: number[] = touched;
-    let resolved = 0;
-    let complete = true;
-    for (;;) {
-      const open = active.filter(isOpen);
-      if (!open.length) break;
-      refreshBounds(open);
-      const theta = kth();
+  /**
+   * Step 2. Guarantees on return, when `complete`: every document that can be in the top k (by score
+   * and minimum match) is among `candidates`, and its score and whether it qualifies are exact.
+   */
+  private async settle(
+    manifest: Manifest,
+    board: Scoreboard,
+    terms: readonly Term[],
+    k: number,
+    reads: Reads,
+    step: () => void,
+  ): Promise<{ candidates: number[]; rounds: number; resolved: number; complete: boolean }> {
+    await this.readNext(manifest, board, terms, reads);
+    for (let rounds = 0; ; rounds += 1) {
+      step();
+      const open = terms.filter(isOpen);
+      if (!open.length) return { candidates: board.touched, rounds, resolved: 0, complete: true };
+      board.refresh(open);
+      const theta = board.kth(k);
       const unseenMax = open.reduce((sum, t) => sum + t.boost * nextBound(t), 0);
       const unseenMinDoc = open.reduce((m, t) => (t.boost * nextBound(t) > 0 ? Math.max(m, nextFirst(t)) : m), 0);
-      // Could a document not read at all still enter the top k? Only through an unread posting of a
-      // term that makes it qualify.
-      const strongOpen = open.some((t) => (strong[t.bit >>> 5]! & (1 << (t.bit & 31))) !== 0);
+      // A document not read at all can only qualify through an unread minimum-match posting.
+      const strongOpen = open.some((t) => (board.strong[t.bit >>> 5]! & (1 << (t.bit & 31))) !== 0);
       const unseenMatters = strongOpen && couldBeat(unseenMax, 0, unseenMinDoc, theta);
-      let plan: ActiveTerm[] = [];
-      // Documents that could still be in the top k, and those of them whose score is not fully known
-      // (only computed once no document left unread can enter the top k).
-      const inPlay: number[] = [];
-      const uncertain: number[] = [];
+      let plan: Term[];
+      let inPlay: number[] = [];
+      let uncertain: number[] = [];
       if (unseenMatters) {
-        // Read the blocks that lower the bound on unread documents most, until it falls below the k-th.
-        const gain = (t: ActiveTerm) =>
-          t.boost * (nextBound(t) - (t.loaded + 1 < t.entry.blockMax.length ? t.entry.blockMax[t.loaded + 1]! : 0));
+        // Read the blocks that lower the bound on unread documents most, until it falls below θ.
         let bound = unseenMax;
-        plan = withinBudget(
-          [...open].sort((a, b) => gain(b) - gain(a)),
-          (picked) => {
-            bound -= gain(picked[picked.length - 1]!);
-            return bound < theta.score;
-          },
-        );
+        plan = this.plan([...open].sort((a, b) => gain(b) - gain(a)), reads, (t) => (bound -= gain(t)) < theta.score);
       } else {
-        // What the uncertain documents could still gain per term (terms with something left to add,
-        // in the order first met).
-        const missing = new Float64Array(active.length);
-        const missingOrder: ActiveTerm[] = [];
-        const isMissing = new Uint8Array(active.length);
-        for (const d of touched) {
-          if (lower[d]! + unseenMax < theta.score || !mayQualify(d)) continue;
-          const rest = restOf(d);
-          if (!couldBeat(lower[d]! + rest, d, restMinDoc, theta)) continue;
-          inPlay.push(d);
-          // Uncertain: its score, or whether it qualifies, is not known yet.
-          if (rest > 0 || !qualifies(d)) {
-            uncertain.push(d);
-            for (const t of open) {
-              if (weightOf[t.bit] === 0 || isKnown(t, d)) continue;
-              if (!isMissing[t.bit]) {
-                isMissing[t.bit] = 1;
-                missingOrder.push(t);
-              }
-              missing[t.bit]! += weightOf[t.bit]!;
-            }
-          }
+        ({ inPlay, uncertain, plan } = this.inPlay(board, open, theta, unseenMax, reads));
+        if (uncertain.length <= this.limits.resolveMax) {
+          await this.resolve(manifest, board, uncertain, open, reads);
+          return { candidates: inPlay, rounds, resolved: uncertain.length, complete: true };
         }
-        if (uncertain.length <= resolveMax) {
-          // Score the last few exactly from their text rather than reading long posting lists.
-          await resolve(uncertain, open);
-          resolved = uncertain.length;
-          candidates = inPlay;
-          break;
-        }
-        // Too many open questions: read the next block of the terms they hinge on most.
-        const ranked = [...missingOrder].sort((a, b) => missing[b.bit]! - missing[a.bit]!);
-        const total = ranked.reduce((sum, t) => sum + missing[t.bit]!, 0);
-        let covered = 0;
-        plan = withinBudget(ranked, (picked) => {
-          covered += missing[picked[picked.length - 1]!.bit]!;
-          return covered >= total / 2;
-        });
       }
-      if (!plan.length || rounds >= maxRounds) {
-        const wantedCount = Math.max(options.finalResolve ?? FINAL_RESOLVE, k);
-        if (!unseenMatters && uncertain.length <= wantedCount) {
-          // Out of reads, but the documents still in question are few enough to score from their
-          // text: the ranking is still exact.
-          await resolve(uncertain, open);
-          resolved = uncertain.length;
-          candidates = inPlay;
-          break;
-        }
-        // Out of budget (very common words in a very large corpus): score exactly the documents most
-        // likely to be on top (what has been read plus half of what could still come) and rank with
-        // everything read so far.
-        complete = false;
-        // An estimate lies between the lower bound and lower + unseenMax / 2: skip documents that
-        // cannot reach the wantedCount-th lower bound.
-        const floor = kthOf(touched, lower, wantedCount) - unseenMax / 2;
-        const estimate = new Float64Array(n);
-        const hopeful = touched.filter((d) => lower[d]! >= floor && mayQualify(d));
-        for (const d of hopeful) estimate[d] = lower[d]! + restOf(d) / 2;
-        const likeliest = topByScore(hopeful, estimate, wantedCount);
-        await resolve(likeliest, open);
-        resolved = likeliest.length;
-        break;
+      if (plan.length && rounds < this.limits.maxRounds) {
+        await this.readNext(manifest, board, plan, reads);
+        continue;
       }
-      await readNext(plan);
-      rounds += 1;
+      // Out of reads.
+      const finalResolve = Math.max(this.limits.finalResolve, k);
+      if (!unseenMatters && uncertain.length <= finalResolve) {
+        // Few enough in question to score from their text: still exact.
+        await this.resolve(manifest, board, uncertain, open, reads);
+        return { candidates: inPlay, rounds, resolved: uncertain.length, complete: true };
+      }
+      // Very common words in a very large corpus: score exactly the documents likeliest to be on top
+      // (what was read plus half of what could still come) and rank with what is known.
+      const estimate = new Float64Array(board.lower.length);
+      const hopeful = board.touched.filter((d) => board.mayQualify(d));
+      for (const d of hopeful) estimate[d] = board.lower[d]! + board.rest(d).gain / 2;
+      const likeliest = topByScore(hopeful, estimate, finalResolve);
+      await this.resolve(manifest, board, likeliest, open, reads);
+      return { candidates: board.touched, rounds, resolved: likeliest.length, complete: false };
     }
+  }
 
-    // Rerank lunr's best by phrase coverage, then fetch only the documents shown.
-    const has = (bit: number, d: number) => (present[d * W + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
-    // Per query word: the bits of the terms that must all be present (null when one of them is not in
-    // the index at all), and of the concept terms that suffice.
+  /**
+   * When no unread document can enter the top k: the documents that still can (`inPlay`), those of
+   * them whose score or qualification is not known yet (`uncertain`), and, should they be too many to
+   * score from text, the blocks they hinge on most (`plan`).
+   */
+  private inPlay(board: Scoreboard, open: readonly Term[], theta: Theta, unseenMax: number, reads: Reads) {
+    const inPlay: number[] = [];
+    const uncertain: number[] = [];
+    const missing = new Float64Array(board.weightOf.length);
+    for (const d of board.touched) {
+      if (board.lower[d]! + unseenMax < theta.score || !board.mayQualify(d)) continue;
+      const rest = board.rest(d);
+      if (!couldBeat(board.lower[d]! + rest.gain, d, rest.minDoc, theta)) continue;
+      inPlay.push(d);
+      if (rest.gain === 0 && board.qualifies(d)) continue;
+      uncertain.push(d);
+      for (const t of open) if (!board.isKnown(t, d)) missing[t.bit]! += board.weightOf[t.bit]!;
+    }
+    const hinges = open.filter((t) => missing[t.bit]! > 0).sort((a, b) => missing[b.bit]! - missing[a.bit]!);
+    const total = hinges.reduce((sum, t) => sum + missing[t.bit]!, 0);
+    let covered = 0;
+    const plan =
+      uncertain.length > this.limits.resolveMax
+        ? this.plan(hinges, reads, (t) => (covered += missing[t.bit]!) >= total / 2)
+        : [];
+    return { inPlay, uncertain, plan };
+  }
+
+  /** Step 3: the best k that pass minimum match; the first RERANK_WINDOW reordered by phrase coverage. */
+  private rank(board: Scoreboard, terms: readonly Term[], query: ParsedQuery, candidates: number[], k: number) {
+    const bitOf = new Map(terms.map((t) => [t.entry.term, t.bit]));
+    // A word is contained whole when all its longest n-grams are present (null: one is not in the
+    // index at all), or a concept it names.
     const evidence = wordEvidence(query, this.scheme).map((e) => ({
       all: e.all.length && e.all.every((t) => bitOf.has(t)) ? e.all.map((t) => bitOf.get(t)!) : null,
       any: e.any.filter((t) => bitOf.has(t)).map((t) => bitOf.get(t)!),
     }));
-    const coverage = (d: number) => {
-      if (!evidence.length) return 0;
-      let found = 0;
-      for (const e of evidence) {
-        if ((e.all && e.all.every((b) => has(b, d))) || e.any.some((b) => has(b, d))) found += 1;
-      }
-      return found / evidence.length;
-    };
-    const byBase = topByScore(candidates, lower, k, qualifies).map((doc) => ({ doc, score: lower[doc]! }));
-    const head = byBase
+    const coverage = (d: number) =>
+      evidence.length
+        ? evidence.filter((e) => e.all?.every((b) => board.has(b, d)) || e.any.some((b) => board.has(b, d))).length /
+          evidence.length
+        : 0;
+    const base = topByScore(candidates, board.lower, k, (d) => board.qualifies(d));
+    const head = base
       .slice(0, RERANK_WINDOW)
-      .map(({ doc, score }) => ({ doc, score: score * (1 + bonus * coverage(doc)) }))
+      .map((doc) => ({ doc, score: board.lower[doc]! * (1 + PHRASE_BONUS * coverage(doc)) }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
-    const ranked = [...head, ...byBase.slice(RERANK_WINDOW)];
-    const shown = ranked.slice(0, wanted);
-    const stored = await Promise.all(shown.map(({ doc }) => this.doc(manifest, doc)));
-    const hits: SearchHit[] = shown.map(({ doc, score }, i) => {
-      const s = stored[i]!;
-      return {
-        doc,
-        score,
-        id: s[0],
-        type: s[1],
-        url: s[2],
-        label: s[3],
-        title: s[4],
-        status: s[5],
-        date: s[6],
-        fields: { title: s[7], body: s[8], meta: s[9] },
-      };
+    return [...head, ...base.slice(RERANK_WINDOW).map((doc) => ({ doc, score: board.lower[doc]! }))];
+  }
+
+  /** Step 4: the documents shown, fetched. */
+  private async showHits(manifest: Manifest, shown: { doc: number; score: number }[], reads: Reads) {
+    const stored = await Promise.all(shown.map(({ doc }) => this.doc(manifest, doc, reads)));
+    return shown.map(({ doc, score }, i): SearchHit => {
+      const [id, type, url, label, title, status, date, fieldTitle, body, meta] = stored[i]!;
+      return { doc, score, id, type, url, label, title, status, date, fields: { title: fieldTitle, body, meta } };
     });
-    return { query, hits, ranked, filesLoaded: this.loadedFiles, rounds, resolved, complete };
   }
 }

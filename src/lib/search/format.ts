@@ -7,12 +7,20 @@ import type { UnitType } from './units.ts';
 export const FIELDS = ['title', 'body', 'meta'] as const;
 export type FieldName = (typeof FIELDS)[number];
 
-/** 2: document chunks carry each field as normalized for indexing (StoredDoc `normalized`). */
-export const INDEX_FORMAT_VERSION = 2;
+/**
+ * 2: document chunks carry each field as normalized for indexing (StoredDoc `normalized`).
+ * 3: every file but the manifest sits in a folder named by the build's content hash (`build`).
+ */
+export const INDEX_FORMAT_VERSION = 3;
 
 /** What the browser reads first (manifest.json). */
 export interface Manifest {
   v: number;
+  /**
+   * Content hash of every other file of this build, and the folder they sit in: a file name never
+   * means two contents, so a cached file of an earlier build is never mixed with this one.
+   */
+  build: string;
   scheme: string;
   docCount: number;
   chunkSize: number;

@@ -156,6 +156,14 @@ function compileSpellings(): CompiledSpellings {
   return compiled;
 }
 
+/** Appends input's offsets [from, to) (a loop: spreading a long slice into push() overflows the stack). */
+function copyOffsets(input: Normalized, from: number, to: number, start: number[], end: number[]): void {
+  for (let i = from; i < to; i += 1) {
+    start.push(input.start[i]!);
+    end.push(input.end[i]!);
+  }
+}
+
 /** Step 6: rewrite spelling variants, keeping the offset maps. */
 export function applySpellings(input: Normalized): Normalized {
   const { pattern, canonicalOf } = compileSpellings();
@@ -172,8 +180,7 @@ export function applySpellings(input: Normalized): Normalized {
     const canonical = canonicalOf.get(found)!;
     const at = match.index;
     text += input.text.slice(cursor, at);
-    start.push(...input.start.slice(cursor, at));
-    end.push(...input.end.slice(cursor, at));
+    copyOffsets(input, cursor, at, start, end);
     const s = input.start[at]!;
     const e = input.end[at + found.length - 1]!;
     text += canonical;
@@ -186,8 +193,7 @@ export function applySpellings(input: Normalized): Normalized {
   }
   if (!changed) return input;
   text += input.text.slice(cursor);
-  start.push(...input.start.slice(cursor));
-  end.push(...input.end.slice(cursor));
+  copyOffsets(input, cursor, input.text.length, start, end);
   return { text, start, end };
 }
 

@@ -4,7 +4,8 @@
  * <mark> only, and moves through results with the arrow keys. The index is fetched by this page
  * only, file by file as queries need them.
  */
-import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
+import { SearchEngine, SearchIndexError, type SearchHit, type SearchOutcome } from './engine.ts';
+import { APPROXIMATE_NOTICE, PROBLEM_MESSAGES, problemOf } from './messages.ts';
 import { snippet, highlight, type Segment } from './snippet.ts';
 import { STATUSES, isStatusKey } from '../status.ts';
 import { MAX_QUERY_CHARS } from './tokenize.ts';
@@ -15,9 +16,14 @@ const PAGE_SIZE = 10;
 const MORE_SIZE = 30;
 
 const engine = new SearchEngine({
-  async load(file) {
-    const response = await fetch(sitePath(`/search-index/${file}`), { credentials: 'same-origin' });
-    if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
+  async load(path) {
+    // fetch rejects on network failures; those keep their own error (the reader's connection).
+    const response = await fetch(sitePath(`/search-index/${path}`), { credentials: 'same-origin' });
+    // Missing: the manifest names files of another build (this page or its manifest is older than
+    // the deploy), or the index itself is missing.
+    if (response.status === 404 || response.status === 410)
+      throw new SearchIndexError(path.includes('/') ? 'stale' : 'corrupt', `${path}: HTTP ${response.status}`);
+    if (!response.ok) throw new Error(`${path}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
 });
@@ -123,7 +129,8 @@ function renderEmpty(query: string): void {
   list.append(box);
 }
 
-let sequence = 0;
+/** The search in flight: a new one aborts it, so only the latest query renders. */
+let inFlight: AbortController | null = null;
 let shown = PAGE_SIZE;
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -142,11 +149,14 @@ function setTitle(query: string): void {
 
 async function run(raw: string, size = PAGE_SIZE): Promise<void> {
   const query = raw.trim();
-  const mine = ++sequence;
+  inFlight?.abort();
+  const controller = new AbortController();
+  inFlight = controller;
   shown = size;
   syncUrl(query);
   setTitle(query);
   if (!query) {
+    inFlight = null;
     list.replaceChildren();
     status.textContent = '';
     more.hidden = true;
@@ -158,27 +168,33 @@ async function run(raw: string, size = PAGE_SIZE): Promise<void> {
   results.setAttribute('aria-busy', 'true');
   let outcome: SearchOutcome;
   try {
-    outcome = await engine.search(query, { k: size + 1 });
+    outcome = await engine.search(query, { k: size + 1, signal: controller.signal });
   } catch (error) {
-    if (mine !== sequence) return;
+    if (controller.signal.aborted) return; // a newer search replaced this one
     console.error(error);
     list.replaceChildren();
     more.hidden = true;
-    status.textContent = '検索用のデータを読み込めませんでした。通信状態を確かめて、もう一度お試しください。';
+    const problem = problemOf(error);
+    status.textContent = PROBLEM_MESSAGES[problem];
     results.dataset.searchState = 'error';
+    results.dataset.searchProblem = problem;
     results.removeAttribute('aria-busy');
     return;
   }
-  if (mine !== sequence) return; // a newer search started meanwhile
+  if (controller.signal.aborted) return;
+  delete results.dataset.searchProblem;
   const hits = outcome.hits.slice(0, size);
-  list.replaceChildren(...hits.map((hit) => renderHit(hit, outcome)));
+  list.replaceChildren(); // at most MORE_SIZE + 1 hits
+  for (const hit of hits) list.append(renderHit(hit, outcome));
   if (hits.length === 0) {
     status.textContent = `「${query}」の検索結果：0件`;
     renderEmpty(query);
   } else {
     const hint = outcome.hits.length > size ? '（続きは「さらに表示」）' : '';
     status.textContent = `「${query}」の検索結果：関連の高い順に${hits.length}件${hint}`;
+    if (!outcome.complete) status.textContent += ` ${APPROXIMATE_NOTICE}`;
   }
+  results.dataset.searchComplete = String(outcome.complete);
   more.hidden = outcome.hits.length <= size;
   if (help) help.hidden = true;
   results.removeAttribute('aria-busy');

@@ -158,7 +158,8 @@ export function termFrequency(normalized: string, term: string): number {
 export function textTerms(text: string, scheme: Scheme = DEFAULT_SCHEME): string[] {
   const norm = normalizeForIndex(text, scheme);
   const terms: string[] = [];
-  for (const run of runs(norm)) terms.push(...ngrams(run, scheme.grams));
+  // A loop, not push(...ngrams): a run of tens of thousands of characters would overflow the stack.
+  for (const run of runs(norm)) for (const gram of ngrams(run, scheme.grams)) terms.push(gram);
   if (scheme.variants !== false) for (const key of conceptsIn(norm)) terms.push(CONCEPT_PREFIX + key);
   if (scheme.segmenter) for (const w of segmentWords(norm)) terms.push(SEGMENT_PREFIX + w);
   return terms;

@@ -24,10 +24,8 @@ export interface SearchUnit {
   status?: StatusKey;
   /** Date shown with the result (YYYY-MM-DD). */
   date?: string;
-  /** Indexed fields. */
+  /** Indexed fields; the snippet is cut from the body. */
   fields: { title: string; body: string; meta: string };
-  /** Text the snippet is cut from (the body as readers see it). */
-  text: string;
 }
 
 /** Only what units need from a letter; Astro entries and parsed files both fit. */
@@ -151,7 +149,6 @@ export function buildSearchUnits(
           data.summary ?? '',
         ].join('\n'),
       },
-      text: body,
     });
 
     const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
@@ -170,7 +167,6 @@ export function buildSearchUnits(
           body: demand.text,
           meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
         },
-        text: demand.text,
       });
       demand.statusHistory.forEach((entry, index) => {
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
@@ -194,7 +190,6 @@ export function buildSearchUnits(
             body,
             meta: [datesText(entry.date), STATUSES[entry.status]?.ja ?? ''].join('\n'),
           },
-          text: body,
         });
       });
     }
@@ -210,7 +205,6 @@ export function buildSearchUnits(
       title: `要求${labelInText(demand.label)} ${demand.shortTitle}`,
       status: demand.statusHistory.at(-1)?.status,
       fields: { title: demand.shortTitle, body: demand.text, meta: (demand.topics ?? []).join('\n') },
-      text: demand.text,
     });
   }
 
@@ -230,7 +224,6 @@ export function buildSearchUnits(
             body,
             meta: `第${chapter.number}章 ${chapter.title}`,
           },
-          text: body,
         });
       }
     }
@@ -256,7 +249,6 @@ export function buildSearchUnits(
         label: '規程 附則',
         title: `附則 ${data.shortTitle}`,
         fields: { title: `附則 ${captions}`, body, meta: '' },
-        text: body,
       });
     }
   }

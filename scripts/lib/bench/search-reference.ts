@@ -4,12 +4,13 @@
  * tokenizer and lunr's BM25 formula (scoring.ts, checked against lunr itself in search-engine.test.ts),
  * so this depends neither on lunr's internals nor on the index's file layout. The ranking rules
  * (minimum match, phrase rerank) are restated here from their definitions in the engine's docs.
+ * Used by tests/search-property.test.ts and the bench (`npm run bench:search`).
  */
-import { DEFAULT_CONFIG, FIELDS, type IndexConfig } from '../../src/lib/search/build.ts';
-import { fieldImpact, lunrIdf } from '../../src/lib/search/scoring.ts';
-import { conceptsIn, CONCEPT_PREFIX, ngrams, parseQuery, runs, textTerms } from '../../src/lib/search/tokenize.ts';
-import { PHRASE_BONUS, RERANK_WINDOW } from '../../src/lib/search/engine.ts';
-import type { SearchUnit } from '../../src/lib/search/units.ts';
+import { DEFAULT_CONFIG, FIELDS, type IndexConfig } from '../../../src/lib/search/build.ts';
+import { fieldImpact, lunrIdf } from '../../../src/lib/search/scoring.ts';
+import { conceptsIn, CONCEPT_PREFIX, ngrams, parseQuery, runs, textTerms } from '../../../src/lib/search/tokenize.ts';
+import { PHRASE_BONUS, RERANK_WINDOW } from '../../../src/lib/search/engine.ts';
+import type { SearchUnit } from '../../../src/lib/search/units.ts';
 
 export interface ReferenceIndex {
   config: IndexConfig;
@@ -81,21 +82,29 @@ function holds(p: { docs: number[] } | undefined, d: number): boolean {
   return false;
 }
 
-/** The top k (document, score) as the site ranks them: lunr's scores, minimum match, phrase rerank. */
-export function referenceSearch(index: ReferenceIndex, input: string, k = 10): { doc: number; score: number }[] {
-  const scheme = index.config.scheme;
-  const query = parseQuery(input, scheme);
-  // Query weights: boosts × 100, rounded, summed per term.
+/** lunr's score × 100 of every document for a query (0: no match), with the query's term weights. */
+export function referenceScores(index: ReferenceIndex, input: string) {
+  const query = parseQuery(input, index.config.scheme);
+  // Query weights: boosts × 100, rounded, summed per term; only terms the index holds.
   const raw = new Map<string, number>();
   for (const t of [...query.words.flatMap((w) => w.terms), ...query.concepts])
     raw.set(t.term, (raw.get(t.term) ?? 0) + t.boost);
+  const weights = new Map<string, number>();
   const score = new Float64Array(index.docCount);
   for (const [term, boost] of raw) {
     const weight = Math.round(boost * 100);
     const p = index.postings.get(term);
-    if (weight <= 0 || !p) raw.delete(term);
-    else p.docs.forEach((d, i) => (score[d]! += weight * p.imps[i]!));
+    if (weight <= 0 || !p) continue;
+    weights.set(term, weight);
+    p.docs.forEach((d, i) => (score[d]! += weight * p.imps[i]!));
   }
+  return { query, weights, score };
+}
+
+/** The top k (document, score) as the site ranks them: lunr's scores, minimum match, phrase rerank. */
+export function referenceSearch(index: ReferenceIndex, input: string, k = 10): { doc: number; score: number }[] {
+  const scheme = index.config.scheme;
+  const { query, weights: raw, score } = referenceScores(index, input);
   // Minimum match: some n-gram of 2+ characters of a word (or a one-character word, or a concept).
   const qualifies = new Uint8Array(index.docCount);
   const strong = [

@@ -3,8 +3,8 @@
  * words, single characters, long queries and mixed-script ones. Seeded, so a failure can be replayed
  * (SEARCH_SEED=<seed>).
  */
-import { CONCEPTS, SPELLINGS } from '../../src/lib/search/variants.ts';
-import type { SearchUnit } from '../../src/lib/search/units.ts';
+import { CONCEPTS, SPELLINGS } from '../../../src/lib/search/variants.ts';
+import type { SearchUnit } from '../../../src/lib/search/units.ts';
 
 export function mulberry32(seed: number): () => number {
   let a = seed >>> 0;
