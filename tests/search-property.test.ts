@@ -77,7 +77,7 @@ describe('real corpus', () => {
     reference = referenceIndex(units);
     site = buildSearchIndex(units);
     queries = generateQueries(units, QUERIES_PER_CORPUS, seed);
-  });
+  }, 120_000);
 
   test(`${QUERIES_PER_CORPUS} generated queries, site layout: every complete top 10 is exact`, async () => {
     expect(new Set(queries.map((q) => q.q)).size).toBeGreaterThan(QUERIES_PER_CORPUS * 0.75);
