@@ -451,7 +451,9 @@ async function scaleRow(
     if (!outcome.complete) incomplete += 1;
     if (same) agree += 1;
     else if (flag('--verbose'))
-      console.log(`  (${label}) differs from the reference: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`);
+      console.log(
+        `  (${label}) differs from the reference: 「${q}」${outcome.complete ? '' : ' (read budget reached)'}`,
+      );
     perQuery.push({
       q,
       gzip: first.at(-1)!,

@@ -100,7 +100,9 @@ describe('shard and block layout (layout.ts): what build.ts writes, engine.ts re
       ].sort();
       const inputs: ShardEntryInput[] = terms.map((term) => {
         const n = 1 + Math.floor(random() * 70);
-        const docs = [...new Set(Array.from({ length: n }, () => Math.floor(random() * 100_000)))].sort((a, b) => a - b);
+        const docs = [...new Set(Array.from({ length: n }, () => Math.floor(random() * 100_000)))].sort(
+          (a, b) => a - b,
+        );
         return {
           term,
           documentsWithTerm: Math.floor(random() * 1000),
@@ -130,7 +132,10 @@ describe('shard and block layout (layout.ts): what build.ts writes, engine.ts re
   });
 
   test('a damaged shard or block is a LayoutError or a truncation, never a wrong read', () => {
-    const entry = encodeShardEntry({ term: '漏え', documentsWithTerm: 3, later: [], block0: { docs: [1, 5], imps: [9, 8] } }, '');
+    const entry = encodeShardEntry(
+      { term: '漏え', documentsWithTerm: 3, later: [], block0: { docs: [1, 5], imps: [9, 8] } },
+      '',
+    );
     const good = encodeShard([entry]);
     expect(() => decodeShard(Uint8Array.of(2, ...good.subarray(1)))).toThrow(LayoutError);
     expect(() => decodeShard(Uint8Array.from([...good, 0]))).toThrow(LayoutError);

@@ -133,7 +133,8 @@ const nextBound = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.max : 0
 const nextFirst = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.first : Infinity);
 const nextBytes = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.count * BYTES_PER_POSTING : 0);
 /** How much reading t's next block lowers the bound on documents not read. */
-const gain = (t: Term) => t.boost * (nextBound(t) - (t.loaded < t.entry.later.length ? t.entry.later[t.loaded]!.max : 0));
+const gain = (t: Term) =>
+  t.boost * (nextBound(t) - (t.loaded < t.entry.later.length ? t.entry.later[t.loaded]!.max : 0));
 
 /** The k-th best (score, document) so far; documents below it cannot enter the top k. */
 interface Theta {
@@ -431,7 +432,16 @@ export class SearchEngine {
       const tf = termFrequency(stored[11][i]!, entry.term);
       if (tf === 0) return;
       const { k1, b, averageFieldLength, fieldBoosts, typeBoosts } = manifest;
-      const weight = fieldImpact(idf, tf, stored[10][i]!, averageFieldLength[field], k1, b, fieldBoosts[field] || 1, typeBoosts[stored[1]] || 1);
+      const weight = fieldImpact(
+        idf,
+        tf,
+        stored[10][i]!,
+        averageFieldLength[field],
+        k1,
+        b,
+        fieldBoosts[field] || 1,
+        typeBoosts[stored[1]] || 1,
+      );
       impact = (impact ?? 0) + weight;
     });
     return impact;
@@ -500,7 +510,8 @@ export class SearchEngine {
   private async resolve(manifest: Manifest, board: Scoreboard, docs: number[], open: readonly Term[], reads: Reads) {
     const stored = await Promise.all(docs.map((d) => this.doc(manifest, d, reads)));
     docs.forEach((d, i) => {
-      for (const t of open) if (!board.isKnown(t, d)) board.setFromText(t, d, this.impactFromText(manifest, stored[i]!, t.entry));
+      for (const t of open)
+        if (!board.isKnown(t, d)) board.setFromText(t, d, this.impactFromText(manifest, stored[i]!, t.entry));
     });
   }
 
@@ -552,7 +563,11 @@ export class SearchEngine {
       if (unseenMatters) {
         // Read the blocks that lower the bound on unread documents most, until it falls below θ.
         let bound = unseenMax;
-        plan = this.plan([...open].sort((a, b) => gain(b) - gain(a)), reads, (t) => (bound -= gain(t)) < theta.score);
+        plan = this.plan(
+          [...open].sort((a, b) => gain(b) - gain(a)),
+          reads,
+          (t) => (bound -= gain(t)) < theta.score,
+        );
       } else {
         ({ inPlay, uncertain, plan } = this.inPlay(board, open, theta, unseenMax, reads));
         if (uncertain.length <= this.limits.resolveMax) {

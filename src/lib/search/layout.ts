@@ -144,7 +144,8 @@ export class LayoutError extends Error {}
 export function decodeShard(bytes: Uint8Array): Map<string, ShardEntry> {
   const r = new Reader(bytes);
   const version = r.uint();
-  if (version !== INDEX_FORMAT_VERSION) throw new LayoutError(`shard of format ${version}, not ${INDEX_FORMAT_VERSION}`);
+  if (version !== INDEX_FORMAT_VERSION)
+    throw new LayoutError(`shard of format ${version}, not ${INDEX_FORMAT_VERSION}`);
   const count = r.uint();
   const entries = new Map<string, ShardEntry>();
   let previous = '';

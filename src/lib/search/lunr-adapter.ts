@@ -84,7 +84,8 @@ export function lunrPostings(docs: readonly LunrInput[], settings: LunrSettings)
   const byIndex: TermPostings[] = [];
   for (const [term, posting] of Object.entries(invertedIndex)) {
     let documentsWithTerm = 0;
-    for (const field of FIELDS) documentsWithTerm += Object.keys(internal(posting[field], `posting field ${field}`)).length;
+    for (const field of FIELDS)
+      documentsWithTerm += Object.keys(internal(posting[field], `posting field ${field}`)).length;
     byIndex[internal(posting._index, 'posting _index')] = { term, documentsWithTerm, docs: [], imps: [] };
   }
   // A field vector holds (term index, weight) pairs; a term's impact in a document sums its fields.
