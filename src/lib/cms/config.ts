@@ -210,7 +210,7 @@ export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOpti
           ...fieldsFor(DemandSchema, '', DEMAND_TEXTS).map((field) =>
             field.name === 'letter' ? { ...field, default: letter.slug } : field,
           ),
-          body('補足（任意）', '要求の下に表示する補足の本文。なければ空のままにします。'),
+          body('補足', '要求の下に表示する補足の本文。なければ空のままにします。'),
         ],
       })),
       {
