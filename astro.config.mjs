@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
+import decapCms from './src/integrations/decap-cms.ts';
 import { resolveSiteAddress } from './src/lib/site-address.ts';
 
 // The public address comes from SITE_URL (e.g. https://example.org/campaign/): its origin is `site`,
@@ -15,7 +16,14 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],
+  // The editor at /admin/ stays out of the sitemap (and is disallowed in robots.txt, noindex).
+  integrations: [
+    contentCheck(),
+    mdx(),
+    sitemap({ filter: (page) => !new URL(page).pathname.includes('/admin/') }),
+    searchIndex(),
+    decapCms(),
+  ],
   devToolbar: { enabled: false },
   // Never inline scripts: the Content-Security-Policy allows only same-origin script files.
   vite: { build: { assetsInlineLimit: 0 } },

@@ -4,3 +4,23 @@
 // event handlers; no embeds. e2e/meta.test.ts and e2e/privacy.test.ts hold the built pages to that.
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
+
+/** Where the editor at /admin/ may connect: the local backend of `npm run edit`, and GitHub's API. */
+export const CMS_CONNECT = ['http://localhost:8081', 'https://api.github.com'] as const;
+
+// The editor's own policy, for /admin/ alone (its page carries it; public pages keep PAGE_CSP).
+// Measured in Chromium: Decap validates its config with ajv, which compiles validators with
+// new Function (script-src needs 'unsafe-eval'), and its React UI injects styles at run time (emotion:
+// style-src 'unsafe-inline'). Scripts still come only from this site. Images: GitHub avatars.
+export const ADMIN_CSP = [
+  "default-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob: https://avatars.githubusercontent.com",
+  "font-src 'self' data:",
+  `connect-src 'self' ${CMS_CONNECT.join(' ')}`,
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+].join('; ');

@@ -8,6 +8,8 @@ export const GET: APIRoute = () => {
   const body = [
     'User-agent: *',
     `Allow: ${sitePath('/')}`,
+    // The organizers' editor is not for readers or search engines.
+    `Disallow: ${sitePath('/admin/')}`,
     '',
     `Sitemap: ${absoluteUrl(sitePath('/sitemap-index.xml'))}`,
     '',

@@ -123,7 +123,8 @@ export interface SitePage {
  * are returned too (file ''), so that the caller can fail on them.
  */
 export function sitePages(distDir: string): SitePage[] {
-  const files = listFiles(distDir).filter((file) => file.endsWith('.html'));
+  // The organizers' editor (admin/) is not a public page: it has its own policy and its own test.
+  const files = listFiles(distDir).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
   const fileSet = new Set(files);
   const inSitemap = new Set(sitemapUrls(distDir).map((url) => new URL(url).pathname));
   const pages = new Map<string, SitePage>();

@@ -1,0 +1,84 @@
+// `npm run edit`: builds the site, then serves it (astro preview) with the editor at /admin/ working on
+// this checkout through Decap's local backend (decap-server on port 8081, file-system mode: saves
+// write the files here; nothing leaves the machine). Prints one line saying which URL to open.
+// Ctrl+C stops both. The editor runs from the build, not `astro dev`: Decap's bundle carries React
+// DOM's production build, and the dev server would pair it with React's development build.
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { sitePath } from '../src/lib/urls.ts';
+
+const SITE_PORT = Number(process.env.PORT ?? 4321);
+const CMS_PORT = 8081; // Decap looks for its local backend here (local_backend in config.yml).
+const root = process.env.EDIT_ROOT ?? process.cwd();
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+const children: ChildProcess[] = [];
+function start(name: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {
+  const child = spawn('npx', args, {
+    cwd: root,
+    env: { ...env, ...extraEnv },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  children.push(child);
+  child.on('exit', (code) => {
+    if (stopping) return;
+    console.error(`${name} が止まりました（終了コード ${code}）。もう一度 npm run edit を実行してください。`);
+    stop(1);
+  });
+  return child;
+}
+
+let stopping = false;
+function stop(code = 0): void {
+  stopping = true;
+  // Each server runs in its own process group (npx, then the server): stop the whole group.
+  for (const child of children) {
+    try {
+      if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    } catch {
+      // already stopped
+    }
+  }
+  process.exitCode = code;
+}
+process.on('SIGINT', () => stop());
+process.on('SIGTERM', () => stop());
+
+console.log('サイトを組み立てています（1分ほどかかります）…');
+const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env, encoding: 'utf8' });
+if (build.status !== 0) {
+  console.error(`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-20).join('\n'));
+  console.error(
+    'サイトを組み立てられませんでした。上のメッセージのファイルと項目を直してから、もう一度実行してください。',
+  );
+  process.exit(1);
+}
+
+const cms = start('decap-server', ['decap-server'], { PORT: String(CMS_PORT), GIT_REPO_DIRECTORY: root, MODE: 'fs' });
+const site = start('astro preview', ['astro', 'preview', '--port', String(SITE_PORT), '--host', '127.0.0.1']);
+
+// Quiet unless something goes wrong: the one line to read is the URL to open.
+let cmsReady = false;
+let siteReady = false;
+const errors: string[] = [];
+const watch = (child: ChildProcess, ready: RegExp, onReady: () => void): void => {
+  const onData = (chunk: Buffer): void => {
+    const text = chunk.toString();
+    if (ready.test(text)) onReady();
+    if (/error/i.test(text)) errors.push(text.trim());
+    if (process.env.EDIT_VERBOSE) process.stderr.write(text);
+  };
+  child.stdout?.on('data', onData);
+  child.stderr?.on('data', onData);
+};
+const announce = (): void => {
+  if (!cmsReady || !siteReady) return;
+  console.log(
+    `管理画面を開いてください: http://localhost:${SITE_PORT}${sitePath('/admin/')}（保存した内容は、もう一度 npm run edit を実行するとサイトに表示されます。終了は Ctrl+C）`,
+  );
+};
+watch(cms, /listening on/i, () => ((cmsReady = true), announce()));
+watch(site, /localhost:|127\.0\.0\.1:|ready/i, () => ((siteReady = true), announce()));
+process.on('exit', () => {
+  if (process.exitCode && errors.length) console.error(errors.slice(-5).join('\n'));
+});

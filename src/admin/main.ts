@@ -1,0 +1,50 @@
+/**
+ * Starts the editor at /admin/: React for Decap's prebuilt bundle, the Japanese interface, and the
+ * site's file formats (src/lib/cms/file-format.ts), which write a save onto the file's own YAML so that
+ * only the edited lines change. The configuration is /admin/config.yml, generated from the schemas.
+ */
+import React from 'react';
+import * as ReactDOM from 'react-dom';
+import * as ReactDOMClient from 'react-dom/client';
+import { ja } from 'decap-cms-locales';
+import { createFormat } from '../lib/cms/file-format.ts';
+import { editorFormats } from '../lib/cms/formats.ts';
+
+interface DecapCms {
+  registerLocale(name: string, phrases: unknown): void;
+  registerCustomFormat(name: string, extension: string, format: ReturnType<typeof createFormat>): void;
+  init(options?: { config?: Record<string, unknown> }): void;
+}
+
+declare global {
+  interface Window {
+    React: typeof React;
+    ReactDOM: typeof ReactDOM & typeof ReactDOMClient;
+    CMS_MANUAL_INIT?: boolean;
+    /** The prebuilt bundle's export: the CMS itself. */
+    DecapCmsApp?: DecapCms;
+  }
+}
+
+// Decap's browser bundle takes React from these globals.
+window.React = React;
+window.ReactDOM = { ...ReactDOM, ...ReactDOMClient };
+window.CMS_MANUAL_INIT = true;
+
+function loadScript(src: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const script = document.createElement('script');
+    script.src = src;
+    script.onload = () => resolve();
+    script.onerror = () => reject(new Error(`管理画面のプログラム（${src}）を読み込めませんでした。`));
+    document.head.append(script);
+  });
+}
+
+await loadScript(new URL('decap/decap-cms-app.js', document.baseURI.replace(/[^/]*$/, '')).href);
+const cms = window.DecapCmsApp;
+if (!cms) throw new Error('Decap CMS did not start');
+cms.registerLocale('ja', ja);
+const config = await (await fetch('config.yml')).text();
+for (const { name, extension, format } of editorFormats(config)) cms.registerCustomFormat(name, extension, format);
+cms.init();

@@ -1,0 +1,243 @@
+/**
+ * The configuration of the editor at /admin/ (Decap CMS), generated at build time
+ * (src/pages/admin/config.yml.ts) from the schemas and src/lib/status.ts, never written by hand.
+ * tests/cms-config.test.ts holds it to the schemas field by field.
+ */
+import { stringify } from 'yaml';
+import { LetterSchema, DemandSchema, TimelineEventSchema } from '../schemas.ts';
+import { STATUS_LIST } from '../status.ts';
+import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
+
+/** Each collection has its own file format, `site-<collection>` (registered in src/admin/main.ts). */
+export const formatName = (collection: string): string => `site-${collection}`;
+
+const source = {
+  title: { label: '出典の題名', hint: '公開されている文書・記事の題名を、そのまま書きます。' },
+  url: { label: '出典の URL', hint: 'https:// で始まる、誰でも読める場所。' },
+};
+
+const party = (who: string): FieldTexts => ({
+  [who]: { label: who === 'sender' ? '差出人' : '宛先' },
+  [`${who}.organization`]: { label: '団体名', hint: '印字のとおりに（例：日本自治体労働組合総連合）。' },
+  [`${who}.organizationPrinted`]: {
+    label: '団体名が宛名に印字されている',
+    hint: '総務大臣 宛のように省名がないときは外します。',
+  },
+  [`${who}.shortName`]: { label: '略称', hint: '表や見出しで使う短い名前（例：自治労連、総務省）。' },
+  [`${who}.role`]: { label: '役職', hint: '印字のとおりに（例：中央執行委員長）。' },
+  [`${who}.name`]: { label: '氏名', hint: '印字のとおりに、空白も含めて（例：猿橋 均）。' },
+  [`${who}.honorific`]: { label: '敬称', hint: '殿、様など、印字のとおりに。' },
+});
+
+export const LETTER_TEXTS: FieldTexts = {
+  title: { label: '要請書の題名', hint: '印字のとおりに書きます。' },
+  date: { label: '日付', hint: '要請書に印字された日付（YYYY-MM-DD）。' },
+  ...party('sender'),
+  ...party('addressee'),
+  closing: { label: '結びの語', hint: '要求の一覧を締めくくる語（通常は「以上」）。' },
+  topics: { label: '主題', item: 'topic' },
+  'topics[]': { label: '主題' },
+  responseDue: { label: '回答期限', hint: '回答を求めた期限があれば。過ぎると「期限切れ」と表示されます。' },
+  originals: { label: '原本', summary: '{{fields.title}}' },
+  'originals.title': { label: '題名' },
+  'originals.url': { label: 'URL', hint: 'PDF やウェブページの場所。' },
+  summary: { label: '紹介文', hint: 'サイトでこの要請書を紹介する1〜2文（サイトの言葉で）。', long: true },
+};
+
+export const DEMAND_TEXTS: FieldTexts = {
+  letter: { label: '要請書', hint: 'この要求が載っている要請書のフォルダー名（例：2019-07-23-soumu）。' },
+  number: { label: '番号', hint: '要請書の中で何番目の要求か（1から）。URL に使われます。' },
+  label: { label: '番号の表記', hint: '印字のとおりに（1. や ①）。' },
+  text: { label: '要求の文言', hint: '要請書に書かれたとおりに。', long: true },
+  shortTitle: { label: '短い題', hint: '表に出す40字以内の題（サイトの言葉で）。' },
+  topics: { label: '主題', item: 'topic' },
+  'topics[]': { label: '主題' },
+  legalBasis: { label: '根拠となる条文', summary: '第{{fields.article}}条' },
+  'legalBasis.reference': { label: '規程', hint: '関連規程のファイル名（通常は mie-my-number-rules）。' },
+  'legalBasis.article': { label: '条', hint: '第n条の n。' },
+  'legalBasis.reason': { label: '理由', hint: 'この条文が要求に関わる理由を1行で。', long: true },
+  related: { label: '関連する要求', summary: '{{fields.demand}}' },
+  'related.demand': { label: '要求', hint: '<要請書>/<番号> の形（例：2019-07-18-shichoson-kyosai/1）。' },
+  'related.reason': { label: '共通点', hint: '二つの要求の共通点を1行で。', long: true },
+  statusHistory: {
+    label: '経過',
+    hint: '古い順に並べます。最後の項目の「状況」が、この要求の現在の状況になります。新しい出来事は一番下に追加してください。',
+    summary: '{{fields.date}} {{fields.type}} → {{fields.status}}',
+  },
+  'statusHistory.date': { label: '日付', hint: '出来事のあった日（YYYY-MM-DD）。今日より後の日付は記録できません。' },
+  'statusHistory.type': { label: '出来事の種類' },
+  'statusHistory.status': {
+    label: 'この出来事の後の状況',
+    hint: '意向の表明だけでは「実現」にしません。結果で判断します（記録のしかた参照）。',
+  },
+  'statusHistory.summary': {
+    label: '何があったか',
+    hint: '200字以内。出典に書かれている以上のことは書きません。',
+    long: true,
+  },
+  'statusHistory.counterpartyPosition': {
+    label: '相手方の回答要旨',
+    hint: '回答があったときは、相手方の言い分を組合の評価と分けて書きます。',
+    long: true,
+  },
+  'statusHistory.assessment': { label: '組合の評価', hint: '組合が評価を示したときだけ。', long: true },
+  'statusHistory.sources': {
+    label: '出典',
+    hint: '少なくとも1つ。出典のない経過は記録できません。',
+    summary: '{{fields.title}}',
+  },
+  'statusHistory.sources.title': source.title,
+  'statusHistory.sources.url': source.url,
+  lastChecked: { label: '最終確認日', hint: '新しい動きがないか最後に確かめた日（YYYY-MM-DD）。' },
+};
+
+export const TIMELINE_TEXTS: FieldTexts = {
+  date: { label: '日付', hint: '出来事のあった日（YYYY-MM-DD）。' },
+  kind: { label: '出来事の種類' },
+  title: { label: '見出し', hint: '80字以内（サイトの言葉で）。' },
+  summary: { label: '何があったか', hint: '300字以内。出典に書かれている以上のことは書きません。', long: true },
+  letters: { label: '関係する要請書', item: 'letter' },
+  'letters[]': { label: '要請書', hint: 'フォルダー名（例：2019-07-23-soumu）。' },
+  sources: { label: '出典', hint: '少なくとも1つ。', summary: '{{fields.title}}' },
+  'sources.title': { label: '題名', hint: '記事の見出しやページの題名を、そのまま書きます。' },
+  'sources.url': { label: 'URL', hint: 'ウェブで読めるとき。URL がなければ、発行元と日付か、要請書を書きます。' },
+  'sources.publication': { label: '発行元', hint: '新聞・通信社・団体名（例：しんぶん赤旗）。' },
+  'sources.date': { label: '発行日', hint: '紙面の記事などの日付（YYYY-MM-DD）。' },
+  'sources.letter': { label: 'このサイトの要請書', hint: '事実が書かれている要請書のフォルダー名。' },
+};
+
+/** The Markdown body after the frontmatter, kept byte for byte (a plain text area, no rich-text rewrite). */
+const body = (label: string, hint: string): CmsField => ({
+  name: 'body',
+  label,
+  widget: 'text',
+  required: false,
+  hint,
+});
+
+/** A letter of the site and the extension its demand files use. */
+export interface LetterFolder {
+  slug: string;
+  /** `.md` or `.mdx`: the extension of the letter's demand files (new demands get it too). */
+  demandExtension: string;
+  /** The letter file's extension. */
+  letterExtension: string;
+}
+
+export interface BackendOptions {
+  /** `owner/name` of the GitHub repository (CMS_REPO, or GITHUB_REPOSITORY in GitHub Actions). */
+  repo: string;
+  branch: string;
+  /** The OAuth proxy's origin (CMS_AUTH_BASE_URL), for sign-in with GitHub. */
+  authBaseUrl?: string;
+  /** Its path (CMS_AUTH_ENDPOINT), default `auth`. */
+  authEndpoint?: string;
+}
+
+export function backendFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
+  return {
+    repo: env['CMS_REPO'] ?? env['GITHUB_REPOSITORY'] ?? 'OWNER/REPOSITORY',
+    branch: env['CMS_BRANCH'] ?? 'main',
+    ...(env['CMS_AUTH_BASE_URL'] ? { authBaseUrl: env['CMS_AUTH_BASE_URL'] } : {}),
+    ...(env['CMS_AUTH_ENDPOINT'] ? { authEndpoint: env['CMS_AUTH_ENDPOINT'] } : {}),
+  };
+}
+
+const ext = (extension: string): string => extension.replace(/^\./, '');
+
+/** The whole Decap configuration, as an object (config.yml is its YAML). */
+export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOptions, siteUrl: string) {
+  const letterExtensions = [...new Set(letters.map((l) => ext(l.letterExtension)))];
+  return {
+    locale: 'ja',
+    backend: {
+      name: 'github',
+      repo: backend.repo,
+      branch: backend.branch,
+      ...(backend.authBaseUrl ? { base_url: backend.authBaseUrl } : {}),
+      ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}),
+      squash_merges: true,
+      commit_messages: {
+        create: '{{collection}}「{{slug}}」を追加（管理画面）',
+        update: '{{collection}}「{{slug}}」を更新（管理画面）',
+        delete: '{{collection}}「{{slug}}」を削除（管理画面）',
+      },
+    },
+    // Each save becomes a pull request that CI checks; merging it publishes.
+    publish_mode: 'editorial_workflow',
+    // `npm run edit`: on localhost the editor talks to decap-server (port 8081) and edits this checkout.
+    local_backend: true,
+    site_url: siteUrl,
+    display_url: siteUrl,
+    // No uploads: sources are links, and nothing is stored outside the repository.
+    media_folder: 'public/uploads',
+    public_folder: '/uploads',
+    slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+    collections: [
+      {
+        name: 'letters',
+        label: '要請書',
+        label_singular: '要請書',
+        folder: 'content/letters',
+        path: '{{slug}}/letter',
+        extension: letterExtensions[0] ?? 'md',
+        format: formatName('letters'),
+        create: true,
+        delete: false,
+        slug: '{{year}}-{{month}}-{{day}}-letter',
+        summary: '{{date}} {{title}}',
+        identifier_field: 'title',
+        fields: [
+          ...fieldsFor(LetterSchema, '', LETTER_TEXTS),
+          body('本文（「記」の前まで）', '要請書の前文を、印字のとおりに。'),
+        ],
+      },
+      ...letters.map((letter) => ({
+        name: `demands-${letter.slug}`,
+        label: `要求：${letter.slug}`,
+        label_singular: '要求',
+        description: `要請書 ${letter.slug} の要求。経過（状況の変化）はここで記録します。`,
+        folder: `content/letters/${letter.slug}/demands`,
+        extension: ext(letter.demandExtension),
+        format: formatName(`demands-${letter.slug}`),
+        create: true,
+        delete: false,
+        slug: '{{fields.number}}',
+        summary: '{{number}}. {{shortTitle}}',
+        identifier_field: 'shortTitle',
+        sortable_fields: ['number'],
+        fields: [
+          ...fieldsFor(DemandSchema, '', DEMAND_TEXTS).map((field) =>
+            field.name === 'letter' ? { ...field, default: letter.slug } : field,
+          ),
+          body('補足', '要求の下に表示する補足の本文。なければ空のままにします。'),
+        ],
+      })),
+      {
+        name: 'timeline',
+        label: '経過ページの出来事',
+        label_singular: '出来事',
+        description: '要求の経過ではない、運動全体の出来事（政府の動き、報道など）。',
+        folder: 'content/timeline',
+        extension: 'yaml',
+        format: formatName('timeline'),
+        create: true,
+        delete: false,
+        slug: '{{year}}-{{month}}-{{day}}-event',
+        summary: '{{date}} {{title}}',
+        identifier_field: 'title',
+        fields: fieldsFor(TimelineEventSchema, '', TIMELINE_TEXTS),
+      },
+    ],
+  };
+}
+
+export type CmsConfig = ReturnType<typeof cmsConfig>;
+
+/** config.yml as served at /admin/config.yml. */
+export function cmsConfigYaml(config: CmsConfig): string {
+  return `# Generated at build time by src/lib/cms/config.ts from src/lib/schemas.ts and src/lib/status.ts. Do not edit.\n${stringify(config, { lineWidth: 0 })}`;
+}
+
+/** The statuses a history entry may take, as the editor offers them (for the guide and tests). */
+export const STATUS_OPTION_VALUES = STATUS_LIST.map((s) => s.key);

@@ -1,0 +1,178 @@
+/**
+ * Decap CMS fields derived from the zod schemas (src/lib/schemas.ts) and the status/event/kind labels
+ * (src/lib/status.ts). The editor at /admin/ is configured from this module only, so its fields,
+ * required flags, selects, date formats and length limits cannot drift from what the build accepts.
+ * The Japanese labels and hints are the organizers' words (the same as /guide/).
+ */
+import type { z } from 'astro/zod';
+import { IsoDateSchema } from '../schemas.ts';
+import { STATUS_LIST, EVENT_TYPES, TIMELINE_KINDS } from '../status.ts';
+
+/** The subset of Decap's field options the generated config uses. */
+export interface CmsField {
+  name: string;
+  label: string;
+  widget: 'string' | 'text' | 'number' | 'boolean' | 'datetime' | 'select' | 'list' | 'object';
+  required: boolean;
+  hint?: string;
+  default?: unknown;
+  pattern?: [string, string];
+  options?: { label: string; value: string }[];
+  /** datetime: stored and shown as YYYY-MM-DD, no time. */
+  format?: string;
+  date_format?: string;
+  time_format?: false;
+  picker_utc?: boolean;
+  value_type?: 'int';
+  min?: number;
+  max?: number;
+  /** list of objects */
+  fields?: CmsField[];
+  /** list of plain values */
+  field?: CmsField;
+  collapsed?: boolean;
+  summary?: string;
+  add_to_top?: boolean;
+}
+
+/** Japanese label, hint and widget choice for one schema field, keyed by its dotted path. */
+export interface FieldText {
+  label: string;
+  hint?: string;
+  /** `text` for multi-line texts; strings default to a one-line input. */
+  long?: boolean;
+  /** Label of one item of a list of plain values. */
+  item?: string;
+  /** Decap's list summary, e.g. '{{fields.date}} {{fields.status}}'. */
+  summary?: string;
+}
+
+export type FieldTexts = Readonly<Record<string, FieldText>>;
+
+/** Japanese labels for the values of each enum, by the enum's first value (they are distinct). */
+const ENUM_LABELS: Record<string, Readonly<Record<string, string>>> = {
+  status: Object.fromEntries(STATUS_LIST.map((s) => [s.key, `${s.ja}（${s.key}）`])),
+  type: Object.fromEntries(Object.entries(EVENT_TYPES).map(([k, ja]) => [k, `${ja}（${k}）`])),
+  kind: Object.fromEntries(Object.entries(TIMELINE_KINDS).map(([k, ja]) => [k, `${ja}（${k}）`])),
+};
+
+function enumLabel(value: string): string {
+  for (const labels of Object.values(ENUM_LABELS)) if (labels[value] !== undefined) return labels[value];
+  throw new Error(`No Japanese label for the enum value "${value}" (src/lib/cms/fields.ts ENUM_LABELS)`);
+}
+
+type AnySchema = z.ZodType & { def: Record<string, unknown> & { type: string } };
+
+interface Check {
+  _zod: {
+    def: { check: string; minimum?: number; maximum?: number; format?: string; pattern?: RegExp; value?: number };
+  };
+}
+
+const checksOf = (schema: AnySchema): Check[] => (schema.def['checks'] as Check[] | undefined) ?? [];
+const checkValue = (schema: AnySchema, kind: string, key: 'minimum' | 'maximum'): number | undefined =>
+  checksOf(schema).find((c) => c._zod.def.check === kind)?._zod.def[key];
+
+/** Removes optional/default wrappers: what the field holds, whether it may be left out, its default. */
+function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defaultValue?: unknown } {
+  let inner = schema;
+  let required = true;
+  let defaultValue: unknown;
+  for (;;) {
+    if (inner.def.type === 'optional') {
+      required = false;
+      inner = inner.def['innerType'] as AnySchema;
+    } else if (inner.def.type === 'default') {
+      required = false;
+      defaultValue = inner.def['defaultValue'];
+      inner = inner.def['innerType'] as AnySchema;
+    } else return { inner, required, defaultValue };
+  }
+}
+
+/** The object schema's shape, in declaration order (the order fields are written in files). */
+export function shapeOf(schema: z.ZodType): Record<string, AnySchema> {
+  const def = (schema as AnySchema).def;
+  if (def.type !== 'object') throw new Error(`expected an object schema, got ${def.type}`);
+  return def['shape'] as Record<string, AnySchema>;
+}
+
+const DATE_OPTIONS = {
+  widget: 'datetime',
+  format: 'YYYY-MM-DD',
+  date_format: 'YYYY-MM-DD',
+  time_format: false,
+  picker_utc: true,
+} as const;
+
+/** One Decap field for one schema field; `path` is its dotted path for the label lookup. */
+export function fieldFor(name: string, schema: AnySchema, path: string, texts: FieldTexts): CmsField {
+  const text = texts[path];
+  if (!text) throw new Error(`No Japanese label for the field "${path}" (add it to the CMS field texts)`);
+  const { inner, required, defaultValue } = unwrap(schema);
+  const base = {
+    name,
+    label: text.label,
+    required,
+    ...(text.hint ? { hint: text.hint } : {}),
+    ...(defaultValue !== undefined && !(Array.isArray(defaultValue) && defaultValue.length === 0)
+      ? { default: defaultValue }
+      : {}),
+  };
+  if ((inner as unknown) === IsoDateSchema) return { ...base, ...DATE_OPTIONS, default: '' };
+  switch (inner.def.type) {
+    case 'string': {
+      const s = inner as unknown as z.ZodString;
+      const max = s.maxLength ?? undefined;
+      const min = s.minLength ?? 0;
+      const regex = checksOf(inner).find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
+      const isUrl = inner.def['format'] === 'url';
+      let pattern: [string, string] | undefined;
+      if (regex) pattern = [regex.source, '半角の英小文字・数字とハイフンで書いてください（例：2019-07-23-soumu）。'];
+      else if (isUrl) pattern = ['^https?://\\S+$', 'http:// または https:// で始まる URL を書いてください。'];
+      else if (max !== undefined) pattern = [`^[\\s\\S]{${min},${max}}$`, `${max}字以内で書いてください。`];
+      return { ...base, widget: text.long ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
+    }
+    case 'number': {
+      const n = inner as unknown as z.ZodNumber;
+      const gt = checkValue(inner, 'greater_than', 'minimum') ?? n.minValue ?? undefined;
+      return {
+        ...base,
+        widget: 'number',
+        ...(n.isInt ? { value_type: 'int' as const } : {}),
+        ...(gt !== undefined && gt !== null && Number.isFinite(gt) ? { min: n.isInt ? Math.max(1, gt) : gt } : {}),
+      };
+    }
+    case 'boolean':
+      return { ...base, widget: 'boolean' };
+    case 'enum': {
+      const values = (inner as unknown as z.ZodEnum).options as string[];
+      return { ...base, widget: 'select', options: values.map((value) => ({ label: enumLabel(value), value })) };
+    }
+    case 'object':
+      return { ...base, widget: 'object', fields: fieldsFor(inner, path, texts) };
+    case 'array': {
+      const element = inner.def['element'] as AnySchema;
+      const min = checkValue(inner, 'min_length', 'minimum');
+      const list = { ...base, widget: 'list' as const, ...(min ? { min } : {}) };
+      if (unwrap(element).inner.def.type === 'object') {
+        return {
+          ...list,
+          fields: fieldsFor(unwrap(element).inner, path, texts),
+          collapsed: true,
+          ...(text.summary ? { summary: text.summary } : {}),
+        };
+      }
+      return { ...list, field: fieldFor(text.item ?? 'item', element, `${path}[]`, texts) };
+    }
+    default:
+      throw new Error(`The CMS config cannot express the schema type "${inner.def.type}" of "${path}"`);
+  }
+}
+
+/** Decap fields for every field of an object schema, in the schema's order. */
+export function fieldsFor(schema: z.ZodType, prefix: string, texts: FieldTexts): CmsField[] {
+  return Object.entries(shapeOf(schema)).map(([name, field]) =>
+    fieldFor(name, field, prefix ? `${prefix}.${name}` : name, texts),
+  );
+}
