@@ -23,6 +23,7 @@ if (!existsSync(chromium)) {
   }
 }
 
+const started = Date.now();
 const run = spawnSync(
   'npx',
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
@@ -38,7 +39,14 @@ interface VitestJson {
   numPendingTests: number;
   numTodoTests: number;
   numFailedTestSuites: number;
-  testResults: { name: string; status: string; message?: string; assertionResults: unknown[] }[];
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    startTime: number;
+    endTime: number;
+    assertionResults: unknown[];
+  }[];
 }
 
 let passed = 0;
@@ -58,5 +66,30 @@ if (existsSync(report)) {
   console.error('Vitest wrote no report: the run itself failed.');
 }
 if (run.status !== 0 && failed === 0) failed = 1;
+// Each suite's time (the files of a Vitest project, by folder), slowest files first, then the
+// whole run (site build included). The budget for the whole `npm test` is 8 minutes on two cores.
+if (existsSync(report)) {
+  const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+  const suites = new Map<string, { seconds: number; files: { name: string; seconds: number }[] }>();
+  for (const file of result.testResults) {
+    const name = file.name.replace(`${process.cwd()}/`, '');
+    const suite = name.split('/')[0] === 'e2e' ? 'e2e' : name.split('/')[0] === 'tests' ? 'unit' : name.split('/')[0]!;
+    const seconds = Math.max(0, (file.endTime - file.startTime) / 1000);
+    const entry = suites.get(suite) ?? { seconds: 0, files: [] };
+    entry.seconds += seconds;
+    entry.files.push({ name, seconds });
+    suites.set(suite, entry);
+  }
+  console.log('\nTime per suite (sum of its files; slowest files):');
+  for (const [suite, { seconds, files }] of suites) {
+    const slowest = files
+      .sort((a, b) => b.seconds - a.seconds)
+      .slice(0, 3)
+      .map((f) => `${f.name} ${f.seconds.toFixed(0)} s`)
+      .join(', ');
+    console.log(`  ${suite.padEnd(5)} ${seconds.toFixed(0).padStart(4)} s  (${files.length} files; ${slowest})`);
+  }
+  console.log(`  whole run ${((Date.now() - started) / 1000).toFixed(0)} s (site build and browser start included)`);
+}
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 || run.status !== 0 ? 1 : 0);

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { expect, test } from 'vitest';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
 
-test('tsc --noEmit finds no type errors', () => {
+test('tsc --noEmit finds no type errors', { timeout: 300_000 }, () => {
   const run = spawnSync('npx', ['tsc', '--noEmit', '-p', '.'], { cwd: PROJECT_ROOT, encoding: 'utf8' });
   expect(run.stdout + run.stderr.replace(/npm warn.*\n/g, '')).toBe('');
   expect(run.status).toBe(0);
