@@ -106,7 +106,7 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /** Loads and checks everything under `<root>/content`. `today` is the build date (YYYY-MM-DD, Japan). */
 export function checkContent(root: string, today: string = todayInJapan()): ContentSet {
-  const { files, problems } = readContentFiles(root);
+  const { files, listed, problems } = readContentFiles(root);
   const letters = new Map<string, LoadedFile<Letter>>();
   const demands = new Map<string, LoadedFile<Demand>>();
   const references = new Map<string, LoadedFile<Reference>>();
@@ -120,8 +120,8 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
   });
 
   // Letters present on disk, valid or not: a broken letter is reported once, not again by each demand.
-  const letterSlugs = new Set(files.filter((f) => f.kind === 'letters').map((f) => f.id));
-  const demandIdsOnDisk = new Set(files.filter((f) => f.kind === 'demands').map((f) => f.id));
+  const letterSlugs = new Set(listed.filter((f) => f.kind === 'letters').map((f) => f.id));
+  const demandIdsOnDisk = new Set(listed.filter((f) => f.kind === 'demands').map((f) => f.id));
   const letterList = () => [...letterSlugs].join(', ') || 'なし';
 
   for (const read of files) {

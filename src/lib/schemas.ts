@@ -24,13 +24,9 @@ export const IsoDateSchema = z.unknown().transform((value, ctx) => {
 });
 
 /** A text with something visible in it: a field of spaces or zero-width characters only is refused. */
-const text = z
-  .string()
-  .trim()
-  .min(1)
-  .refine(hasVisibleText, {
-    message: '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください',
-  });
+const text = z.string().trim().min(1).refine(hasVisibleText, {
+  message: '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください',
+});
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '半角の小文字・数字と「-」だけで書いてください（例：2019-07-23-soumu）');

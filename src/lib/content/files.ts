@@ -281,7 +281,12 @@ function describeYamlError(code: string, message: string): string {
 }
 
 /** Reads every content file; unreadable ones come back as problems. */
-export function readContentFiles(root: string): { files: ReadFile[]; problems: ContentProblem[] } {
+export function readContentFiles(root: string): {
+  files: ReadFile[];
+  /** Every listed file, readable or not. */
+  listed: ContentFile[];
+  problems: ContentProblem[];
+} {
   const listing = listContentFiles(root);
   const files: ReadFile[] = [];
   const problems = [...listing.problems];
@@ -290,7 +295,7 @@ export function readContentFiles(root: string): { files: ReadFile[]; problems: C
     if ('message' in read) problems.push(read);
     else files.push(read);
   }
-  return { files, problems };
+  return { files, listed: listing.files, problems };
 }
 
 /** Whether content/ exists at `root` (the command and the tests use other roots). */
