@@ -4,10 +4,15 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
-import { SITE_ORIGIN } from './src/lib/urls.ts';
+import { resolveSiteAddress } from './src/lib/site-address.ts';
+
+// The public address comes from SITE_URL (e.g. https://example.org/campaign/): its origin is `site`,
+// its path `base`. Unset: a local build for http://localhost:4321/; a deploy build fails (site-address.ts).
+const address = resolveSiteAddress(process.env);
 
 export default defineConfig({
-  site: process.env.SITE_URL ?? SITE_ORIGIN,
+  site: address.site,
+  base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
   integrations: [contentCheck(), mdx(), sitemap(), searchIndex()],

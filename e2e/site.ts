@@ -3,11 +3,11 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { sitePages, type SitePage } from '../scripts/lib/site-checks/dist.ts';
 import { isFirstParty, type RecordedRequest } from '../scripts/lib/site-checks/privacy.ts';
-import { SITE_ORIGIN } from '../src/lib/urls.ts';
+import { resolveSiteAddress } from '../src/lib/site-address.ts';
 import { distDir, getBrowser, siteUrl, type PageOptions } from './harness.ts';
 
 /** Origin the build was made for (canonical URLs, sitemap). */
-export const BUILD_ORIGIN = new URL(process.env.SITE_URL ?? SITE_ORIGIN).origin;
+export const BUILD_ORIGIN = resolveSiteAddress(process.env, { lenient: true }).site;
 
 /** Per-page sweep tests run several pages at once: give each room on a busy two-core machine. */
 export const SWEEP_TIMEOUT = 180_000;

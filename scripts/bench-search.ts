@@ -29,7 +29,7 @@ import { SearchEngine, type Loader, type SearchOutcome } from '../src/lib/search
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import { DEFAULT_SCHEME, type Scheme } from '../src/lib/search/tokenize.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
-import { synthesizeCorpus } from '../src/lib/search/synthetic.ts';
+import { synthesizeCorpus } from './lib/bench/synthetic-units.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -337,7 +337,6 @@ const BUILDER_SOURCES = [
   'normalize.ts',
   'variants.ts',
   'scoring.ts',
-  'synthetic.ts',
   'units.ts',
 ];
 

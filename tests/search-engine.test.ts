@@ -26,7 +26,7 @@ const engineFor = (files: Map<string, Uint8Array>) =>
 beforeAll(() => {
   units = readContentUnits(process.cwd());
   built = buildSearchIndex(units);
-});
+}, 120_000);
 
 const QUERIES = [
   '保存期間',
@@ -128,7 +128,7 @@ describe('sharding and pruning do not change results', () => {
     // blocks, bounds and text resolution as a 10,000-letter corpus does.
     tiny = buildSearchIndex(units, { ...DEFAULT_CONFIG, shardTargetBytes: 64, blockSizes: [2, 3] });
     single = buildSearchIndex(units, { ...DEFAULT_CONFIG, shardTargetBytes: 1e9, blockSizes: [1e9] });
-  });
+  }, 120_000);
 
   test('the tiny layout really is split', () => {
     expect(tiny.manifest.shards.length).toBeGreaterThan(1000);

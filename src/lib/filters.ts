@@ -3,6 +3,7 @@
  * (instant filtering). Kept apart from dashboard.ts so the script carries no more than this.
  */
 import { isStatusKey } from './status.ts';
+import { sitePath } from './urls.ts';
 
 /** Dimensions the tracker filters on. */
 export const FILTER_DIMENSIONS = ['letter', 'addressee', 'status'] as const;
@@ -51,12 +52,12 @@ export const FILTER_SEGMENTS: Readonly<Record<FilterDimension, string>> = {
 
 /** The page showing one filter without JavaScript: /status/by-status/stalled/; /status/ for none. */
 export function filterPagePath(dimension?: FilterDimension, value?: string): string {
-  return dimension && value ? `/status/${FILTER_SEGMENTS[dimension]}/${value}/` : '/status/';
+  return sitePath(dimension && value ? `/status/${FILTER_SEGMENTS[dimension]}/${value}/` : '/status/');
 }
 
 /** The index page of one dimension's values, each with its counts: /status/by-letter/. */
 export function filterIndexPath(dimension: FilterDimension): string {
-  return `/status/${FILTER_SEGMENTS[dimension]}/`;
+  return sitePath(`/status/${FILTER_SEGMENTS[dimension]}/`);
 }
 
 /**
@@ -74,7 +75,7 @@ export function narrows(next: DashboardFilter, page: DashboardFilter): boolean {
 export function filterHref(filter: DashboardFilter): string {
   const set = FILTER_DIMENSIONS.filter((dimension) => filter[dimension]);
   if (set.length === 1) return filterPagePath(set[0], filter[set[0]!]);
-  return `/status/${filterQuery(filter)}`;
+  return `${sitePath('/status/')}${filterQuery(filter)}`;
 }
 
 /** "9件中3件" style summary of what a filter shows. */

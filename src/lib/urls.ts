@@ -1,13 +1,65 @@
-/** Every permalink the site hands out is built here, so links and anchors stay stable. */
+/**
+ * Every URL the site hands out is built here, so links stay stable and all of them carry `base`
+ * (the path a project site lives under, e.g. /campaign/ on GitHub Pages).
+ *
+ * Route paths are written from the site's root ('/letters/'); sitePath() puts base in front and
+ * absoluteUrl() the site's origin too. The permalink helpers (letterUrl, demandUrl…) return paths
+ * that already carry base, so anything built from them (pages, API, feed, search documents) does.
+ *
+ * Where base comes from: inside Vite (Astro pages, client scripts, Vitest) Astro's own
+ * import.meta.env.BASE_URL and SITE; outside it (scripts, the search-index worker) the same
+ * SITE_URL that astro.config.mjs reads (src/lib/site-address.ts).
+ */
+import { addressOf, LOCAL_SITE_URL, normalizeBase, type SiteAddress } from './site-address.ts';
 
-export const SITE_ORIGIN = 'https://mynumber-youseisho.jichiroren.example';
+function currentAddress(): SiteAddress {
+  const env = import.meta.env as { BASE_URL?: string; SITE?: string } | undefined;
+  if (env?.BASE_URL !== undefined) {
+    const site = new URL(env.SITE || LOCAL_SITE_URL).origin;
+    const base = normalizeBase(env.BASE_URL);
+    return { site, base, url: new URL(base, site).href };
+  }
+  // Plain Node: the build's own process or worker, whose SITE_URL astro.config.mjs has already checked.
+  // (Only addressOf here: client bundles carry this branch too, and should not carry the checks' messages.)
+  const siteUrl = typeof process === 'undefined' ? undefined : process.env.SITE_URL?.trim();
+  return addressOf(new URL(siteUrl || LOCAL_SITE_URL));
+}
 
-export const letterUrl = (letterSlug: string): string => `/letters/${letterSlug}/`;
-export const demandUrl = (letterSlug: string, number: number): string => `/letters/${letterSlug}/demands/${number}/`;
+const ADDRESS = currentAddress();
+
+/** The path prefix every same-site URL starts with: '/' or e.g. '/campaign/'. */
+export const BASE_PATH = ADDRESS.base;
+/** The site's origin (scheme, host, port), e.g. https://example.org. */
+export const SITE_ORIGIN = ADDRESS.site;
+/** The home page's public address, e.g. https://example.org/campaign/. */
+export const HOME_URL = ADDRESS.url;
+
+/** A route path from the site's root ('/letters/', '/feed.xml', '/#x') as a path under base. */
+export function sitePath(route: string, base: string = BASE_PATH): string {
+  if (!route.startsWith('/')) throw new Error(`sitePath: "${route}" is not a route path (it must start with /)`);
+  return `${base}${route.slice(1)}`;
+}
+
+/** The route a served path stands for: '/campaign/letters/' → '/letters/'. Paths outside base are returned as they are. */
+export function routeOf(pathname: string, base: string = BASE_PATH): string {
+  if (base === '/') return pathname;
+  if (pathname === base.slice(0, -1)) return '/';
+  return pathname.startsWith(base) ? `/${pathname.slice(base.length)}` : pathname;
+}
+
+/** The absolute public URL of a path under base (what sitePath and the permalink helpers return). */
+export function absoluteUrl(path: string, base: string = BASE_PATH, origin: string = SITE_ORIGIN): string {
+  if (!path.startsWith(base)) throw new Error(`absoluteUrl: "${path}" is not under base ${base}: pass sitePath(route)`);
+  return new URL(path, origin).href;
+}
+
+export const letterUrl = (letterSlug: string): string => sitePath(`/letters/${letterSlug}/`);
+export const demandUrl = (letterSlug: string, number: number): string =>
+  sitePath(`/letters/${letterSlug}/demands/${number}/`);
 export const demandAnchor = (number: number): string => `demand-${number}`;
 export const demandInLetterUrl = (letterSlug: string, number: number): string =>
   `${letterUrl(letterSlug)}#${demandAnchor(number)}`;
-export const referenceUrl = (referenceId: string): string => `/references/${referenceId}/`;
+export const referenceUrl = (referenceId: string): string => sitePath(`/references/${referenceId}/`);
 export const articleAnchor = (number: number): string => `article-${number}`;
 export const articleUrl = (referenceId: string, number: number): string =>
   `${referenceUrl(referenceId)}#${articleAnchor(number)}`;
@@ -20,5 +72,3 @@ export function parseDemandId(id: string): { letter: string; number: number } | 
   const match = /^([a-z0-9-]+)\/(\d+)$/.exec(id);
   return match ? { letter: match[1]!, number: Number(match[2]) } : null;
 }
-
-export const absoluteUrl = (path: string): string => new URL(path, SITE_ORIGIN).href;

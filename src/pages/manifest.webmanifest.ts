@@ -2,6 +2,7 @@
 // screen". Generated from src/lib/site.ts so the names stay in one place.
 import type { APIRoute } from 'astro';
 import { SITE_NAME, SITE_SHORT_NAME, SITE_DESCRIPTION } from '../lib/site.ts';
+import { sitePath } from '../lib/urls.ts';
 
 /** The header's accent colour (also <meta name="theme-color">). */
 export const THEME_COLOR = '#8a1c1c';
@@ -13,17 +14,17 @@ export const GET: APIRoute = () => {
     description: SITE_DESCRIPTION,
     lang: 'ja',
     dir: 'ltr',
-    id: '/',
-    start_url: '/',
-    scope: '/',
+    id: sitePath('/'),
+    start_url: sitePath('/'),
+    scope: sitePath('/'),
     display: 'minimal-ui',
     theme_color: THEME_COLOR,
     background_color: '#ffffff',
     icons: [
-      { src: '/favicon.svg', type: 'image/svg+xml', sizes: 'any', purpose: 'any' },
-      { src: '/icon-192.png', type: 'image/png', sizes: '192x192', purpose: 'any' },
-      { src: '/icon-512.png', type: 'image/png', sizes: '512x512', purpose: 'any' },
-      { src: '/icon-maskable-512.png', type: 'image/png', sizes: '512x512', purpose: 'maskable' },
+      { src: sitePath('/favicon.svg'), type: 'image/svg+xml', sizes: 'any', purpose: 'any' },
+      { src: sitePath('/icon-192.png'), type: 'image/png', sizes: '192x192', purpose: 'any' },
+      { src: sitePath('/icon-512.png'), type: 'image/png', sizes: '512x512', purpose: 'any' },
+      { src: sitePath('/icon-maskable-512.png'), type: 'image/png', sizes: '512x512', purpose: 'maskable' },
     ],
   };
   return new Response(`${JSON.stringify(manifest, null, 2)}\n`, {

@@ -517,10 +517,42 @@ export class SearchEngine {
       }
     }
 
-    // The k-th best so far, by (score desc, document asc): ties go to the earlier document.
+    // Minimum match: a result must match at least two adjacent characters of some query word (or the
+    // whole of a one-character word, or a concept): a lone shared kana is not a match (ゼブラ finds
+    // nothing). `strong` holds the bits of those terms. A document is known to qualify once one of them
+    // is present; it may still qualify while one of them is unread and unknown for it.
+    const bitOf = new Map<string, number>(active.map((t) => [t.entry.term, t.bit]));
+    const strong = new Uint32Array(W);
+    if (options.minimumMatch === false) strong.fill(0xffffffff);
+    else {
+      const strongTerms = query.words.flatMap((w) => {
+        const long = w.terms.filter((t) => Array.from(t.term).length >= 2).map((t) => t.term);
+        return long.length ? long : w.terms.map((t) => t.term);
+      });
+      for (const term of [...strongTerms, ...query.concepts.map((c) => c.term)]) {
+        const bit = bitOf.get(term);
+        if (bit !== undefined) strong[bit >>> 5]! |= 1 << (bit & 31);
+      }
+    }
+    const qualifies = (d: number) => {
+      for (let w = 0; w < W; w += 1) if ((present[d * W + w]! & strong[w]!) !== 0) return true;
+      return false;
+    };
+    // Bits of the terms with unread blocks (whatever their weight).
+    const unreadBits = new Uint32Array(W);
+    const mayQualify = (d: number) => {
+      if (qualifies(d)) return true;
+      for (let w = 0; w < W; w += 1) if ((strong[w]! & unreadBits[w]! & ~known[d * W + w]!) !== 0) return true;
+      return false;
+    };
+
+    // The k-th best so far among documents known to qualify, by (score desc, document asc): ties go to
+    // the earlier document. Counting documents that do not qualify would cut off ones that do (their
+    // lower bounds are real scores, but of documents the ranking then drops).
     const kth = (): { score: number; doc: number } => {
-      if (touched.length < k) return { score: 0, doc: n };
-      const d = topByScore(touched, lower, k)[k - 1]!;
+      const top = topByScore(touched, lower, k, qualifies);
+      if (top.length < k) return { score: -Infinity, doc: n };
+      const d = top[k - 1]!;
       return { score: lower[d]!, doc: d };
     };
     /**
@@ -537,7 +569,9 @@ export class SearchEngine {
     const refreshBounds = (open: ActiveTerm[]) => {
       weightOf.fill(0);
       openBits.fill(0);
+      unreadBits.fill(0);
       for (const t of open) {
+        unreadBits[t.bit >>> 5]! |= 1 << (t.bit & 31);
         const w = t.boost * nextBound(t);
         if (w <= 0) continue;
         weightOf[t.bit] = w;
@@ -611,8 +645,10 @@ export class SearchEngine {
       const theta = kth();
       const unseenMax = open.reduce((sum, t) => sum + t.boost * nextBound(t), 0);
       const unseenMinDoc = open.reduce((m, t) => (t.boost * nextBound(t) > 0 ? Math.max(m, nextFirst(t)) : m), 0);
-      // Could a document not read at all still enter the top k?
-      const unseenMatters = touched.length < k || couldBeat(unseenMax, 0, unseenMinDoc, theta);
+      // Could a document not read at all still enter the top k? Only through an unread posting of a
+      // term that makes it qualify.
+      const strongOpen = open.some((t) => (strong[t.bit >>> 5]! & (1 << (t.bit & 31))) !== 0);
+      const unseenMatters = strongOpen && couldBeat(unseenMax, 0, unseenMinDoc, theta);
       let plan: ActiveTerm[] = [];
       // Documents that could still be in the top k, and those of them whose score is not fully known
       // (only computed once no document left unread can enter the top k).
@@ -637,11 +673,12 @@ export class SearchEngine {
         const missingOrder: ActiveTerm[] = [];
         const isMissing = new Uint8Array(active.length);
         for (const d of touched) {
-          if (lower[d]! + unseenMax < theta.score) continue;
+          if (lower[d]! + unseenMax < theta.score || !mayQualify(d)) continue;
           const rest = restOf(d);
           if (!couldBeat(lower[d]! + rest, d, restMinDoc, theta)) continue;
           inPlay.push(d);
-          if (rest > 0) {
+          // Uncertain: its score, or whether it qualifies, is not known yet.
+          if (rest > 0 || !qualifies(d)) {
             uncertain.push(d);
             for (const t of open) {
               if (weightOf[t.bit] === 0 || isKnown(t, d)) continue;
@@ -687,7 +724,7 @@ export class SearchEngine {
         // cannot reach the wantedCount-th lower bound.
         const floor = kthOf(touched, lower, wantedCount) - unseenMax / 2;
         const estimate = new Float64Array(n);
-        const hopeful = touched.filter((d) => lower[d]! >= floor);
+        const hopeful = touched.filter((d) => lower[d]! >= floor && mayQualify(d));
         for (const d of hopeful) estimate[d] = lower[d]! + restOf(d) / 2;
         const likeliest = topByScore(hopeful, estimate, wantedCount);
         await resolve(likeliest, open);
@@ -699,7 +736,6 @@ export class SearchEngine {
     }
 
     // Rerank lunr's best by phrase coverage, then fetch only the documents shown.
-    const bitOf = new Map<string, number>(active.map((t) => [t.entry.term, t.bit]));
     const has = (bit: number, d: number) => (present[d * W + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
     // Per query word: the bits of the terms that must all be present (null when one of them is not in
     // the index at all), and of the concept terms that suffice.
@@ -714,22 +750,6 @@ export class SearchEngine {
         if ((e.all && e.all.every((b) => has(b, d))) || e.any.some((b) => has(b, d))) found += 1;
       }
       return found / evidence.length;
-    };
-    // A result must match at least two adjacent characters of some query word (or the whole of a
-    // one-character word, or a concept): a lone shared kana is not a match (ゼブラ finds nothing).
-    const strong = new Uint32Array(W);
-    const strongTerms = query.words.flatMap((w) => {
-      const long = w.terms.filter((t) => Array.from(t.term).length >= 2).map((t) => t.term);
-      return long.length ? long : w.terms.map((t) => t.term);
-    });
-    for (const term of [...strongTerms, ...query.concepts.map((c) => c.term)]) {
-      const bit = bitOf.get(term);
-      if (bit !== undefined) strong[bit >>> 5]! |= 1 << (bit & 31);
-    }
-    const qualifies = (d: number) => {
-      if (options.minimumMatch === false) return true;
-      for (let w = 0; w < W; w += 1) if ((present[d * W + w]! & strong[w]!) !== 0) return true;
-      return false;
     };
     const byBase = topByScore(candidates, lower, k, qualifies).map((doc) => ({ doc, score: lower[doc]! }));
     const head = byBase

@@ -8,16 +8,15 @@ import { SearchEngine, type SearchHit, type SearchOutcome } from './engine.ts';
 import { snippet, highlight, type Segment } from './snippet.ts';
 import { STATUSES, isStatusKey } from '../status.ts';
 import { MAX_QUERY_CHARS } from './tokenize.ts';
+import { sitePath } from '../urls.ts';
 
 const DEBOUNCE_MS = 150;
 const PAGE_SIZE = 10;
 const MORE_SIZE = 30;
 
-const base = (import.meta.env.BASE_URL ?? '/').replace(/\/?$/, '/');
-
 const engine = new SearchEngine({
   async load(file) {
-    const response = await fetch(`${base}search-index/${file}`, { credentials: 'same-origin' });
+    const response = await fetch(sitePath(`/search-index/${file}`), { credentials: 'same-origin' });
     if (!response.ok) throw new Error(`${file}: HTTP ${response.status}`);
     return new Uint8Array(await response.arrayBuffer());
   },
@@ -111,9 +110,9 @@ function renderEmpty(query: string): void {
   const browse = document.createElement('p');
   browse.append('一覧から探すこともできます：');
   for (const [href, label] of [
-    ['/letters/', '要請書の一覧'],
-    ['/status/', '要求の状況'],
-    ['/references/mie-my-number-rules/', '関連規程'],
+    [sitePath('/letters/'), '要請書の一覧'],
+    [sitePath('/status/'), '要求の状況'],
+    [sitePath('/references/mie-my-number-rules/'), '関連規程'],
   ] as const) {
     const a = document.createElement('a');
     a.href = href;

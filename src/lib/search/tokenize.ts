@@ -11,7 +11,8 @@
  * Every occurrence of a concept alias (variants.ts) also yields a concept term `#key`.
  */
 import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
-import { CONCEPTS } from './variants.ts';
+import { CONCEPTS, THESAURUS } from './variants.ts';
+import { dateKeysIn, dateSpans, westernForm } from './date-terms.ts';
 
 export interface Scheme {
   /** Name for reports. */
@@ -23,8 +24,13 @@ export interface Scheme {
    * words at least that long; a word shorter than every weighted length falls back to its own length.
    */
   queryBoost: readonly number[];
-  /** Query-side weight of concept terms. */
+  /** Query-side weight of concept terms (names, dates). */
   conceptBoost: number;
+  /**
+   * Query-side weight of thesaurus concepts (everyday words, variants.ts THESAURUS); default
+   * conceptBoost. Lower than names so that the query's own words keep the upper hand.
+   */
+  thesaurusBoost?: number;
   /**
    * Scale each query word's n-gram weights so that every word weighs `wordWeight` in total, whatever
    * its length (otherwise a 6-character word outweighs a 2-character one threefold just by having more
@@ -45,6 +51,7 @@ export const DEFAULT_SCHEME: Scheme = {
   queryBoost: [0, 1, 3, 5],
   wordWeight: 10,
   conceptBoost: 20,
+  thesaurusBoost: 10,
 };
 
 export const CONCEPT_PREFIX = '#';
@@ -52,6 +59,8 @@ export const SEGMENT_PREFIX = '~';
 
 interface CompiledConcepts {
   keyOf: Map<string, string>;
+  /** Keys of the thesaurus (everyday words), which give way to longer names (see conceptsIn). */
+  thesaurus: Set<string>;
 }
 let compiledConcepts: CompiledConcepts | null = null;
 
@@ -66,17 +75,20 @@ function conceptTable(): CompiledConcepts {
       }
     }
   }
-  compiledConcepts = { keyOf };
+  compiledConcepts = { keyOf, thesaurus: new Set(THESAURUS.map((c) => c.key)) };
   return compiledConcepts;
 }
 
 /**
  * Concept keys found in a normalized text, one per occurrence. Overlapping aliases of one concept
  * count once (市町村職員共済組合連合会 inside 全国市町村職員共済組合連合会); aliases of different
- * concepts each count (全国市町村職員共済組合連合会 is #rengokai and #shichosonkyosai).
+ * concepts each count (全国市町村職員共済組合連合会 is #rengokai and #shichosonkyosai), except that a
+ * thesaurus word inside a longer alias of another concept is part of that name, not a word of its own
+ * (マイナンバー in マイナンバーカード or マイナンバー法, 利用 in 目的外利用, 委託 in 再委託).
+ * Dates in any calendar or notation add their keys too (date-terms.ts).
  */
 export function conceptsIn(normalizedText: string): string[] {
-  const { keyOf } = conceptTable();
+  const { keyOf, thesaurus } = conceptTable();
   const spans = new Map<string, [number, number][]>();
   for (const [alias, key] of keyOf) {
     let from = 0;
@@ -94,10 +106,17 @@ export function conceptsIn(normalizedText: string): string[] {
     list.sort((a, b) => a[0] - b[0]);
     let end = -1;
     for (const [s, e] of list) {
-      if (s >= end) found.push(key);
+      const inLongerName =
+        thesaurus.has(key) &&
+        [...spans].some(
+          ([other, spansOfOther]) =>
+            other !== key && spansOfOther.some(([os, oe]) => os <= s && oe >= e && oe - os > e - s),
+        );
+      if (s >= end && !inLongerName) found.push(key);
       end = Math.max(end, e);
     }
   }
+  found.push(...dateKeysIn(normalizedText));
   return found;
 }
 
@@ -213,6 +232,23 @@ export function wordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryT
   return [...weights].map(([term, boost]) => ({ term, boost }));
 }
 
+/**
+ * A date that normalization broke into several words (2019/7/23 → 「2019 7 23」, R1.7.18, 2019-07-18 →
+ * 「20190718」) becomes one word in the texts' Western form (2019年7月23日): otherwise 「7」 and 「23」
+ * would count as query words of their own and match every 7 and 23.
+ */
+function rewriteSplitDates(norm: string, variants: boolean): string {
+  if (!variants) return norm;
+  let out = '';
+  let cursor = 0;
+  for (const span of dateSpans(norm)) {
+    if (!span.split) continue;
+    out += `${norm.slice(cursor, span.start)} ${westernForm(span)} `;
+    cursor = span.end;
+  }
+  return cursor ? (out + norm.slice(cursor)).replace(/ {2,}/g, ' ').trim() : norm;
+}
+
 /** Parses what a reader typed. Never throws; anything that is not a word character is a separator. */
 export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): ParsedQuery {
   const limited = Array.from(String(input ?? ''))
@@ -220,7 +256,7 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
     .join('');
   const variants = scheme.variants !== false;
   const chars = normalizeChars(limited, false);
-  const norm = (variants ? applySpellings(chars) : chars).text.trim();
+  const norm = rewriteSplitDates((variants ? applySpellings(chars) : chars).text.trim(), variants);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   for (const raw of norm.split(' ')) {
@@ -233,7 +269,11 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
   const conceptBoosts = new Map<string, number>();
   const joined = applySpellings(normalizeChars(limited, true)).text;
   for (const key of variants ? new Set([...conceptsIn(norm), ...conceptsIn(joined)]) : []) {
-    conceptBoosts.set(CONCEPT_PREFIX + key, scheme.conceptBoost);
+    const thesaurus = conceptTable().thesaurus.has(key);
+    conceptBoosts.set(
+      CONCEPT_PREFIX + key,
+      thesaurus ? (scheme.thesaurusBoost ?? scheme.conceptBoost) : scheme.conceptBoost,
+    );
   }
   const concepts = [...conceptBoosts].map(([term, boost]) => ({ term, boost }));
   return { text: norm, words, concepts };

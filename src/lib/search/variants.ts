@@ -52,7 +52,8 @@ export const SPELLINGS: readonly SpellingVariant[] = [
   { canonical: '申入れ', variants: ['申し入れ'], note: '送り仮名（要求①は「申し入れる」）: 両方を同じ語にする' },
 ];
 
-export const CONCEPTS: readonly Concept[] = [
+/** Other names for the same thing (organizations, laws, the card). */
+export const NAME_CONCEPTS: readonly Concept[] = [
   {
     key: 'mynumbercard',
     aliases: [
@@ -93,8 +94,8 @@ export const CONCEPTS: readonly Concept[] = [
   },
   {
     key: 'mokutekigai',
-    aliases: ['目的外使用', '目的外利用', '目的外の利用', '目的外の使用'],
-    note: '要求②は「目的外使用」、法令用語は「目的外利用」',
+    aliases: ['目的外使用', '目的外利用', '目的外の利用', '目的外の使用', '流用', '勝手に使', '目的以外'],
+    note: '要求②は「目的外使用」、法令用語は「目的外利用」、要求は「流用しないこと」、読者は「勝手に使う」',
   },
   {
     key: 'bangoho',
@@ -117,3 +118,142 @@ export const CONCEPTS: readonly Concept[] = [
     note: '本文は「デジタル・ガバメント閣僚会議」',
   },
 ];
+
+/**
+ * The thesaurus (issue 14): everyday words readers use for the regulation's and the letters' terms.
+ * Entries are concepts like the ones above (the texts' own word first, then the everyday words): each
+ * alias keeps its own n-grams and also yields the concept term, in texts and queries alike, so the
+ * exact wording still ranks first and an everyday word finds the legal one. Every alias was checked
+ * against the texts (it must not occur inside an unrelated word: 「直す」 would hit 「見直す」, so it
+ * is not an alias). Judged by bench/search/queries-readers.json, written before this table.
+ */
+export const THESAURUS: readonly Concept[] = [
+  {
+    key: 'kaiji',
+    aliases: ['開示', '情報公開', '見せて', '見せる', '見せてもら', '閲覧', '見たい'],
+    note: '「自分の情報を見たい」は規程では「開示」（第24条）',
+  },
+  {
+    key: 'teisei',
+    aliases: ['訂正', '間違い', '間違っ', '誤り', '修正', '直して', '直したい'],
+    note: '「間違いを直す」は規程では「訂正」（第25条）。「直す」単独は「見直す」（第35条）に当たるので入れない',
+  },
+  {
+    key: 'haiki',
+    aliases: ['廃棄', '削除', '消去', '捨てる', '捨て', '消す', '消して', '消さ', '処分して'],
+    note: '「捨てる・消す」は規程では「廃棄又は削除」（第5条）「消去」（第10条・第26条）',
+  },
+  {
+    key: 'teishi',
+    aliases: ['利用の停止', '利用停止', '提供の停止', '使うのをやめ', '使わないで', '止めて', 'やめて', 'やめさせ'],
+    note: '「使うのをやめてほしい」は規程では「利用の停止」「提供の停止」の請求（第26条）',
+  },
+  {
+    key: 'rouei',
+    aliases: ['漏えい', '漏れ', '流出', '情報漏れ', 'もれ'],
+    note: '「情報が漏れる・流出」は規程・要請書では「漏えい」（第12条・第18条）',
+  },
+  {
+    key: 'itaku',
+    aliases: ['委託', '外注', '業者', '外部に任せ', 'アウトソーシング'],
+    note: '「外注・業者に任せる」は規程では「委託」（第16条）',
+  },
+  {
+    key: 'saiitaku',
+    aliases: ['再委託', '下請け', '下請', '孫請け'],
+    note: '「下請けに出す」は規程では「再委託」（第17条）',
+  },
+  {
+    key: 'kujo',
+    aliases: ['苦情', 'クレーム', '文句', '不満', '相談窓口'],
+    note: '「クレーム・文句」は規程では「苦情」（第11条(4)・第33条）',
+  },
+  {
+    key: 'honninkakunin',
+    aliases: ['本人確認', '本人であることを確認', '身分証', '身元確認', '本人かどうか'],
+    note: '「身分証で確認」は規程では「本人確認の措置」（第9条）',
+  },
+  {
+    key: 'fuyo',
+    aliases: ['被扶養者', '扶養家族', '扶養している', '家族'],
+    note: '「家族・扶養家族」は要請書では「被扶養者」',
+  },
+  {
+    key: 'kyosei',
+    aliases: ['強制', '無理やり', '無理矢理', '強引'],
+    note: '「無理やり取らせる」は要請書では「強制」',
+  },
+  {
+    key: 'cardshutoku',
+    aliases: ['カード取得', 'カードの取得', 'カードを作', 'カードをつく', 'カードを取', 'カード作成'],
+    note: '「カードを作る」は要請書では「カード取得」',
+  },
+  {
+    key: 'torimatome',
+    aliases: ['とりまとめ', '回収', '集めて', '集める', '集めさせ'],
+    note: '「職場で集める」は要求4では「所属によるとりまとめ」、経過では「回収」',
+  },
+  {
+    key: 'shokuba',
+    aliases: ['所属', '職場', '勤務先', '部署'],
+    note: '「職場・勤務先」は要求4・要求④では「所属（部署）」',
+  },
+  {
+    key: 'kyoiku',
+    aliases: ['教育・訓練', '教育訓練', '研修', '講習', 'トレーニング'],
+    note: '「研修」は規程では「教育・訓練」（第15条）',
+  },
+  {
+    key: 'shisha',
+    aliases: ['死者', '亡くなった', '亡くなっ', '死んだ', '故人'],
+    note: '「亡くなった人のマイナンバー」は規程では「死者のもの」（第12条）',
+  },
+  {
+    key: 'anzenkanri',
+    aliases: ['安全管理', '安全確保', 'セキュリティ', '情報管理'],
+    note: '「セキュリティ対策」は規程では「安全管理のために必要かつ適切な措置」（第12条など）',
+  },
+  {
+    key: 'tesuryo',
+    aliases: ['手数料', '料金', 'いくら', '有料', '無料', 'お金'],
+    note: '「いくらかかる・料金」は規程では「手数料」（第30条）。「費用」は第26条の「多額の費用」に当たるので入れない',
+  },
+  {
+    key: 'dairinin',
+    aliases: ['代理人', '代わりに', '代理で', '代理'],
+    note: '「本人の代わりに」は規程では「代理人」（第9条・第28条）',
+  },
+  {
+    key: 'kigen',
+    aliases: ['日以内', '何日', 'いつまでに'],
+    note: '「何日で返事が来る」は規程では「30日以内に…決定…通知」（第29条）',
+  },
+  {
+    key: 'sosho',
+    aliases: ['訴え', '裁判', '訴訟', '提訴', '訴える'],
+    note: '「裁判を起こす」は規程では「訴えを提起」（第31条）',
+  },
+  {
+    key: 'shiko',
+    aliases: ['施行', 'いつから', '有効になっ', '効力', '発効'],
+    note: '「いつから有効か」は附則の「施行」',
+  },
+  {
+    key: 'kaito',
+    aliases: ['回答', '答え', '答えた', '返答', '返事'],
+    note: '「どう答えたか」は経過では「回答」',
+  },
+  {
+    key: 'riyo',
+    aliases: ['利用', '使う', '使え', '使わ', '使い道'],
+    note: '「使う」は規程では「利用」（第19条 個人番号の利用制限など）',
+  },
+  {
+    key: 'kojinbango',
+    aliases: ['個人番号', 'マイナンバー'],
+    note: '規程は「個人番号」、要請書・読者は「マイナンバー」（マイナンバーカードの中の語も数える）',
+  },
+];
+
+/** Every concept the tokenizer and the highlighter know: names, then the thesaurus. */
+export const CONCEPTS: readonly Concept[] = [...NAME_CONCEPTS, ...THESAURUS];

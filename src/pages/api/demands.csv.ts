@@ -5,10 +5,10 @@ import { apiDemands, demandsCsv } from '../../lib/api.ts';
 import { SITE_ORIGIN } from '../../lib/urls.ts';
 import { todayInJapan } from '../../lib/dates.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
   const demands = (await getCollection('demands')).map((d) => d.data);
-  const csv = demandsCsv(apiDemands(demands, letters, (site ?? new URL(SITE_ORIGIN)).href, todayInJapan()), letters);
+  const csv = demandsCsv(apiDemands(demands, letters, SITE_ORIGIN, todayInJapan()), letters);
   // Bytes, so that the byte-order mark is written exactly as is.
   return new Response(new TextEncoder().encode(csv), { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
 };

@@ -5,10 +5,10 @@ import { apiDemands } from '../../lib/api.ts';
 import { SITE_ORIGIN } from '../../lib/urls.ts';
 import { todayInJapan } from '../../lib/dates.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
   const demands = (await getCollection('demands')).map((d) => d.data);
-  const body = apiDemands(demands, letters, (site ?? new URL(SITE_ORIGIN)).href, todayInJapan());
+  const body = apiDemands(demands, letters, SITE_ORIGIN, todayInJapan());
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

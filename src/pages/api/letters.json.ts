@@ -4,10 +4,10 @@ import { getCollection } from 'astro:content';
 import { apiLetters } from '../../lib/api.ts';
 import { SITE_ORIGIN } from '../../lib/urls.ts';
 
-export const GET: APIRoute = async ({ site }) => {
+export const GET: APIRoute = async () => {
   const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
   const demands = (await getCollection('demands')).map((d) => d.data);
-  const body = apiLetters(letters, demands, (site ?? new URL(SITE_ORIGIN)).href);
+  const body = apiLetters(letters, demands, SITE_ORIGIN);
   return new Response(`${JSON.stringify(body, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/json; charset=utf-8' },
   });

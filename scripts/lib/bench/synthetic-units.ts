@@ -3,7 +3,7 @@
  * from the real units, so term statistics look like ours (and common terms are as common as they get).
  * Deterministic (seeded).
  */
-import type { SearchUnit } from './units.ts';
+import type { SearchUnit } from '../../../src/lib/search/units.ts';
 
 function mulberry32(seed: number): () => number {
   let a = seed >>> 0;

@@ -1,0 +1,130 @@
+/**
+ * The simple version of search, for property tests: every posting of every query term is scored,
+ * nothing is pruned, nothing is split into files. Impacts are computed from the units' texts with the
+ * tokenizer and lunr's BM25 formula (scoring.ts, checked against lunr itself in search-engine.test.ts),
+ * so this depends neither on lunr's internals nor on the index's file layout. The ranking rules
+ * (minimum match, phrase rerank) are restated here from their definitions in the engine's docs.
+ */
+import { DEFAULT_CONFIG, FIELDS, type IndexConfig } from '../../src/lib/search/build.ts';
+import { fieldImpact, lunrIdf } from '../../src/lib/search/scoring.ts';
+import { conceptsIn, CONCEPT_PREFIX, ngrams, parseQuery, runs, textTerms } from '../../src/lib/search/tokenize.ts';
+import { PHRASE_BONUS, RERANK_WINDOW } from '../../src/lib/search/engine.ts';
+import type { SearchUnit } from '../../src/lib/search/units.ts';
+
+export interface ReferenceIndex {
+  config: IndexConfig;
+  docCount: number;
+  /** term → documents holding it and its impact there (lunr's weight × 1000, summed over fields). */
+  postings: Map<string, { docs: number[]; imps: number[] }>;
+}
+
+const termCounts = (text: string, config: IndexConfig) => {
+  const terms = textTerms(text, config.scheme);
+  const tf = new Map<string, number>();
+  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
+  return { tf, length: terms.length };
+};
+
+export function referenceIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): ReferenceIndex {
+  // Pass 1: how many (document, field) pairs hold each term, and the average field lengths.
+  const documentsWithTerm = new Map<string, number>();
+  const totalLength = FIELDS.map(() => 0);
+  for (const unit of units) {
+    FIELDS.forEach((field, f) => {
+      const { tf, length } = termCounts(unit.fields[field], config);
+      totalLength[f]! += length;
+      for (const term of tf.keys()) documentsWithTerm.set(term, (documentsWithTerm.get(term) ?? 0) + 1);
+    });
+  }
+  const average = totalLength.map((sum) => (units.length ? sum / units.length : 0));
+  // Pass 2: impacts.
+  const postings = new Map<string, { docs: number[]; imps: number[] }>();
+  units.forEach((unit, doc) => {
+    const impacts = new Map<string, number>();
+    FIELDS.forEach((field, f) => {
+      const { tf, length } = termCounts(unit.fields[field], config);
+      for (const [term, count] of tf) {
+        const impact = fieldImpact(
+          lunrIdf(documentsWithTerm.get(term)!, units.length),
+          count,
+          length,
+          average[f]!,
+          config.k1,
+          config.b,
+          config.fieldBoosts[field],
+          config.typeBoosts[unit.type] ?? 1,
+        );
+        impacts.set(term, (impacts.get(term) ?? 0) + impact);
+      }
+    });
+    for (const [term, impact] of impacts) {
+      let p = postings.get(term);
+      if (!p) postings.set(term, (p = { docs: [], imps: [] }));
+      p.docs.push(doc);
+      p.imps.push(impact);
+    }
+  });
+  return { config, docCount: units.length, postings };
+}
+
+/** Does the posting list (documents ascending) hold document d? */
+function holds(p: { docs: number[] } | undefined, d: number): boolean {
+  if (!p) return false;
+  let lo = 0;
+  let hi = p.docs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.docs[mid] === d) return true;
+    if (p.docs[mid]! < d) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** The top k (document, score) as the site ranks them: lunr's scores, minimum match, phrase rerank. */
+export function referenceSearch(index: ReferenceIndex, input: string, k = 10): { doc: number; score: number }[] {
+  const scheme = index.config.scheme;
+  const query = parseQuery(input, scheme);
+  // Query weights: boosts × 100, rounded, summed per term.
+  const raw = new Map<string, number>();
+  for (const t of [...query.words.flatMap((w) => w.terms), ...query.concepts])
+    raw.set(t.term, (raw.get(t.term) ?? 0) + t.boost);
+  const score = new Float64Array(index.docCount);
+  for (const [term, boost] of raw) {
+    const weight = Math.round(boost * 100);
+    const p = index.postings.get(term);
+    if (weight <= 0 || !p) raw.delete(term);
+    else p.docs.forEach((d, i) => (score[d]! += weight * p.imps[i]!));
+  }
+  // Minimum match: some n-gram of 2+ characters of a word (or a one-character word, or a concept).
+  const qualifies = new Uint8Array(index.docCount);
+  const strong = [
+    ...query.words.flatMap((w) => {
+      const long = w.terms.filter((t) => Array.from(t.term).length >= 2);
+      return (long.length ? long : w.terms).map((t) => t.term);
+    }),
+    ...query.concepts.map((c) => c.term),
+  ];
+  for (const term of strong) if (raw.has(term)) for (const d of index.postings.get(term)!.docs) qualifies[d] = 1;
+  const base: { doc: number; score: number }[] = [];
+  qualifies.forEach((q, doc) => q && base.push({ doc, score: score[doc]! }));
+  base.sort((a, b) => b.score - a.score || a.doc - b.doc);
+  // Phrase rerank of the best RERANK_WINDOW: the share of query words a document contains whole (all
+  // the word's longest n-grams, or a concept it names).
+  const longest = Math.max(...scheme.grams);
+  const evidence = query.words.map((word) => ({
+    all: runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])),
+    any: conceptsIn(word.text).map((key) => CONCEPT_PREFIX + key),
+  }));
+  const has = (term: string, d: number) => raw.has(term) && holds(index.postings.get(term), d);
+  const coverage = (d: number) =>
+    evidence.length
+      ? evidence.filter((e) => (e.all.length > 0 && e.all.every((t) => has(t, d))) || e.any.some((t) => has(t, d)))
+          .length / evidence.length
+      : 0;
+  const head = base
+    .slice(0, RERANK_WINDOW)
+    .map(({ doc, score: s }) => ({ doc, score: s * (1 + PHRASE_BONUS * coverage(doc)) }))
+    .sort((a, b) => b.score - a.score || a.doc - b.doc);
+  return [...head, ...base.slice(RERANK_WINDOW, Math.max(k, RERANK_WINDOW))].slice(0, k);
+}
