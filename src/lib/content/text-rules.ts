@@ -4,7 +4,7 @@
  *
  * Raw HTML policy: bodies are Markdown, not HTML. A raw HTML tag or comment in a body is refused
  * (a `<meta http-equiv=refresh>` or a look-alike `<a>` must never reach readers). In `.mdx` bodies the
- * site's own components (src/components/mdx/, documented in /guide/) are the only tags allowed, and
+ * site's own components (src/components/mdx/, passed to the demand page's <Content>, documented in /guide/) are the only tags allowed, and
  * `import`/`export` lines and `{…}` expressions are refused: organizers write text, not code.
  */
 
