@@ -1,12 +1,18 @@
-// Checks every content file and prints problems as `file:line field: message`. Exit 1 if any.
+// Checks every content file by the build's own rules and prints problems as `file:line field: message`.
+// Exit 1 if any. Never a stack trace: an unexpected failure is reported in one line too.
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 
-const result = checkContent(process.cwd());
-if (result.problems.length > 0) {
-  console.error(`Content has ${result.problems.length} problem(s):`);
-  for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+try {
+  const result = checkContent(process.cwd());
+  if (result.problems.length > 0) {
+    console.error(`content/ に ${result.problems.length} 件の問題があります。次の点を直してください：`);
+    for (const problem of result.problems) console.error(`  ${formatProblem(problem)}`);
+    process.exit(1);
+  }
+  console.log(
+    `Content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references, ${result.timeline.size} timeline events.`,
+  );
+} catch (error) {
+  console.error(`内容の確認が途中で止まりました：${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 }
-console.log(
-  `Content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references.`,
-);

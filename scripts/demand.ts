@@ -48,6 +48,7 @@ import {
 import { parseDemandId, demandId } from '../src/lib/urls.ts';
 import { labelInText } from '../src/lib/letters.ts';
 import { parseIsoDate, todayInJapan } from '../src/lib/dates.ts';
+import { listContentFiles } from '../src/lib/content/files.ts';
 
 const USAGE = `使い方（npm run demand -- の後に続けます）:
 
@@ -142,28 +143,24 @@ function locateDemand(root: string, id: string | undefined): DemandFile {
     throw new CommandError(`"${id}" は <要請書>/<番号> の形ではありません（例：2019-07-23-soumu/2）。`, [
       '`npm run demand -- list` で要求の一覧を表示します。',
     ]);
-  const lettersDir = join(root, 'content', 'letters');
-  const letterDir = join(lettersDir, parsed.letter);
-  if (!existsSync(join(letterDir, 'letter.md'))) {
-    const letters = existsSync(lettersDir)
-      ? readdirSync(lettersDir)
-          .filter((n) => existsSync(join(lettersDir, n, 'letter.md')))
-          .sort()
-      : [];
+  // The loader's own listing: the command edits exactly the files the build publishes (.md or .mdx).
+  const { files } = listContentFiles(root);
+  if (!files.some((f) => f.kind === 'letters' && f.id === parsed.letter)) {
+    const letters = files.filter((f) => f.kind === 'letters').map((f) => f.id);
     throw new CommandError(`要請書 "${parsed.letter}" はありません。`, [`ある要請書：${letters.join('、') || 'なし'}`]);
   }
-  const path = join(letterDir, 'demands', `${parsed.number}.md`);
-  if (!existsSync(path)) {
-    const numbers = existsSync(join(letterDir, 'demands'))
-      ? readdirSync(join(letterDir, 'demands'))
-          .filter((n) => /^\d+\.md$/.test(n))
-          .map((n) => Number(n.replace('.md', '')))
-          .sort((a, b) => a - b)
-      : [];
+  const found = files.find((f) => f.kind === 'demands' && f.id === `${parsed.letter}/${parsed.number}`);
+  if (!found) {
+    const numbers = files
+      .filter((f) => f.kind === 'demands' && f.id.startsWith(`${parsed.letter}/`))
+      .map((f) => Number(f.id.split('/')[1]))
+      .filter(Number.isInteger)
+      .sort((a, b) => a - b);
     throw new CommandError(`要請書 ${parsed.letter} に要求 ${parsed.number} はありません。`, [
       `この要請書の要求：${numbers.join('、') || 'なし'}`,
     ]);
   }
+  const path = found.path;
   return { id: demandId(parsed.letter, parsed.number), path, file: relative(root, path) };
 }
 

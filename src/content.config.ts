@@ -1,31 +1,23 @@
+/**
+ * The collections. Every one is read by the content loader (src/lib/content/), the same reader the
+ * content check, the organizers' command and the search index use: which files count (.md/.mdx for
+ * letters and demands, .yaml/.yml for references and timeline events) and how YAML is read are
+ * decided there, once.
+ */
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
-import { LetterSchema, DemandSchema, ReferenceSchema } from './lib/schemas.ts';
+import { contentLoader } from './lib/content/astro-loader.ts';
+import { LetterSchema, DemandSchema, ReferenceSchema, TimelineEventSchema } from './lib/schemas.ts';
 
-/** content/letters/<slug>/letter.md → id <slug> */
-const letters = defineCollection({
-  loader: glob({ pattern: '*/letter.md', base: './content/letters', generateId: ({ entry }) => entry.split('/')[0]! }),
-  schema: LetterSchema,
-});
+/** content/letters/<slug>/letter.md|mdx → id <slug> */
+const letters = defineCollection({ loader: contentLoader('letters'), schema: LetterSchema });
 
-/** content/letters/<slug>/demands/<n>.md → id <slug>/<n> */
-const demands = defineCollection({
-  loader: glob({
-    pattern: '*/demands/*.md',
-    base: './content/letters',
-    generateId: ({ entry }) => entry.replace(/\/demands\/([^/]+)\.md$/, '/$1'),
-  }),
-  schema: DemandSchema,
-});
+/** content/letters/<slug>/demands/<n>.md|mdx → id <slug>/<n> */
+const demands = defineCollection({ loader: contentLoader('demands'), schema: DemandSchema });
 
-/** content/references/<id>.yaml → id <id> */
-const references = defineCollection({
-  loader: glob({
-    pattern: '*.yaml',
-    base: './content/references',
-    generateId: ({ entry }) => entry.replace(/\.yaml$/, ''),
-  }),
-  schema: ReferenceSchema,
-});
+/** content/references/<id>.yaml|yml → id <id> */
+const references = defineCollection({ loader: contentLoader('references'), schema: ReferenceSchema });
 
-export const collections = { letters, demands, references };
+/** content/timeline/<id>.yaml|yml → id <id>: campaign events that are not a demand's own history. */
+const timeline = defineCollection({ loader: contentLoader('timeline'), schema: TimelineEventSchema });
+
+export const collections = { letters, demands, references, timeline };

@@ -29,7 +29,7 @@ function contentCopy(): string {
 }
 
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'demand.ts');
-const SOUMU_2 = 'content/letters/2019-07-23-soumu/demands/2.md';
+const SOUMU_2 = 'content/letters/2019-07-23-soumu/demands/2.mdx';
 
 function run(dir: string, args: string[]) {
   const result = spawnSync(process.execPath, [SCRIPT, ...args], {
@@ -77,7 +77,7 @@ const ENTRY: HistoryEntry = {
 
 describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   const files = readdirSync(join(PROJECT_ROOT, 'content', 'letters'), { recursive: true, encoding: 'utf8' })
-    .filter((p) => /demands\/\d+\.md$/.test(p))
+    .filter((p) => /demands\/\d+\.mdx$/.test(p))
     .map((p) => `content/letters/${p}`)
     .sort();
 
@@ -188,7 +188,7 @@ describe('npm run demand -- add', () => {
     expect(result.stdout).toContain(
       '追加しました：総務省宛 要求2「個人情報を申請書作成に流用しない」（2019-07-23-soumu/2）',
     );
-    expect(result.stdout).toContain('content/letters/2019-07-23-soumu/demands/2.md（statusHistory の4件目）');
+    expect(result.stdout).toContain('content/letters/2019-07-23-soumu/demands/2.mdx（statusHistory の4件目）');
     expect(result.stdout).toContain('状況：進展なし（stalled） → 回答あり（responded）');
     expect(result.stdout).toContain('summary: "総務省が文書で回答した。"');
 
@@ -198,11 +198,11 @@ describe('npm run demand -- add', () => {
     expect(Object.keys(after).filter((file) => after[file] !== before[file])).toEqual([SOUMU_2]);
     // Written atomically: no temporary file is left behind.
     expect(readdirSync(join(dir, 'content/letters/2019-07-23-soumu/demands')).sort()).toEqual([
-      '1.md',
-      '2.md',
-      '3.md',
-      '4.md',
-      '5.md',
+      '1.mdx',
+      '2.mdx',
+      '3.mdx',
+      '4.mdx',
+      '5.mdx',
     ]);
 
     const content = checkContent(dir);
@@ -398,18 +398,18 @@ describe('npm run demand -- add', () => {
     const before = snapshot(dir);
     const result = run(dir, ['add', '2019-07-23-soumu/2', ...GOOD]);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/すでに問題があります[\s\S]*statusHistory\[2\]\.status: "stalld" is not one of/);
+    expect(result.stderr).toMatch(/すでに問題があります[\s\S]*statusHistory\[2\]\.status: "stalld" は使えません/);
     expect(snapshot(dir)).toEqual(before);
   });
 
   test("another file's existing problem neither blocks recording nor is blamed on the command", () => {
     const dir = contentCopy();
-    editFile(dir, 'content/letters/2019-07-23-soumu/demands/1.md', (t) =>
+    editFile(dir, 'content/letters/2019-07-23-soumu/demands/1.mdx', (t) =>
       t.replace('demand: 2019-07-18-shichoson-kyosai/1', 'demand: 2019-07-18-shichoson-kyosai/9'),
     );
     const result = run(dir, ['add', '2019-07-23-soumu/2', ...GOOD]);
     expect(result.code).toBe(0);
-    expect(checkContent(dir).problems.map((p) => p.file)).toEqual(['content/letters/2019-07-23-soumu/demands/1.md']);
+    expect(checkContent(dir).problems.map((p) => p.file)).toEqual(['content/letters/2019-07-23-soumu/demands/1.mdx']);
   });
 });
 

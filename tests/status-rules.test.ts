@@ -140,19 +140,19 @@ describe('history rules (build errors, named by entry and field)', () => {
     [
       'out of order',
       h(['2019-07-23', 'awaiting_response', 'submitted'], ['2019-07-01', 'responded']),
-      [[1, 'date', /comes before the previous entry's 2019-07-23/]],
+      [[1, 'date', /一つ前の経過（2019-07-23）より前です/]],
     ],
     [
       'after today',
       h(['2019-07-23', 'awaiting_response', 'submitted'], ['2026-11-24', 'responded']),
-      [[1, 'date', /after today \(2026-11-23\)/]],
+      [[1, 'date', /今日（2026-11-23）より後です/]],
     ],
     [
       'far future and out of order',
       h(['2999-01-01', 'awaiting_response'], ['2019-07-01', 'responded']),
       [
-        [0, 'date', /after today/],
-        [1, 'date', /comes before/],
+        [0, 'date', /より後です/],
+        [1, 'date', /一つ前の経過/],
       ],
     ],
     [

@@ -184,22 +184,22 @@ describe('the content check covers content/timeline', () => {
       'a source with nothing to find it by',
       (t: string) => t.replace(/    letter: 2019-07-23-soumu\n/, ''),
       'sources[0]',
-      /needs a url, or a publication with its date/,
+      /url か、publication（媒体）と date（日付）か/,
     ],
     [
       'an unknown letter',
       (t: string) => t.replace('letters: [2019-07-23-soumu', 'letters: [2019-07-23-somu'),
       'letters[0]',
-      /no letter "2019-07-23-somu"/,
+      /要請書 "2019-07-23-somu" はありません/,
     ],
     [
       'a date in the future',
       (t: string) => t.replace('date: "2019-06-04"', 'date: "2999-06-04"'),
       'date',
-      /after today/,
+      /今日（\d{4}-\d{2}-\d{2}）より後です/,
     ],
-    ['an unknown kind', (t: string) => t.replace('kind: policy', 'kind: rumour'), 'kind', /"rumour" is not one of/],
-    ['an unknown field', (t: string) => `${t}colour: red\n`, 'colour', /unknown field/],
+    ['an unknown kind', (t: string) => t.replace('kind: policy', 'kind: rumour'), 'kind', /"rumour" は使えません/],
+    ['an unknown field', (t: string) => `${t}colour: red\n`, 'colour', /この項目はありません/],
   ])('%s is reported with file and field', (_name, edit, field, message) => {
     const dir = copyProject({ contentOnly: true });
     copies.push(dir);
@@ -222,7 +222,7 @@ describe('the content check covers content/timeline', () => {
       'date: "2019-07-27"\nkind: press\ntitle: t\nsummary: s\nsources:\n  - title: x\n    url: https://example.org/\n',
     );
     expect(checkContent(dir).problems.map(formatProblem)).toEqual([
-      expect.stringMatching(/content\/timeline\/Press Note\.yaml {2}file name must be a kebab-case slug/),
+      expect.stringMatching(/content\/timeline\/Press Note\.yaml {2}ファイル名は半角の小文字・数字と「-」だけ/),
     ]);
   });
 });

@@ -78,7 +78,7 @@ export function historyProblems(
       problems.push({
         index,
         field: 'status',
-        message: `a "submitted" entry records a letter being sent, so its status must be awaiting_response (回答待ち), not ${entry.status}`,
+        message: `種類 submitted（要請書提出）の経過は、状況を awaiting_response（回答待ち）にします（${entry.status} は使えません）`,
       });
     }
     if (!parseIsoDate(entry.date)) return; // the schema reports malformed dates
@@ -86,7 +86,7 @@ export function historyProblems(
       problems.push({
         index,
         field: 'date',
-        message: `${entry.date} is after today (${today}): record events once they have happened`,
+        message: `${entry.date} は今日（${today}）より後です。出来事は起きてから記録してください`,
       });
     }
     const previous = history[index - 1];
@@ -94,7 +94,7 @@ export function historyProblems(
       problems.push({
         index,
         field: 'date',
-        message: `${entry.date} comes before the previous entry's ${previous.date}: keep entries oldest first`,
+        message: `${entry.date} が一つ前の経過（${previous.date}）より前です。経過は古い順に並べてください`,
       });
     }
   });

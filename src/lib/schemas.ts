@@ -3,8 +3,12 @@
  * every build (src/lib/content-check.ts) and the organizers' command all validate with these.
  */
 import { z } from 'astro/zod';
-import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS } from './status.ts';
+import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS, type EventType, type TimelineKind } from './status.ts';
+import { hasVisibleText } from './content/text-rules.ts';
 import { toIsoDate } from './dates.ts';
+
+// Organizers read these messages: zod's own texts (too long, too few…) in Japanese too.
+z.config(z.locales.ja());
 
 /** A calendar date written YYYY-MM-DD; impossible dates (2019-02-30) are refused. */
 export const IsoDateSchema = z.unknown().transform((value, ctx) => {
@@ -12,15 +16,20 @@ export const IsoDateSchema = z.unknown().transform((value, ctx) => {
   if (iso === null) {
     ctx.addIssue({
       code: 'custom',
-      message: `expected a real date written YYYY-MM-DD, got ${JSON.stringify(value instanceof Date ? value.toISOString() : value)}`,
+      message: `日付は YYYY-MM-DD の形の、実在する日にしてください（いまの値：${JSON.stringify(value instanceof Date ? value.toISOString().slice(0, 10) : value)}）`,
     });
     return z.NEVER;
   }
   return iso;
 });
 
-const text = z.string().trim().min(1);
-const slug = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'expected a kebab-case slug (a-z, 0-9, -)');
+/** A text with something visible in it: a field of spaces or zero-width characters only is refused. */
+const text = z.string().trim().min(1).refine(hasVisibleText, {
+  message: '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください',
+});
+const slug = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '半角の小文字・数字と「-」だけで書いてください（例：2019-07-23-soumu）');
 
 /** A person writing or receiving a letter. */
 export const PartySchema = z.strictObject({
@@ -84,7 +93,9 @@ export const LegalBasisSchema = z.strictObject({
 /** A demand in another letter that asks for the same thing. */
 export const RelatedDemandSchema = z.strictObject({
   /** `<letter-slug>/<n>`. */
-  demand: z.string().regex(/^[a-z0-9-]+\/\d+$/, 'expected <letter-slug>/<number>'),
+  demand: z
+    .string()
+    .regex(/^[a-z0-9-]+\/\d+$/, '<要請書のフォルダ名>/<番号> の形で書いてください（例：2019-07-23-soumu/2）'),
   /** One line: what the two have in common. */
   reason: text,
 });
@@ -94,7 +105,7 @@ export const HistoryEntrySchema = z.strictObject({
   /** When it happened. */
   date: IsoDateSchema,
   /** Kind of event. */
-  type: z.enum(EVENT_TYPE_KEYS as [string, ...string[]]),
+  type: z.enum(EVENT_TYPE_KEYS as [EventType, ...EventType[]]),
   /** Status of the demand after this event. */
   status: z.enum(STATUS_KEYS),
   /** What happened, in at most 200 characters. */
@@ -252,7 +263,7 @@ export const TimelineSourceSchema = z
       source.letter !== undefined ||
       (source.publication !== undefined && source.date !== undefined),
     {
-      message: 'a source needs a url, or a publication with its date, or a letter of this site',
+      message: '出典には url か、publication（媒体）と date（日付）か、letter（このサイトの要請書）のどれかが必要です',
     },
   );
 
@@ -261,7 +272,7 @@ export const TimelineEventSchema = z.strictObject({
   /** When it happened. */
   date: IsoDateSchema,
   /** Kind of event: policy, campaign, press or other. */
-  kind: z.enum(TIMELINE_KIND_KEYS as [string, ...string[]]),
+  kind: z.enum(TIMELINE_KIND_KEYS as [TimelineKind, ...TimelineKind[]]),
   /** A short heading (the site's words). */
   title: text.max(80),
   /** What happened, in at most 300 characters, saying no more than the sources. */

@@ -52,7 +52,7 @@ function readTemplates(projectDir: string): TemplateLetter[] {
       slug,
       letter: readFileSync(join(lettersDir, slug, 'letter.md'), 'utf8'),
       demands: readdirSync(join(lettersDir, slug, 'demands'))
-        .filter((file) => file.endsWith('.md'))
+        .filter((file) => /\.mdx?$/.test(file))
         .map((file) => ({ file, text: readFileSync(join(lettersDir, slug, 'demands', file), 'utf8') })),
     }));
 }

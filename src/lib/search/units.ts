@@ -58,7 +58,13 @@ export interface DemandInput {
   shortTitle: string;
   topics?: readonly string[];
   statusHistory: readonly Omit<HistoryEntryData, 'sources'>[];
+  /** The demand file's body (its background, Markdown or MDX): searchable with the demand's text. */
+  body?: string;
 }
+
+/** A demand's words and its background, as indexed text. */
+const demandBody = (demand: DemandInput): string =>
+  demand.body?.trim() ? `${demand.text}\n${markdownToText(demand.body.replace(/<[^<>]*>/g, ''))}` : demand.text;
 
 interface ParagraphInput {
   number?: number;
@@ -164,7 +170,7 @@ export function buildSearchUnits(
         date: data.date,
         fields: {
           title: demand.shortTitle,
-          body: demand.text,
+          body: demandBody(demand),
           meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
         },
       });
@@ -204,7 +210,7 @@ export function buildSearchUnits(
       label: '要求',
       title: `要求${labelInText(demand.label)} ${demand.shortTitle}`,
       status: demand.statusHistory.at(-1)?.status,
-      fields: { title: demand.shortTitle, body: demand.text, meta: (demand.topics ?? []).join('\n') },
+      fields: { title: demand.shortTitle, body: demandBody(demand), meta: (demand.topics ?? []).join('\n') },
     });
   }
 
