@@ -235,8 +235,9 @@ describe('texts of any length', () => {
   test('a 1 MB text tokenizes, normalizes, highlights and gives a snippet', () => {
     const body = longText(1_000_000);
     expect(textTerms(body).length).toBeGreaterThan(1_000_000);
+    // The one occurrence, after a megabyte of text, is what the snippet shows.
+    expect(snippet(body, parseQuery('思想調査票')).some((s) => s.mark && s.text === '思想調査票')).toBe(true);
     const query = parseQuery('思想調査票 漏えい');
-    expect(snippet(body, query).some((s) => s.mark && s.text === '思想調査票')).toBe(true);
     expect(highlight(body, query).filter((s) => s.mark).length).toBeGreaterThan(30_000);
   }, 600_000);
 
