@@ -61,6 +61,8 @@ interface CompiledConcepts {
   keyOf: Map<string, string>;
   /** Keys of the thesaurus (everyday words), which give way to longer names (see conceptsIn). */
   thesaurus: Set<string>;
+  /** Length of the longest alias, in UTF-16 units. */
+  longestAlias: number;
 }
 let compiledConcepts: CompiledConcepts | null = null;
 
@@ -75,20 +77,17 @@ function conceptTable(): CompiledConcepts {
       }
     }
   }
-  compiledConcepts = { keyOf, thesaurus: new Set(THESAURUS.map((c) => c.key)) };
+  compiledConcepts = {
+    keyOf,
+    thesaurus: new Set(THESAURUS.map((c) => c.key)),
+    longestAlias: Math.max(0, ...[...keyOf.keys()].map((alias) => alias.length)),
+  };
   return compiledConcepts;
 }
 
-/**
- * Concept keys found in a normalized text, one per occurrence. Overlapping aliases of one concept
- * count once (市町村職員共済組合連合会 inside 全国市町村職員共済組合連合会); aliases of different
- * concepts each count (全国市町村職員共済組合連合会 is #rengokai and #shichosonkyosai), except that a
- * thesaurus word inside a longer alias of another concept is part of that name, not a word of its own
- * (マイナンバー in マイナンバーカード or マイナンバー法, 利用 in 目的外利用, 委託 in 再委託).
- * Dates in any calendar or notation add their keys too (date-terms.ts).
- */
-export function conceptsIn(normalizedText: string): string[] {
-  const { keyOf, thesaurus } = conceptTable();
+/** Where each concept's aliases occur in a normalized text: [start, end) spans by concept key. */
+export function conceptSpans(normalizedText: string): Map<string, [start: number, end: number][]> {
+  const { keyOf } = conceptTable();
   const spans = new Map<string, [number, number][]>();
   for (const [alias, key] of keyOf) {
     let from = 0;
@@ -101,18 +100,44 @@ export function conceptsIn(normalizedText: string): string[] {
       from = at + 1;
     }
   }
+  return spans;
+}
+
+/**
+ * Concept keys found in a normalized text, one per occurrence. Overlapping aliases of one concept
+ * count once (市町村職員共済組合連合会 inside 全国市町村職員共済組合連合会); aliases of different
+ * concepts each count (全国市町村職員共済組合連合会 is #rengokai and #shichosonkyosai), except that a
+ * thesaurus word inside a longer alias of another concept is part of that name, not a word of its own
+ * (マイナンバー in マイナンバーカード or マイナンバー法, 利用 in 目的外利用, 委託 in 再委託).
+ * Dates in any calendar or notation add their keys too (date-terms.ts).
+ */
+export function conceptsIn(normalizedText: string): string[] {
+  const { thesaurus, longestAlias } = conceptTable();
+  const spans = conceptSpans(normalizedText);
+  // Spans by start, so that the longer names around a thesaurus word are looked up near it
+  // (no alias is longer than longestAlias) instead of among all spans: linear in the text.
+  const startingAt = new Map<number, [end: number, key: string][]>();
+  for (const [key, list] of spans) {
+    for (const [s, e] of list) {
+      const here = startingAt.get(s) ?? [];
+      here.push([e, key]);
+      startingAt.set(s, here);
+    }
+  }
+  const inLongerName = (key: string, s: number, e: number): boolean => {
+    for (let os = s; os >= Math.max(0, s - longestAlias); os -= 1) {
+      for (const [oe, other] of startingAt.get(os) ?? []) {
+        if (other !== key && oe >= e && oe - os > e - s) return true;
+      }
+    }
+    return false;
+  };
   const found: string[] = [];
   for (const [key, list] of spans) {
     list.sort((a, b) => a[0] - b[0]);
     let end = -1;
     for (const [s, e] of list) {
-      const inLongerName =
-        thesaurus.has(key) &&
-        [...spans].some(
-          ([other, spansOfOther]) =>
-            other !== key && spansOfOther.some(([os, oe]) => os <= s && oe >= e && oe - os > e - s),
-        );
-      if (s >= end && !inLongerName) found.push(key);
+      if (s >= end && !(thesaurus.has(key) && inLongerName(key, s, e))) found.push(key);
       end = Math.max(end, e);
     }
   }
