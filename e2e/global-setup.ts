@@ -1,19 +1,18 @@
-/** Builds the site once and serves dist/ once for all browser tests. */
+/** Builds the site once and serves it once (astro preview) for all browser tests. */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import type { Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { TestProject } from 'vitest/node';
-import { startServer } from '../scripts/serve.ts';
+import { startPreview, type Preview } from '../scripts/lib/preview.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
+    /** The home page on the test server, base included (ends with /). */
     baseURL: string;
     distDir: string;
   }
 }
 
-let server: Server | undefined;
+let preview: Preview | undefined;
 
 export async function setup(project: TestProject): Promise<void> {
   const distDir = process.env.E2E_DIST ?? 'dist';
@@ -30,12 +29,11 @@ export async function setup(project: TestProject): Promise<void> {
     }
     console.log(`[e2e] site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
-  server = await startServer(distDir, 0);
-  const { port } = server.address() as AddressInfo;
-  project.provide('baseURL', `http://127.0.0.1:${port}`);
+  preview = await startPreview({ outDir: distDir });
+  project.provide('baseURL', preview.url);
   project.provide('distDir', distDir);
 }
 
 export async function teardown(): Promise<void> {
-  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await preview?.stop();
 }

@@ -13,9 +13,6 @@
 // --skip-synthetic, --letters=N (synthetic corpus size, default 1000).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
-import type { Server } from 'node:http';
-import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
@@ -28,7 +25,7 @@ import {
   writeSyntheticCorpus,
   PROJECT_ROOT,
 } from './lib/bench/synthetic-corpus.ts';
-import { startServer } from './serve.ts';
+import { freePort, startPreview } from './lib/preview.ts';
 
 const args = new Map(
   process.argv.slice(2).map((arg) => {
@@ -54,17 +51,6 @@ const SEARCH_QUERY = 'マイナンバーカード';
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(2)} MB`;
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolvePort(port));
-    });
-  });
-}
 
 interface BuildFigures {
   /** Astro's per-page render times, summed by route shape (slugs and numbers as *), largest first. */
@@ -221,11 +207,11 @@ async function main(): Promise<void> {
   console.log(describeBuild('Real site', real));
 
   if (!args.has('skip-lighthouse')) {
-    const server: Server = await startServer(realDist, port);
+    const preview = await startPreview({ outDir: realDist, port, env: { SITE_URL: origin } });
     try {
-      await benchLighthouse(origin, new Set(listFiles(realDist)));
+      await benchLighthouse(preview.origin, new Set(listFiles(realDist)));
     } finally {
-      await new Promise<void>((done) => server.close(() => done()));
+      await preview.stop();
     }
   }
 

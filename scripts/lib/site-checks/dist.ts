@@ -30,8 +30,9 @@ export type Resolution =
   | { kind: 'missing' };
 
 /**
- * How a static host (and scripts/serve.ts) answers a URL path: the file itself, or the directory's
- * index.html. `files` is the set from listFiles().
+ * How a static host answers a URL path: the file itself, or the directory's index.html (a directory
+ * asked for without its slash is redirected by GitHub Pages and Netlify; `astro preview` answers 404).
+ * `files` is the set from listFiles().
  */
 export function resolveUrlPath(urlPath: string, files: ReadonlySet<string>): Resolution {
   let path: string;
