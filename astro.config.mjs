@@ -25,6 +25,9 @@ export default defineConfig({
     decapCms(),
   ],
   devToolbar: { enabled: false },
+  // The content cache stays in this checkout: node_modules is shared by linked copies (the tests'
+  // project copies, worktrees), and builds sharing node_modules/.astro read each other's content.
+  cacheDir: './.astro/cache',
   // Never inline scripts: the Content-Security-Policy allows only same-origin script files.
   vite: { build: { assetsInlineLimit: 0 } },
 });
