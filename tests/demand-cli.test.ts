@@ -18,7 +18,7 @@ import {
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import type { HistoryEntry } from '../src/lib/schemas.ts';
-import { copyProject, removeProject, editFile, readText, PROJECT_ROOT } from './helpers/project-copy.ts';
+import { copyProject, removeProject, editFile, readText, FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 const copies: string[] = [];
 afterAll(() => copies.forEach(removeProject));
@@ -89,8 +89,8 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
     expect(after.indexOf(entryAsYaml(ENTRY))).toBeGreaterThan(0);
     expect(after.indexOf(entryAsYaml(ENTRY))).toBeLessThan(after.indexOf('\nlastChecked:'));
     expect(inserted.length).toBeGreaterThan(0);
-    // The comment above statusHistory survives.
-    expect(after).toContain('# 経過：古い順。最後の項目の status が現在の状況になる。');
+    // Comments survive.
+    for (const comment of before.split('\n').filter((line) => /^\s*#/.test(line))) expect(after).toContain(comment);
     const data = parseDocument(/^---\n([\s\S]*?)\n---/.exec(after)![1]!).toJS();
     expect(data.statusHistory.at(-1)).toEqual(ENTRY);
   });
@@ -120,7 +120,7 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   });
 
   test('the body after the frontmatter is kept byte for byte', () => {
-    const text = readFileSync(join(PROJECT_ROOT, SOUMU_2), 'utf8').replace(
+    const text = readFileSync(join(FIXTURE_ROOT, SOUMU_2), 'utf8').replace(
       /---\n$/,
       '---\n\n本文の段落。\n\n- 箇条書き: "値"\n',
     );
@@ -128,7 +128,7 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   });
 
   test('setting lastChecked changes that one line only', () => {
-    const before = readFileSync(join(PROJECT_ROOT, SOUMU_2), 'utf8');
+    const before = readFileSync(join(FIXTURE_ROOT, SOUMU_2), 'utf8');
     const after = setLastChecked(before, '2026-12-01');
     const changed = after.split('\n').filter((line, i) => line !== before.split('\n')[i]);
     expect(changed).toEqual(['lastChecked: "2026-12-01"']);
@@ -415,7 +415,7 @@ describe('npm run demand -- add', () => {
 
 describe('npm run demand -- list and checked', () => {
   test('list prints every demand with its status', () => {
-    const result = run(PROJECT_ROOT, ['list']);
+    const result = run(FIXTURE_ROOT, ['list']);
     expect(result.code).toBe(0);
     const lines = result.stdout.split('\n').filter((line) => /^2019-07-/.test(line));
     expect(lines).toHaveLength(9);
@@ -426,7 +426,7 @@ describe('npm run demand -- list and checked', () => {
   });
 
   test('list --status and --json', () => {
-    const result = run(PROJECT_ROOT, ['list', '--status', 'responded', '--json']);
+    const result = run(FIXTURE_ROOT, ['list', '--status', 'responded', '--json']);
     expect(result.code).toBe(0);
     const rows = JSON.parse(result.stdout) as { id: string; status: string }[];
     expect(rows.map((r) => r.id)).toEqual([
@@ -435,7 +435,7 @@ describe('npm run demand -- list and checked', () => {
       '2019-07-18-shichoson-kyosai/3',
       '2019-07-18-shichoson-kyosai/4',
     ]);
-    expect(run(PROJECT_ROOT, ['list', '--status', 'nope']).code).not.toBe(0);
+    expect(run(FIXTURE_ROOT, ['list', '--status', 'nope']).code).not.toBe(0);
   });
 
   test('checked records the date last checked, one line per file', () => {

@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, test } from 'vitest';
 import lunr from 'lunr';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, SearchIndexError, shardFor, type Limits } from '../src/lib/search/engine.ts';
 import { lunrPostings } from '../src/lib/search/lunr-adapter.ts';
@@ -31,7 +32,7 @@ const engineFor = (files: Map<string, Uint8Array>, limits: Partial<Limits> = {})
   );
 
 beforeAll(() => {
-  units = readContentUnits(process.cwd());
+  units = readContentUnits(FIXTURE_ROOT);
   built = buildSearchIndex(units);
   reference = referenceIndex(units);
 }, 120_000);

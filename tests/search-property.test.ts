@@ -9,6 +9,7 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, type Limits } from '../src/lib/search/engine.ts';
 import { DEFAULT_SCHEME } from '../src/lib/search/tokenize.ts';
@@ -78,7 +79,7 @@ describe('real corpus', () => {
   let site: BuiltIndex;
   let queries: ReturnType<typeof generateQueries>;
   beforeAll(() => {
-    units = readContentUnits(process.cwd());
+    units = readContentUnits(FIXTURE_ROOT);
     reference = referenceIndex(units);
     site = buildSearchIndex(units);
     queries = generateQueries(units, QUERIES_PER_CORPUS, seed);
@@ -108,7 +109,7 @@ describe('1,000 synthetic letters', () => {
   let reference: ReferenceIndex;
   let site: BuiltIndex;
   beforeAll(() => {
-    const real = readContentUnits(process.cwd());
+    const real = readContentUnits(FIXTURE_ROOT);
     units = [...real, ...synthesizeCorpus(real, 1_000, 5)];
     reference = referenceIndex(units);
     site = buildSearchIndex(units);

@@ -3,6 +3,7 @@ import { CONCEPTS, THESAURUS } from '../src/lib/search/variants.ts';
 import { conceptsIn, normalizeForIndex, parseQuery } from '../src/lib/search/tokenize.ts';
 import { dateSpans, dateKeysIn } from '../src/lib/search/date-terms.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 
 const keysOf = (text: string) => conceptsIn(normalizeForIndex(text));
 
@@ -43,7 +44,7 @@ describe('thesaurus', () => {
 
   test('aliases are whole words of the texts, not pieces of unrelated words', () => {
     // 「直す」 is not an alias because 第35条 says 見直す: an alias must not fire on every unit.
-    const units = readContentUnits(process.cwd());
+    const units = readContentUnits(FIXTURE_ROOT);
     for (const concept of THESAURUS) {
       const hits = units.filter((u) =>
         keysOf(`${u.fields.title}\n${u.fields.body}\n${u.fields.meta}`).includes(concept.key),

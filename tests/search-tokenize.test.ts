@@ -17,6 +17,7 @@ import {
 import { SPELLINGS, CONCEPTS, THESAURUS } from '../src/lib/search/variants.ts';
 import { dateKeysIn } from '../src/lib/search/date-terms.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 
 describe('normalize (texts)', () => {
   test.each([
@@ -146,7 +147,7 @@ describe('index and query are tokenized the same way', () => {
   });
 
   test('termFrequency counts what textTerms emits', () => {
-    const units = readContentUnits(process.cwd()).slice(0, 25);
+    const units = readContentUnits(FIXTURE_ROOT).slice(0, 25);
     for (const unit of units) {
       for (const field of [unit.fields.title, unit.fields.body, unit.fields.meta]) {
         const terms = textTerms(field);

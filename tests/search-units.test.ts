@@ -1,13 +1,14 @@
 /** Search units link to the exact place; snippets mark matches and never carry markup. */
 import { beforeAll, describe, expect, test } from 'vitest';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 import { markdownToText, type SearchUnit } from '../src/lib/search/units.ts';
 import { snippet, highlight, matchRanges } from '../src/lib/search/snippet.ts';
 import { parseQuery } from '../src/lib/search/tokenize.ts';
 
 let units: SearchUnit[];
 beforeAll(() => {
-  units = readContentUnits(process.cwd());
+  units = readContentUnits(FIXTURE_ROOT);
 });
 
 describe('units', () => {

@@ -1,15 +1,27 @@
-/** Temporary copies of the project (content and code, node_modules linked) for tests that break things. */
+/**
+ * Temporary copies of the project (content and code, node_modules linked) for tests that break things.
+ * Organizers change content/ at any time, so tests that need particular letters, numbers, dates or
+ * statuses work on the frozen fixture (tests/fixtures/frozen/content, the content as researched in
+ * 2019); tests of content/ itself state rules that hold for whatever it holds.
+ */
 import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..');
-const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+/** A project root whose content/ is the frozen fixture: for tests that read specifics without editing. */
+export const FIXTURE_ROOT = join(PROJECT_ROOT, 'tests', 'fixtures', 'frozen');
+const CODE = ['src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
-/** Copies the project to a fresh temp dir; pass `contentOnly` when no build will run. */
-export function copyProject(options: { contentOnly?: boolean } = {}): string {
+/**
+ * Copies the project to a fresh temp dir; pass `contentOnly` when no build will run. The content is
+ * the frozen fixture unless `content: 'real'` (then only rules may be asserted about it).
+ */
+export function copyProject(options: { contentOnly?: boolean; content?: 'fixture' | 'real' } = {}): string {
   const dir = mkdtempSync(join(tmpdir(), 'youseisho-'));
-  for (const entry of options.contentOnly ? ['content'] : COPIED) {
+  const contentRoot = options.content === 'real' ? PROJECT_ROOT : FIXTURE_ROOT;
+  cpSync(join(contentRoot, 'content'), join(dir, 'content'), { recursive: true });
+  for (const entry of options.contentOnly ? [] : CODE) {
     if (existsSync(join(PROJECT_ROOT, entry))) cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   }
   if (!options.contentOnly) symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
