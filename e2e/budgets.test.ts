@@ -16,7 +16,7 @@ import {
 } from '../scripts/lib/site-checks/budgets.ts';
 import { listFiles, resolveUrlPath } from '../scripts/lib/site-checks/dist.ts';
 import { distDir, siteUrl } from './harness.ts';
-import { allPages, openAndSettle, recordingPage, SEARCH_QUERY } from './site.ts';
+import { allPages, openAndSettle, recordingPage, BASE_PATH, SEARCH_QUERY } from './site.ts';
 
 const pages = allPages();
 /** Queries a reader types (the issue's examples and the search page's test query). */
@@ -34,7 +34,7 @@ async function searchFetches(
   const origin = new URL(siteUrl('/')).origin;
   const loaded = requests
     .filter((r) => r.url.startsWith(origin))
-    .map((r) => ({ type: r.resourceType, resolved: resolveUrlPath(new URL(r.url).pathname, files) }))
+    .map((r) => ({ type: r.resourceType, resolved: resolveUrlPath(new URL(r.url).pathname, files, BASE_PATH) }))
     .flatMap((r) => (r.resolved.kind === 'file' ? [{ type: r.type, file: r.resolved.file }] : []));
   return {
     js: loaded.filter((r) => /\.m?js$/.test(r.file)).map((r) => r.file),
@@ -56,16 +56,19 @@ describe('weight', () => {
           expect(fetched.data.length, `the search page fetched its index while searching for ${query}`).toBeGreaterThan(
             0,
           );
-          perQuery.push(measurePage(dir, page, fileSet, { js: fetched.js, index: fetched.data }));
+          perQuery.push(measurePage(dir, page, fileSet, { js: fetched.js, index: fetched.data, basePath: BASE_PATH }));
         }
         const heaviest = perQuery.reduce((a, b) => (b.js.gzip + b.index.gzip > a.js.gzip + a.index.gzip ? b : a));
-        const whole = measurePage(dir, page, fileSet, { index: indexFilesFor(heaviest.indexFiles, files) });
+        const whole = measurePage(dir, page, fileSet, {
+          index: indexFilesFor(heaviest.indexFiles, files),
+          basePath: BASE_PATH,
+        });
         console.log(
           `[budgets] search index: ${perQuery.map((w, i) => `「${BUDGET_QUERIES[i]}」 ${kb(w.index.gzip)} in ${w.indexFiles.length} file(s)`).join(', ')}; the whole index is ${kb(whole.index.gzip)} in ${whole.indexFiles.length} file(s)`,
         );
         weights.push(heaviest);
       } else {
-        weights.push(measurePage(dir, page, fileSet));
+        weights.push(measurePage(dir, page, fileSet, { basePath: BASE_PATH }));
       }
     }
     console.log(

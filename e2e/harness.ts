@@ -28,9 +28,29 @@ export function getBrowser(): Promise<Browser> {
   return browser;
 }
 
-/** Absolute URL of a site path on the test server. */
-export function siteUrl(path: string): string {
-  return new URL(path, inject('baseURL')).href;
+/**
+ * Absolute URL of a route on the test server: '/letters/' → http://127.0.0.1:<port>/campaign/letters/.
+ * Routes are written from the site's root; the server serves the site under its base.
+ */
+export function siteUrl(route: string): string {
+  if (!route.startsWith('/')) throw new Error(`siteUrl: "${route}" is not a route (it must start with /)`);
+  return new URL(route.slice(1), inject('baseURL')).href;
+}
+
+/** The path the test site is served under, e.g. /campaign/. */
+export function basePath(): string {
+  return new URL(inject('baseURL')).pathname;
+}
+
+/** A route as the path the test server serves it at: '/letters/' → '/campaign/letters/'. */
+export function servedPath(route: string): string {
+  if (!route.startsWith('/')) throw new Error(`servedPath: "${route}" is not a route (it must start with /)`);
+  return `${basePath()}${route.slice(1)}`;
+}
+
+/** The public address the test build was made for, base included, e.g. https://example.org/campaign/. */
+export function buildSite(): string {
+  return inject('buildSite');
 }
 
 /** Path of the built site on disk. */

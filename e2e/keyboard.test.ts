@@ -4,7 +4,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { contrastRatio } from '../scripts/lib/site-checks/contrast.ts';
-import { newPage, siteUrl } from './harness.ts';
+import { newPage, servedPath, siteUrl } from './harness.ts';
 import { openAndSettle, pageStates, recordingPage, scrollSettled, SEARCH_QUERY, SWEEP_TIMEOUT } from './site.ts';
 
 const states = pageStates();
@@ -193,12 +193,12 @@ describe('key paths by keyboard only', () => {
     await tabUntil(
       page,
       (el, href) => el.getAttribute('href') === href && el.closest('main') !== null,
-      '/letters/2019-07-23-soumu/',
+      servedPath('/letters/2019-07-23-soumu/'),
       'the letter link in main',
       40,
     );
     await Promise.all([page.waitForURL('**/letters/2019-07-23-soumu/'), page.keyboard.press('Enter')]);
-    await tabUntil(page, hrefIs, '/letters/2019-07-23-soumu/demands/2/', 'demand 2 in the letter');
+    await tabUntil(page, hrefIs, servedPath('/letters/2019-07-23-soumu/demands/2/'), 'demand 2 in the letter');
     await Promise.all([page.waitForURL('**/letters/2019-07-23-soumu/demands/2/'), page.keyboard.press('Enter')]);
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('要求2');
     await tabUntil(
@@ -275,8 +275,8 @@ describe('key paths by keyboard only', () => {
     await page.waitForLoadState('networkidle');
     await tabUntil(
       page,
-      (el) => el.closest('main') !== null && (el.getAttribute('href') ?? '').startsWith('/letters/'),
-      null,
+      (el, prefix) => el.closest('main') !== null && (el.getAttribute('href') ?? '').startsWith(prefix),
+      servedPath('/letters/'),
       'a search result',
     );
     const href = await page.evaluate(() => document.activeElement!.getAttribute('href')!);
@@ -288,8 +288,10 @@ describe('key paths by keyboard only', () => {
     await openAndSettle(page, '/status/');
     await tabUntil(
       page,
-      (el) => el.closest('table') !== null && /^\/letters\/[^/]+\/demands\/\d+\/$/.test(el.getAttribute('href') ?? ''),
-      null,
+      (el, base) =>
+        el.closest('table') !== null &&
+        new RegExp(`^${base}letters/[^/]+/demands/\\d+/$`).test(el.getAttribute('href') ?? ''),
+      servedPath('/'),
       'a demand link in the table',
       200,
     );

@@ -7,27 +7,27 @@ import { describe, expect, test } from 'vitest';
 import { checkPageHtml, checkSite, formatPageProblems, jsonLdItems } from '../scripts/lib/site-checks/pages.ts';
 import { parseHtml } from '../scripts/lib/site-checks/html.ts';
 import { distDir } from './harness.ts';
-import { allPages, BUILD_ORIGIN } from './site.ts';
+import { allPages, BUILD_SITE } from './site.ts';
 
 const pages = allPages();
 
 describe('every page: head, CSP and structure', () => {
   test.each(pages)('$path', ({ path, kind, file }) => {
     const html = readFileSync(join(distDir(), file), 'utf8');
-    expect(formatPageProblems(checkPageHtml(html, { path, kind, siteOrigin: BUILD_ORIGIN }))).toBe('');
+    expect(formatPageProblems(checkPageHtml(html, { path, kind, site: BUILD_SITE }))).toBe('');
   });
 });
 
 describe('site-wide', () => {
   test('sitemap lists every indexable page and only built ones; titles unique; robots.txt and manifest valid', () => {
-    const report = checkSite(distDir(), BUILD_ORIGIN, { perPage: false });
+    const report = checkSite(distDir(), BUILD_SITE, { perPage: false });
     expect(report.pages).toBe(pages.length);
     expect(formatPageProblems(report.problems)).toBe('');
   });
 
   test('robots.txt points at the absolute sitemap URL on the configured site', () => {
     const robots = readFileSync(join(distDir(), 'robots.txt'), 'utf8');
-    expect(robots).toContain(`Sitemap: ${BUILD_ORIGIN}/sitemap-index.xml`);
+    expect(robots).toContain(`Sitemap: ${BUILD_SITE}sitemap-index.xml`);
   });
 
   test('letters carry Article and the regulation Legislation structured data', () => {

@@ -8,7 +8,15 @@ import { describe, expect, test } from 'vitest';
 import { pageAssets } from '../scripts/lib/site-checks/budgets.ts';
 import { listFiles } from '../scripts/lib/site-checks/dist.ts';
 import { distDir, siteUrl } from './harness.ts';
-import { openAndSettle, pageStates, recordingPage, scrollThrough, BUILD_ORIGIN, SWEEP_TIMEOUT } from './site.ts';
+import {
+  openAndSettle,
+  pageStates,
+  recordingPage,
+  scrollThrough,
+  BUILD_ORIGIN,
+  BASE_PATH,
+  SWEEP_TIMEOUT,
+} from './site.ts';
 
 const states = pageStates();
 const files = new Set(listFiles(distDir()));
@@ -58,8 +66,8 @@ describe('no request leaves the site, nothing is stored', () => {
         .filter(
           (r) => r.url.startsWith(origin) && (r.resourceType === 'script' || /\.m?js$/.test(new URL(r.url).pathname)),
         )
-        .map((r) => new URL(r.url).pathname.slice(1));
-      const assets = pageAssets(distDir(), sitePage, files);
+        .map((r) => new URL(r.url).pathname.slice(BASE_PATH.length));
+      const assets = pageAssets(distDir(), sitePage, files, BASE_PATH);
       const counted = new Set([...assets.jsInitial, ...assets.jsLazy]);
       expect(
         loadedJs.filter((file) => !counted.has(file)),
@@ -110,7 +118,7 @@ describe('the checks can fail', () => {
       document.body.append(script);
       document.body.insertAdjacentHTML(
         'beforeend',
-        '<img src="/favicon.svg" alt="" onload="window.__handlerRan = true">',
+        '<img src="favicon.svg" alt="" onload="window.__handlerRan = true">',
       );
       const style = document.createElement('link');
       style.rel = 'stylesheet';

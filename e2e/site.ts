@@ -3,11 +3,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { sitePages, type SitePage } from '../scripts/lib/site-checks/dist.ts';
 import { isFirstParty, type RecordedRequest } from '../scripts/lib/site-checks/privacy.ts';
-import { resolveSiteAddress } from '../src/lib/site-address.ts';
-import { distDir, getBrowser, siteUrl, type PageOptions } from './harness.ts';
+import { basePath, buildSite, distDir, getBrowser, siteUrl, type PageOptions } from './harness.ts';
 
-/** Origin the build was made for (canonical URLs, sitemap). */
-export const BUILD_ORIGIN = resolveSiteAddress(process.env, { lenient: true }).site;
+/** The address the build was made for, base included (canonical URLs, sitemap), e.g. https://example.org/campaign/. */
+export const BUILD_SITE = buildSite();
+/** Its origin alone. */
+export const BUILD_ORIGIN = new URL(BUILD_SITE).origin;
+/** The path the build is served under, e.g. /campaign/. */
+export const BASE_PATH = basePath();
 
 /** Per-page sweep tests run several pages at once: give each room on a busy two-core machine. */
 export const SWEEP_TIMEOUT = 180_000;
@@ -20,7 +23,7 @@ export const SEARCH_QUERY = 'マイナンバーカード';
  * build at collection time, so pages added by anyone are swept without touching the tests.
  */
 export function allPages(): SitePage[] {
-  const pages = sitePages(distDir());
+  const pages = sitePages(distDir(), BASE_PATH);
   const unbuilt = pages.filter((p) => !p.file);
   if (unbuilt.length)
     throw new Error(`sitemap lists pages that were not built: ${unbuilt.map((p) => p.path).join(', ')}`);

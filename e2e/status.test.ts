@@ -2,7 +2,7 @@
 // page's status, history and citation (copy by keyboard), the timeline, the feed and the data files.
 import { describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { newPage, siteUrl } from './harness.ts';
+import { newPage, servedPath, siteUrl } from './harness.ts';
 
 const ALL = 9;
 const visibleRows = (page: Page) => page.locator('tr[data-demand]:visible');
@@ -224,7 +224,7 @@ describe('the tracker (/status/)', () => {
     await expect.poll(() => visibleRows(page).count()).toBe(5);
     await group(page, '宛先').getByRole('link', { name: '市町村共済連合会' }).click();
     await page.waitForURL(
-      (url) => url.pathname === '/status/' && url.search === '?addressee=shichoson-kyosai&status=stalled',
+      (url) => url.pathname === servedPath('/status/') && url.search === '?addressee=shichoson-kyosai&status=stalled',
     );
     expect(await page.locator('tr[data-demand]').count()).toBe(ALL);
     await expect.poll(() => visibleRows(page).count()).toBe(0);
@@ -343,7 +343,7 @@ describe('timeline, feed and data', () => {
     for (const path of ['/', '/status/', '/timeline/', '/letters/2019-07-23-soumu/demands/1/', '/api/', '/guide/']) {
       await page.goto(siteUrl(path));
       expect(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe(
-        '/feed.xml',
+        servedPath('/feed.xml'),
       );
     }
     const response = await page.request.get(siteUrl('/feed.xml'));
@@ -418,8 +418,8 @@ describe('timeline, feed and data', () => {
     expect(text).toContain('2019-07-23-soumu,2,2.,');
 
     await page.goto(siteUrl('/api/'));
-    for (const href of ['/api/demands.json', '/api/letters.json', '/api/demands.csv', '/feed.xml'])
-      expect(await page.locator(`main a[href="${href}"]`).count()).toBeGreaterThan(0);
+    for (const route of ['/api/demands.json', '/api/letters.json', '/api/demands.csv', '/feed.xml'])
+      expect(await page.locator(`main a[href="${servedPath(route)}"]`).count()).toBeGreaterThan(0);
   });
 
   test('the organizer guide explains the command, the file and every status in Japanese', async () => {

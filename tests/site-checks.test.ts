@@ -13,6 +13,7 @@ import {
 } from '../scripts/lib/site-checks/budgets.ts';
 import { AA_TEXT, badgeColourRules, contrastRatio, parseColor } from '../scripts/lib/site-checks/contrast.ts';
 import {
+  basePathOf,
   listFiles,
   pageKind,
   resolveUrlPath,
@@ -43,6 +44,25 @@ describe('dist: how URLs map to built files', () => {
     expect(resolveUrlPath('/../etc/passwd', files)).toEqual({ kind: 'missing' });
   });
 
+  test('under a base path: only URLs inside it resolve, to the same files', () => {
+    expect(resolveUrlPath('/campaign/a/', files, '/campaign/')).toEqual({ kind: 'file', file: 'a/index.html' });
+    expect(resolveUrlPath('/campaign/', files, '/campaign/')).toEqual({ kind: 'file', file: 'index.html' });
+    expect(resolveUrlPath('/campaign/a', files, '/campaign/')).toEqual({
+      kind: 'redirect',
+      file: 'a/index.html',
+      to: '/campaign/a/',
+    });
+    expect(resolveUrlPath('/campaign', files, '/campaign/')).toEqual({
+      kind: 'redirect',
+      file: 'index.html',
+      to: '/campaign/',
+    });
+    expect(resolveUrlPath('/a/', files, '/campaign/')).toEqual({ kind: 'missing' });
+    expect(resolveUrlPath('/campaigns/a/', files, '/campaign/')).toEqual({ kind: 'missing' });
+    expect(basePathOf('https://site.example/campaign/')).toBe('/campaign/');
+    expect(basePathOf('https://site.example')).toBe('/');
+  });
+
   test('page kinds', () => {
     expect(pageKind('/')).toBe('home');
     expect(pageKind('/letters/')).toBe('letters-index');
@@ -70,7 +90,7 @@ describe('dist: how URLs map to built files', () => {
 });
 
 describe('link check', () => {
-  const report = checkLinks(FIXTURE, { siteOrigin: ORIGIN });
+  const report = checkLinks(FIXTURE, { site: ORIGIN });
   const broken = report.broken.map((b) => `${b.source} ${b.url}`);
 
   test('finds every broken internal link and anchor, and nothing else', () => {
@@ -104,6 +124,13 @@ describe('link check', () => {
     );
   });
 
+  test('a build for a sub-path: root-absolute links leave the site', () => {
+    const underBase = checkLinks(FIXTURE, { site: `${ORIGIN}/campaign/` });
+    const why = (url: string) => underBase.broken.find((b) => b.url === url && b.source === 'index.html')?.problem;
+    expect(why('/a/')).toBe("/a/ is outside the site's base path /campaign/");
+    expect(underBase.broken.find((b) => b.url === 'https://site.example/nowhere/')?.problem).toMatch(/outside/);
+  });
+
   test('counts external links without fetching them', () => {
     expect(report.external).toBe(1); // the <a> to example.org (JSON strings count only when they are URLs on the site)
     expect(report.internal).toBeGreaterThan(15);
@@ -130,11 +157,28 @@ const goodPage = (
 <script type="application/ld+json">{"@context":"https://schema.org","@type":"Article","headline":"要請書","datePublished":"2019-07-23","author":{"@type":"Organization","name":"自治労連"},"inLanguage":"ja","url":"https://site.example/letters/x/"}</script>
 ${overrides.head ?? ''}</head><body><a href="#main">本文へ移動</a><main id="main" tabindex="-1"><h1>要請書</h1><h2>記</h2><h3>1.</h3>${overrides.body ?? ''}</main></body></html>`;
 const check = (html: string, kind: Parameters<typeof checkPageHtml>[1]['kind'] = 'letter') =>
-  checkPageHtml(html, { path: '/letters/x/', kind, siteOrigin: ORIGIN }).map((p) => p.problem);
+  checkPageHtml(html, { path: '/letters/x/', kind, site: ORIGIN }).map((p) => p.problem);
 
 describe('page checks', () => {
   test('a complete page passes', () => {
     expect(check(goodPage())).toEqual([]);
+  });
+
+  test('under a base path: canonical, og:url, JSON-LD and loaded files must carry it', () => {
+    const atCampaign = (html: string) =>
+      checkPageHtml(html, { path: '/letters/x/', kind: 'letter', site: 'https://site.example/campaign/' }).map(
+        (p) => p.problem,
+      );
+    const problems = atCampaign(goodPage({ body: '<img src="/a.png" alt="">' }));
+    expect(problems).toContain(
+      'canonical is https://site.example/letters/x/, expected https://site.example/campaign/letters/x/',
+    );
+    expect(problems).toContain(
+      'og:url is https://site.example/letters/x/, expected https://site.example/campaign/letters/x/',
+    );
+    expect(problems.some((p) => /JSON-LD Article url/.test(p))).toBe(true);
+    expect(problems).toContain('<img src="/a.png"> loads from outside the site\'s base path /campaign/');
+    expect(problems.filter((p) => /favicon|manifest/.test(p))).toHaveLength(2);
   });
 
   test.each([
@@ -218,10 +262,10 @@ describe('page checks', () => {
       .replace(/<link rel="canonical"[^>]*>/, '')
       .replace(/<meta property="og:url"[^>]*>/, '');
     expect(
-      checkPageHtml(notFound, { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN }).map((p) => p.problem),
+      checkPageHtml(notFound, { path: '/404.html', kind: 'not-found', site: ORIGIN }).map((p) => p.problem),
     ).toEqual([]);
     expect(
-      checkPageHtml(goodPage(), { path: '/404.html', kind: 'not-found', siteOrigin: ORIGIN })
+      checkPageHtml(goodPage(), { path: '/404.html', kind: 'not-found', site: ORIGIN })
         .map((p) => p.problem)
         .join('\n'),
     ).toMatch(/noindex/);
@@ -271,6 +315,38 @@ describe('robots.txt and manifest', () => {
     expect(
       checkRobotsTxt('User-agent: *\nDisallow: /\nSitemap: https://other.example/sitemap-index.xml\n', ORIGIN, files),
     ).toHaveLength(2);
+  });
+
+  test('under a base path, the sitemap and the manifest stay inside it', () => {
+    const site = 'https://site.example/campaign/';
+    expect(
+      checkRobotsTxt('User-agent: *\nSitemap: https://site.example/campaign/sitemap-index.xml\n', site, files),
+    ).toEqual([]);
+    expect(checkRobotsTxt('User-agent: *\nSitemap: https://site.example/sitemap-index.xml\n', site, files)).toEqual([
+      'robots.txt Sitemap https://site.example/sitemap-index.xml is not on https://site.example/campaign/',
+    ]);
+    const manifest = (root: string) =>
+      JSON.stringify({
+        name: 'サイト名',
+        short_name: '短い名前',
+        start_url: root,
+        scope: root,
+        display: 'minimal-ui',
+        lang: 'ja',
+        theme_color: '#8a1c1c',
+        background_color: '#ffffff',
+        icons: [
+          { src: `${root}icon-192.png`, type: 'image/png', sizes: '192x192' },
+          { src: `${root}icon-512.png`, type: 'image/png', sizes: '512x512' },
+        ],
+      });
+    expect(checkManifest(manifest('/campaign/'), files, '/campaign/')).toEqual([]);
+    expect(checkManifest(manifest('/'), files, '/campaign/')).toEqual([
+      "manifest start_url / is outside the site's base path /campaign/",
+      "manifest scope / is outside the site's base path /campaign/",
+      'manifest icon /icon-192.png was not built',
+      'manifest icon /icon-512.png was not built',
+    ]);
   });
 
   test('manifest needs names, colours, lang and PNG icons that exist', () => {

@@ -39,8 +39,11 @@ export function sumSizes(distDir: string, files: Iterable<string>): Size {
   return total;
 }
 
-/** Module specifiers a built JS file imports: static ones (`import … from "x"`, `import "x"`, `export … from "x"`) and dynamic ones. */
-export function jsImports(code: string): { staticImports: string[]; dynamicImports: string[] } {
+/**
+ * Module specifiers a built JS file imports: static ones (`import … from "x"`, `import "x"`, `export … from "x"`)
+ * and dynamic ones. `base`: the path the build is served under (Vite's preload list is relative to it).
+ */
+export function jsImports(code: string, base = '/'): { staticImports: string[]; dynamicImports: string[] } {
   const staticImports = new Set<string>();
   const dynamicImports = new Set<string>();
   // Minified output: import{a as b}from"./x.js";import"./y.js";export{c}from"./z.js"
@@ -50,7 +53,7 @@ export function jsImports(code: string): { staticImports: string[]; dynamicImpor
   // Vite's preload helper lists the files of dynamic imports: __vite__mapDeps(…, m.f = ["_astro/x.js", …])
   for (const match of code.matchAll(/m\.f\s*\|\|\s*\(m\.f\s*=\s*\[([^\]]*)\]/g)) {
     for (const dep of match[1]!.matchAll(/["']([^"']+\.m?js)["']/g))
-      dynamicImports.add(`/${dep[1]!.replace(/^\//, '')}`);
+      dynamicImports.add(`${base}${dep[1]!.replace(/^\//, '')}`);
   }
   return { staticImports: [...staticImports], dynamicImports: [...dynamicImports] };
 }
@@ -66,10 +69,13 @@ export interface PageAssets {
   other: string[];
 }
 
-/** Static analysis of what a built page loads. Paths are relative to the dist dir. */
-export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<string>): PageAssets {
+/**
+ * Static analysis of what a built page loads. Paths are relative to the dist dir. `basePath`: the path the
+ * build is served under (its pages reference /campaign/_astro/…).
+ */
+export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<string>, basePath = '/'): PageAssets {
   const doc = parseHtml(readFileSync(join(distDir, page.file), 'utf8'));
-  const base = `http://site.invalid${page.path}`;
+  const base = `http://site.invalid${basePath}${page.path.slice(1)}`;
   const local = (url: string | undefined, from = base): string | null => {
     if (!url) return null;
     let parsed: URL;
@@ -79,7 +85,7 @@ export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<s
       return null;
     }
     if (parsed.origin !== 'http://site.invalid') return null;
-    const resolved = resolveUrlPath(parsed.pathname, files);
+    const resolved = resolveUrlPath(parsed.pathname, files, basePath);
     return resolved.kind === 'file' ? resolved.file : null;
   };
   const css = new Set<string>();
@@ -120,8 +126,8 @@ export function pageAssets(distDir: string, page: SitePage, files: ReadonlySet<s
     if (initial.has(file) || into.has(file)) return;
     into.add(file);
     const code = readFileSync(join(distDir, file), 'utf8');
-    const { staticImports, dynamicImports } = jsImports(code);
-    const fileUrl = `http://site.invalid/${file}`;
+    const { staticImports, dynamicImports } = jsImports(code, basePath);
+    const fileUrl = `http://site.invalid${basePath}${file}`;
     for (const spec of staticImports) {
       const target = local(spec, fileUrl);
       if (target) visit(target, into);
@@ -206,9 +212,9 @@ export function measurePage(
   distDir: string,
   page: SitePage,
   files: ReadonlySet<string>,
-  extra: { js?: string[]; index?: string[] } = {},
+  extra: { js?: string[]; index?: string[]; basePath?: string } = {},
 ): PageWeight {
-  const assets = pageAssets(distDir, page, files);
+  const assets = pageAssets(distDir, page, files, extra.basePath);
   const initial = new Set(assets.jsInitial);
   const lazy = new Set([...assets.jsLazy, ...(extra.js ?? [])].filter((f) => !initial.has(f)));
   const jsInitial = sumSizes(distDir, initial);

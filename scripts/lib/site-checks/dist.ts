@@ -1,6 +1,14 @@
 /** The built site on disk: its files, its pages, its sitemap, and how a static host maps URLs to files. */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix, relative, sep } from 'node:path';
+import { normalizeBase } from '../../../src/lib/site-address.ts';
+import { routeOf } from '../../../src/lib/urls.ts';
+
+/**
+ * The built site lives at an address with a base path (https://example.org/campaign/ serves dist/ under
+ * /campaign/). Page paths here are routes, from the site's root ('/letters/'); served URL paths carry base.
+ */
+export const basePathOf = (site: string): string => normalizeBase(decodeURI(new URL(site).pathname));
 
 /** Every file under `dir`, as sorted POSIX paths relative to it. */
 export function listFiles(dir: string): string[] {
@@ -34,7 +42,15 @@ export type Resolution =
  * asked for without its slash is redirected by GitHub Pages and Netlify; `astro preview` answers 404).
  * `files` is the set from listFiles().
  */
-export function resolveUrlPath(urlPath: string, files: ReadonlySet<string>): Resolution {
+export function resolveUrlPath(urlPath: string, files: ReadonlySet<string>, base = '/'): Resolution {
+  if (base !== '/') {
+    // Everything the site serves is under base; base without its slash is a directory like any other.
+    if (urlPath === base.slice(0, -1))
+      return files.has('index.html') ? { kind: 'redirect', file: 'index.html', to: base } : { kind: 'missing' };
+    if (!urlPath.startsWith(base)) return { kind: 'missing' };
+    const resolved = resolveUrlPath(`/${urlPath.slice(base.length)}`, files);
+    return resolved.kind === 'redirect' ? { ...resolved, to: `${base}${resolved.to.slice(1)}` } : resolved;
+  }
   let path: string;
   try {
     path = decodeURIComponent(urlPath);
@@ -95,14 +111,14 @@ export function sitemapLocs(xml: string): string[] {
 
 /**
  * Every page URL listed in the built sitemap (sitemap-index.xml and the sitemaps it names), as absolute
- * URLs. Throws when there is no sitemap: the site must have one.
+ * URLs. Throws when there is no sitemap: the site must have one. `base`: the path the build is served under.
  */
-export function sitemapUrls(distDir: string): string[] {
+export function sitemapUrls(distDir: string, base = '/'): string[] {
   const indexFile = join(distDir, 'sitemap-index.xml');
   if (!existsSync(indexFile)) throw new Error(`${indexFile} does not exist: is @astrojs/sitemap configured?`);
   const urls: string[] = [];
   for (const loc of sitemapLocs(readFileSync(indexFile, 'utf8'))) {
-    const file = join(distDir, new URL(loc).pathname);
+    const file = join(distDir, routeOf(new URL(loc).pathname, base));
     if (!existsSync(file)) throw new Error(`sitemap-index.xml names ${loc}, which was not built`);
     urls.push(...sitemapLocs(readFileSync(file, 'utf8')));
   }
@@ -110,7 +126,7 @@ export function sitemapUrls(distDir: string): string[] {
 }
 
 export interface SitePage {
-  /** URL path on the site, e.g. `/letters/2019-07-23-soumu/`. */
+  /** Route of the page, from the site's root (without base), e.g. `/letters/2019-07-23-soumu/`. */
   path: string;
   /** File under the dist directory. */
   file: string;
@@ -121,13 +137,14 @@ export interface SitePage {
 /**
  * Every HTML page of the build: the sitemap's pages plus any page left out of it (the 404 page, a
  * noindex page), so that checks sweep all of them. Pages the sitemap lists but that were not built
- * are returned too (file ''), so that the caller can fail on them.
+ * are returned too (file ''), so that the caller can fail on them. `base`: the path the build is served
+ * under (sitemap URLs carry it; the returned paths do not).
  */
-export function sitePages(distDir: string): SitePage[] {
+export function sitePages(distDir: string, base = '/'): SitePage[] {
   // The organizers' editor (admin/) is not a public page: it has its own policy and its own test.
   const files = listFiles(distDir).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
   const fileSet = new Set(files);
-  const inSitemap = new Set(sitemapUrls(distDir).map((url) => new URL(url).pathname));
+  const inSitemap = new Set(sitemapUrls(distDir, base).map((url) => routeOf(new URL(url).pathname, base)));
   const pages = new Map<string, SitePage>();
   for (const file of files) {
     const path = urlPathOfFile(file);

@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles, resolveUrlPath, urlPathOfFile } from './dist.ts';
+import { basePathOf, listFiles, resolveUrlPath, urlPathOfFile } from './dist.ts';
 import { elementUrls, parseHtml, type HtmlDocument } from './html.ts';
 
 export interface LinkProblem {
@@ -86,6 +86,7 @@ function manifestReferences(text: string): Reference[] {
 function jsonReferences(text: string, siteOrigin: string): Reference[] {
   const out: Reference[] = [];
   const prefix = `${siteOrigin}/`;
+  // Any absolute URL on the site's origin, inside base or not: one outside it is a broken reference.
   // JSON string literals; only absolute URLs on the site are references (other strings may be ids or paths of anything).
   for (const match of text.matchAll(/"((?:[^"\\]|\\.)*)"/g)) {
     let value: string;
@@ -129,8 +130,14 @@ function anchorsOf(doc: HtmlDocument): { ids: Set<string>; duplicates: { id: str
   return { ids, duplicates };
 }
 
-export function checkLinks(distDir: string, options: { siteOrigin: string }): LinkReport {
-  const siteOrigin = new URL(options.siteOrigin).origin;
+/**
+ * `site`: the address the build is for, base included (https://example.org/campaign/): every same-site
+ * reference must resolve to a built file under it.
+ */
+export function checkLinks(distDir: string, options: { site: string }): LinkReport {
+  const siteOrigin = new URL(options.site).origin;
+  const basePath = basePathOf(options.site);
+  const siteUrl = new URL(basePath, siteOrigin).href;
   const files = listFiles(distDir);
   const fileSet = new Set(files);
   const docs = new Map<string, HtmlDocument>();
@@ -173,7 +180,9 @@ export function checkLinks(distDir: string, options: { siteOrigin: string }): Li
       return;
     }
     internal++;
-    const resolved = resolveUrlPath(url.pathname, fileSet);
+    if (!url.pathname.startsWith(basePath) && `${url.pathname}/` !== basePath)
+      return report(`${url.pathname} is outside the site's base path ${basePath}`);
+    const resolved = resolveUrlPath(url.pathname, fileSet, basePath);
     if (resolved.kind === 'missing') return report(`${url.pathname} does not exist in the build`);
     if (resolved.kind === 'redirect')
       return report(`${url.pathname} is a directory: link to ${resolved.to} (trailing slash) to avoid a redirect`);
@@ -187,13 +196,12 @@ export function checkLinks(distDir: string, options: { siteOrigin: string }): Li
     }
     if (id.startsWith(':~:')) return; // text fragment
     if (!anchorsOfFile(resolved.file).has(id) && id.toLowerCase() !== 'top') {
-      report(`no element with id="${id}" on ${urlPathOfFile(resolved.file)}`);
+      report(`no element with id="${id}" on ${basePath}${urlPathOfFile(resolved.file).slice(1)}`);
     }
   };
 
   for (const file of files) {
-    const urlPath = urlPathOfFile(file);
-    const base = new URL(urlPath, siteOrigin).href;
+    const base = new URL(urlPathOfFile(file).slice(1), siteUrl).href;
     const path = join(distDir, file);
     let references: Reference[] = [];
     try {

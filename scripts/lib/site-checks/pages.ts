@@ -13,7 +13,8 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { sitePages, listFiles, resolveUrlPath, type PageKind } from './dist.ts';
+import { routeOf } from '../../../src/lib/urls.ts';
+import { basePathOf, sitePages, listFiles, resolveUrlPath, type PageKind } from './dist.ts';
 import { elementUrls, eventHandlerAttributes, parseHtml, tokens, type HtmlDocument, type HtmlElement } from './html.ts';
 
 export interface PageProblem {
@@ -96,11 +97,11 @@ export function cspProblems(policy: string): string[] {
 // One page
 
 export interface PageContext {
-  /** URL path of the page. */
+  /** Route of the page, from the site's root (without base). */
   path: string;
   kind: PageKind;
-  /** Origin the site is published at (canonical URLs use it). */
-  siteOrigin: string;
+  /** The address the site is published at, base included, e.g. https://example.org/campaign/ (canonical URLs use it). */
+  site: string;
 }
 
 /** Elements whose URL attribute makes the browser fetch something (links and forms do not). */
@@ -180,8 +181,10 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   const problems: PageProblem[] = [];
   const add = (problem: string, line?: number) => problems.push({ page: context.path, line, problem });
   const doc = parseHtml(html);
-  const siteOrigin = new URL(context.siteOrigin).origin;
-  const pageUrl = new URL(context.path, siteOrigin).href;
+  const siteOrigin = new URL(context.site).origin;
+  const basePath = basePathOf(context.site);
+  const siteUrl = new URL(basePath, siteOrigin).href;
+  const pageUrl = new URL(context.path.slice(1), siteUrl).href;
   const headElements = doc.elements.filter((e) => doc.isInside(e, 'head'));
 
   // --- Document basics
@@ -264,7 +267,7 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   }
   const ogImage = metaContent(doc, 'og:image')[0]?.attrs.get('content');
   if (ogImage !== undefined) {
-    if (!ogImage.startsWith(`${siteOrigin}/`)) add(`og:image must be an absolute URL on the site, got ${ogImage}`);
+    if (!ogImage.startsWith(siteUrl)) add(`og:image must be an absolute URL on the site (${siteUrl}), got ${ogImage}`);
     if (metaContent(doc, 'og:image:alt').length !== 1) add('og:image has no og:image:alt');
   }
 
@@ -318,6 +321,8 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
         if (!url || /^data:/i.test(url)) continue;
         if (!isSameOrigin(url, pageUrl, siteOrigin))
           add(`<${element.tag} ${attr}="${url}"> loads from another origin`, element.line);
+        else if (!new URL(url, pageUrl).pathname.startsWith(basePath))
+          add(`<${element.tag} ${attr}="${url}"> loads from outside the site's base path ${basePath}`, element.line);
       }
     }
     if (
@@ -369,7 +374,10 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
 // ---------------------------------------------------------------------------------------------
 // robots.txt and the manifest
 
-export function checkRobotsTxt(text: string, siteOrigin: string, files: ReadonlySet<string>): string[] {
+/** `site`: the address the site is published at, base included. */
+export function checkRobotsTxt(text: string, site: string, files: ReadonlySet<string>): string[] {
+  const basePath = basePathOf(site);
+  const siteUrl = new URL(basePath, site).href;
   const problems: string[] = [];
   if (!/^user-agent:\s*\*\s*$/im.test(text)) problems.push('robots.txt has no "User-agent: *" group');
   if (/^disallow:\s*\/\s*$/im.test(text)) problems.push('robots.txt disallows the whole site');
@@ -383,9 +391,8 @@ export function checkRobotsTxt(text: string, siteOrigin: string, files: Readonly
       problems.push(`robots.txt Sitemap "${sitemap}" is not an absolute URL`);
       continue;
     }
-    if (url.origin !== new URL(siteOrigin).origin)
-      problems.push(`robots.txt Sitemap ${sitemap} is not on ${siteOrigin}`);
-    if (resolveUrlPath(url.pathname, files).kind !== 'file')
+    if (!url.href.startsWith(siteUrl)) problems.push(`robots.txt Sitemap ${sitemap} is not on ${siteUrl}`);
+    else if (resolveUrlPath(url.pathname, files, basePath).kind !== 'file')
       problems.push(`robots.txt Sitemap ${sitemap} was not built`);
   }
   return problems;
@@ -398,7 +405,8 @@ interface ManifestIcon {
   purpose?: string;
 }
 
-export function checkManifest(text: string, files: ReadonlySet<string>): string[] {
+/** `base`: the path the site is served under; the manifest's URLs must stay inside it. */
+export function checkManifest(text: string, files: ReadonlySet<string>, base = '/'): string[] {
   const problems: string[] = [];
   let manifest: Record<string, unknown>;
   try {
@@ -418,6 +426,11 @@ export function checkManifest(text: string, files: ReadonlySet<string>): string[
   ]) {
     if (typeof manifest[field] !== 'string' || !manifest[field]) problems.push(`manifest has no ${field}`);
   }
+  for (const field of ['start_url', 'scope']) {
+    const value = manifest[field];
+    if (typeof value === 'string' && (/^[a-z]+:/i.test(value) || value.startsWith('/')) && !value.startsWith(base))
+      problems.push(`manifest ${field} ${value} is outside the site's base path ${base}`);
+  }
   if (manifest.lang !== undefined && manifest.lang !== 'ja')
     problems.push(`manifest lang is ${String(manifest.lang)}, expected ja`);
   if (typeof manifest.short_name === 'string' && [...manifest.short_name].length > 12) {
@@ -434,7 +447,7 @@ export function checkManifest(text: string, files: ReadonlySet<string>): string[
   for (const icon of icons) {
     if (!icon.src || !icon.type || !icon.sizes)
       problems.push(`manifest icon ${JSON.stringify(icon)} needs src, type and sizes`);
-    else if (!/^\//.test(icon.src) || resolveUrlPath(icon.src, files).kind !== 'file')
+    else if (!/^\//.test(icon.src) || resolveUrlPath(icon.src, files, base).kind !== 'file')
       problems.push(`manifest icon ${icon.src} was not built`);
   }
   const largest = Math.max(
@@ -462,11 +475,12 @@ export interface SiteReport {
  * Site-wide checks. With `perPage` (the default) every page's own checks are included too; pass
  * false when they are run page by page elsewhere.
  */
-export function checkSite(distDir: string, siteOrigin: string, options: { perPage?: boolean } = {}): SiteReport {
-  const origin = new URL(siteOrigin).origin;
+export function checkSite(distDir: string, site: string, options: { perPage?: boolean } = {}): SiteReport {
+  const basePath = basePathOf(site);
+  const siteUrl = new URL(basePath, site).href;
   const problems: PageProblem[] = [];
   const files = new Set(listFiles(distDir));
-  const pages = sitePages(distDir);
+  const pages = sitePages(distDir, basePath);
   const titles = new Map<string, string>();
 
   for (const page of pages) {
@@ -476,7 +490,7 @@ export function checkSite(distDir: string, siteOrigin: string, options: { perPag
     }
     const html = readFileSync(join(distDir, page.file), 'utf8');
     if (options.perPage !== false)
-      problems.push(...checkPageHtml(html, { path: page.path, kind: page.kind, siteOrigin: origin }));
+      problems.push(...checkPageHtml(html, { path: page.path, kind: page.kind, site: siteUrl }));
     const noindex = /<meta name="robots" content="[^"]*noindex/i.test(html);
     if (page.kind === 'not-found' || noindex) {
       if (page.inSitemap) problems.push({ page: page.path, problem: 'a noindex/404 page is listed in the sitemap' });
@@ -490,41 +504,43 @@ export function checkSite(distDir: string, siteOrigin: string, options: { perPag
   }
   for (const url of (() => {
     try {
-      return readSitemapOrigins(distDir);
+      return readSitemapOrigins(distDir, basePath);
     } catch (error) {
       problems.push({ page: 'sitemap-index.xml', problem: (error as Error).message });
       return [];
     }
   })()) {
-    if (url.origin !== origin) problems.push({ page: 'sitemap', problem: `${url.href} is not on ${origin}` });
+    if (!url.href.startsWith(siteUrl)) problems.push({ page: 'sitemap', problem: `${url.href} is not on ${siteUrl}` });
   }
 
   const robots = join(distDir, 'robots.txt');
   if (!existsSync(robots)) problems.push({ page: 'robots.txt', problem: 'not built' });
   else
-    for (const problem of checkRobotsTxt(readFileSync(robots, 'utf8'), origin, files))
+    for (const problem of checkRobotsTxt(readFileSync(robots, 'utf8'), siteUrl, files))
       problems.push({ page: 'robots.txt', problem });
 
   const home = pages.find((p) => p.path === '/' && p.file);
   const manifestHref =
     home && /<link rel="manifest" href="([^"]+)"/.exec(readFileSync(join(distDir, home.file), 'utf8'))?.[1];
-  const manifestFile = manifestHref ? resolveUrlPath(new URL(manifestHref, `${origin}/`).pathname, files) : undefined;
+  const manifestFile = manifestHref
+    ? resolveUrlPath(new URL(manifestHref, siteUrl).pathname, files, basePath)
+    : undefined;
   if (!manifestFile || manifestFile.kind !== 'file')
     problems.push({ page: 'manifest', problem: `the manifest ${manifestHref ?? ''} was not built` });
   else
-    for (const problem of checkManifest(readFileSync(join(distDir, manifestFile.file), 'utf8'), files))
+    for (const problem of checkManifest(readFileSync(join(distDir, manifestFile.file), 'utf8'), files, basePath))
       problems.push({ page: manifestFile.file, problem });
 
   return { pages: pages.length, problems };
 }
 
-function readSitemapOrigins(distDir: string): URL[] {
+function readSitemapOrigins(distDir: string, base: string): URL[] {
   const index = readFileSync(join(distDir, 'sitemap-index.xml'), 'utf8');
   const urls: URL[] = [];
   for (const match of index.matchAll(/<loc>([^<]+)<\/loc>/g)) {
     const url = new URL(match[1]!);
     urls.push(url);
-    const child = join(distDir, url.pathname);
+    const child = join(distDir, routeOf(url.pathname, base));
     if (existsSync(child))
       for (const m of readFileSync(child, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)) urls.push(new URL(m[1]!));
   }
