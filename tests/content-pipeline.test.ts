@@ -3,6 +3,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parse } from 'parse5';
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
@@ -24,6 +25,9 @@ const demandWithNumber = (dir: string, number: number, body: string) =>
     .replace('label: "5."', `label: "${number}."`)
     .replace(/shortTitle: .*/, `shortTitle: "試験用の要求${number}"`)
     .replace(/---\n*$/, `---\n\n${body}\n`);
+
+/** A title that would end a JSON-LD block written with plain JSON.stringify, and redirect the page. */
+const SCRIPT_BREAKOUT = "</script><meta http-equiv=refresh content='0;url=https://evil.example/'>";
 
 interface AcceptedKind {
   name: string;
@@ -68,7 +72,7 @@ const ACCEPTED: AcceptedKind[] = [
     add: (dir) => {
       const source = readText(dir, `${SOUMU}/letter.md`);
       const frontmatter = source.slice(0, source.indexOf('\n---\n', 4) + 5);
-      const letter = `${frontmatter.replace(/^title: .*$/m, 'title: 試験用の要請書')}\n試験用の本文その八。\n`;
+      const letter = `${frontmatter.replace(/^title: .*$/m, `title: "試験用の要請書${SCRIPT_BREAKOUT}"`)}\n試験用の本文その八。\n`;
       write(dir, 'content/letters/2019-07-24-test/letter.mdx', letter);
       write(
         dir,
@@ -163,6 +167,22 @@ test('the build publishes exactly those files, and refuses the others by name', 
   const mdxPage = readFileSync(join(dir, 'dist', ACCEPTED[1]!.page), 'utf8');
   expect(mdxPage).toMatch(/<a href="\/references\/mie-my-number-rules\/#article-9"[^>]*>第9条（目的外利用）<\/a>/);
   expect(mdxPage).toMatch(/<figcaption>出典：<a href="https:\/\/example.org\/q">試験の出典<\/a><\/figcaption>/);
+
+  // A title cannot break out of the JSON-LD block: the page has no <meta refresh>, the block reads back.
+  const letterPage = readFileSync(join(dir, 'dist', 'letters/2019-07-24-test/index.html'), 'utf8');
+  const elements: { tagName?: string; attrs?: { name: string; value: string }[] }[] = [];
+  const walk = (node: { childNodes?: unknown[] }) =>
+    node.childNodes?.forEach((child) => {
+      elements.push(child as (typeof elements)[number]);
+      walk(child as { childNodes?: unknown[] });
+    });
+  walk(parse(letterPage));
+  expect(elements.filter((e) => e.tagName === 'meta').length).toBeGreaterThan(5);
+  expect(elements.filter((e) => e.attrs?.some((a) => a.name === 'http-equiv' && /refresh/i.test(a.value)))).toEqual([]);
+  const jsonLd = /<script type="application\/ld\+json">([^<]*)<\/script>/.exec(letterPage)?.[1];
+  expect(JSON.stringify(JSON.parse(jsonLd!))).toContain(
+    JSON.stringify(`試験用の要請書${SCRIPT_BREAKOUT}`).slice(1, -1),
+  );
 
   for (const path of REFUSED) write(dir, path, 'title: x\n');
   const refused = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env });
