@@ -21,12 +21,11 @@ describe('the tracker (/status/)', () => {
     const table = page.getByRole('table', { name: /要求ごとの状況/ });
     expect(await table.locator('caption').count()).toBe(1);
     expect(await table.locator('thead th[scope="col"]').allTextContents()).toEqual([
-      '要請書',
-      '宛先',
       '要求',
       '状況',
-      '最終更新',
-      '経過日数',
+      '最新の経過',
+      '要請書',
+      '最終確認',
     ]);
     expect(await table.locator('tbody th[scope="row"]').count()).toBe(ALL);
     expect(await visibleRows(page).count()).toBe(ALL);
@@ -48,9 +47,12 @@ describe('the tracker (/status/)', () => {
     const row = page.locator('tr[data-demand="2019-07-23-soumu/2"]');
     expect(await row.locator('[data-status][data-current]').getAttribute('data-status')).toBe('stalled');
     expect((await row.locator('[data-current]').textContent())?.trim()).toBe('＝進展なし');
-    expect(await row.textContent()).toMatch(
-      /総務省[\s\S]*要求2 個人情報を申請書作成に流用しない[\s\S]*2019年7月31日[\s\S]*\d+日/,
+    // The row says why: the latest event (date, kind, summary) links to it on the demand page.
+    const latest = row.locator('td').nth(1).getByRole('link');
+    expect(await latest.getAttribute('href')).toMatch(
+      /\/letters\/2019-07-23-soumu\/demands\/2\/#event-\d{4}-\d{2}-\d{2}-[a-z_]+$/,
     );
+    expect(await row.textContent()).toMatch(/要求2 個人情報を申請書作成に流用しない[\s\S]*\d{4}年\d{1,2}月\d{1,2}日/);
 
     const overview = page.getByRole('table', { name: '要請書ごと・状況ごとの要求の数' });
     expect(await overview.locator('tfoot').textContent()).toMatch(/計\s*0\s*4\s*0\s*5\s*0\s*0\s*0\s*0\s*9/);
@@ -275,12 +277,15 @@ describe('a demand page', () => {
 
     const history = page.locator('ol.history > li');
     expect(await history.count()).toBe(3);
-    expect(await page.locator('#event-2').textContent()).toMatch(/相手方の回答要旨（総務省）[\s\S]*目的の範囲内/);
-    expect(await page.locator('#event-2').textContent()).toContain('組合の評価');
-    for (let n = 1; n <= 3; n++)
-      expect(
-        await page.locator(`#event-${n} .history__sources a[href^="https://jichiroren.jp/"]`).count(),
-      ).toBeGreaterThan(0);
+    // Each entry's anchor comes from its event (date and kind), not its position.
+    const anchors = await history.evaluateAll((items) => items.map((item) => item.id));
+    for (const anchor of anchors) expect(anchor).toMatch(/^event-\d{4}-\d{2}-\d{2}-[a-z_]+(-\d+)?$/);
+    expect(await history.nth(1).textContent()).toMatch(/相手方の回答要旨（総務[省大臣]+）[\s\S]*目的の範囲内/);
+    for (let n = 0; n < 3; n++)
+      expect(await history.nth(n).locator('.history__sources a[href^="https://"]').count()).toBeGreaterThan(0);
+    // Its own feed, to follow this one demand.
+    const feed = page.getByRole('link', { name: 'この要求の経過をフィード（Atom）で追う' });
+    expect(await feed.getAttribute('href')).toMatch(/\/letters\/2019-07-23-soumu\/demands\/2\/feed\.xml$/);
     // The badge links to the legend.
     await current.click();
     await page.waitForURL('**/status/#legend-stalled');
@@ -342,10 +347,25 @@ describe('timeline, feed and data', () => {
     const page = await newPage();
     for (const path of ['/', '/status/', '/timeline/', '/letters/2019-07-23-soumu/demands/1/', '/api/', '/guide/']) {
       await page.goto(siteUrl(path));
-      expect(await page.locator('head link[rel="alternate"][type="application/atom+xml"]').getAttribute('href')).toBe(
-        servedPath('/feed.xml'),
-      );
+      const feeds = page.locator('head link[rel="alternate"][type="application/atom+xml"]');
+      expect(await feeds.first().getAttribute('href')).toBe(servedPath('/feed.xml'));
     }
+    // A demand page also links its own feed: one well-formed entry per event of that demand.
+    await page.goto(siteUrl('/letters/2019-07-23-soumu/demands/1/'));
+    const own = page.locator('head link[rel="alternate"][type="application/atom+xml"]').nth(1);
+    const ownHref = (await own.getAttribute('href'))!;
+    expect(ownHref).toBe(servedPath('/letters/2019-07-23-soumu/demands/1/feed.xml'));
+    const ownXml = await (await page.request.get(new URL(ownHref, page.url()).href)).text();
+    const ownParsed = await page.evaluate((text) => {
+      const doc = new DOMParser().parseFromString(text, 'application/xml');
+      return {
+        error: doc.getElementsByTagName('parsererror').length,
+        ids: [...doc.querySelectorAll('entry > id')].map((id) => id.textContent ?? ''),
+      };
+    }, ownXml);
+    expect(ownParsed.error).toBe(0);
+    const events = await page.locator('ol.history > li').evaluateAll((items) => items.map((item) => item.id));
+    expect(ownParsed.ids.map((id) => id.split('#')[1]).sort()).toEqual([...events].sort());
     const response = await page.request.get(siteUrl('/feed.xml'));
     expect(response.status()).toBe(200);
     const xml = await response.text();
@@ -380,7 +400,7 @@ describe('timeline, feed and data', () => {
       };
     }, xml);
     expect(parsed).toMatchObject({ error: 0, entries: historyCount });
-    expect(parsed.link).toMatch(/\/letters\/.+\/demands\/\d+\/#event-\d+$/);
+    expect(parsed.link).toMatch(/\/letters\/.+\/demands\/\d+\/#event-\d{4}-\d{2}-\d{2}-[a-z_]+(-\d+)?$/);
   });
 
   test('demands.json, letters.json and demands.csv agree with the tracker', async () => {

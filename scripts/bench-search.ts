@@ -59,14 +59,23 @@ const extra: Judged[] =
 
 /** Result URL → unit name of the judged queries (README of the bench). */
 const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '2019-07-18-shichoson-kyosai': 'kyosai' };
+// History entries are judged by position (history:soumu/2/3); their URLs carry the event's anchor.
+let historyByUrl: Map<string, string> | undefined;
 export function unitName(url: string): string {
+  historyByUrl ??= new Map(
+    readContentUnits(root)
+      .filter((unit) => unit.type === 'history')
+      .map((unit) => {
+        const [, slug, number, position] = /^history:([^/]+)\/(\d+)\/(\d+)$/.exec(unit.id)!;
+        return [unit.url, `history:${LETTER_NAMES[slug!] ?? slug}/${number}/${position}`] as const;
+      }),
+  );
+  const history = historyByUrl.get(url);
+  if (history) return history;
   let m = /^\/letters\/([^/]+)\/(?:#demand-(\d+))?$/.exec(url);
   if (m) return m[2] ? `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}` : `letter:${LETTER_NAMES[m[1]!] ?? m[1]}`;
-  m = /^\/letters\/([^/]+)\/demands\/(\d+)\/(?:#event-(\d+))?$/.exec(url);
-  if (m)
-    return m[3]
-      ? `history:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}/${m[3]}`
-      : `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
+  m = /^\/letters\/([^/]+)\/demands\/(\d+)\/$/.exec(url);
+  if (m) return `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
   m = /^\/references\/[^/]+\/#article-(\d+)$/.exec(url);
   if (m) return `article:${m[1]}`;
   m = /^\/references\/[^/]+\/#(supplementary(?:-\d+)?)$/.exec(url);

@@ -498,7 +498,7 @@ test('an entry added by the command is on the next build: demand page, tracker, 
   const page = dist('letters/2019-07-23-soumu/demands/2/index.html');
   expect(page).toContain('テスト用の回答が届いた。');
   expect(page).toContain('テスト用の回答要旨。');
-  expect(page).toContain('id="event-4"');
+  expect(page).toContain('id="event-2019-08-20-response"');
   expect(page).toMatch(/data-status="responded" data-current/);
   expect(page).not.toMatch(/data-status="stalled" data-current/);
 

@@ -1,6 +1,14 @@
 // The Atom feed: one entry per history entry (the newest FEED_ENTRIES_MAX), newest first, linking to the entry; well-formed and escaped.
 import { describe, expect, test } from 'vitest';
-import { feedEntries, renderAtom, escapeXml, atomDate, FEED_ENTRIES_MAX, type FeedDemand } from '../src/lib/feed.ts';
+import {
+  feedEntries,
+  demandFeed,
+  renderAtom,
+  escapeXml,
+  atomDate,
+  FEED_ENTRIES_MAX,
+  type FeedDemand,
+} from '../src/lib/feed.ts';
 import { checkContent } from '../src/lib/content-check.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
@@ -81,23 +89,23 @@ describe('feed entries', () => {
 
   test('one entry per history entry, newest first; on one day, later in its history first', () => {
     expect(entries.map((e) => [e.date, e.demand, e.id.split('#')[1]])).toEqual([
-      ['2019-07-31', '2019-07-23-soumu/1', 'event-3'],
-      ['2019-07-23', '2019-07-23-soumu/1', 'event-2'],
-      ['2019-07-23', '2019-07-23-soumu/1', 'event-1'],
-      ['2019-07-23', '2019-07-23-soumu/2', 'event-1'],
+      ['2019-07-31', '2019-07-23-soumu/1', 'event-2019-07-31-statement'],
+      ['2019-07-23', '2019-07-23-soumu/1', 'event-2019-07-23-response'],
+      ['2019-07-23', '2019-07-23-soumu/1', 'event-2019-07-23-submitted'],
+      ['2019-07-23', '2019-07-23-soumu/2', 'event-2019-07-23-submitted'],
     ]);
   });
 
   test.each([
-    [1, ['2019-07-23-soumu/1#event-3']],
-    [2, ['2019-07-23-soumu/1#event-3', '2019-07-23-soumu/1#event-2']],
+    [1, ['2019-07-23-soumu/1#event-2019-07-31-statement']],
+    [2, ['2019-07-23-soumu/1#event-2019-07-31-statement', '2019-07-23-soumu/1#event-2019-07-23-response']],
     [
       10,
       [
-        '2019-07-23-soumu/1#event-3',
-        '2019-07-23-soumu/1#event-2',
-        '2019-07-23-soumu/1#event-1',
-        '2019-07-23-soumu/2#event-1',
+        '2019-07-23-soumu/1#event-2019-07-31-statement',
+        '2019-07-23-soumu/1#event-2019-07-23-response',
+        '2019-07-23-soumu/1#event-2019-07-23-submitted',
+        '2019-07-23-soumu/2#event-2019-07-23-submitted',
       ],
     ],
   ])('a feed limited to %i entries carries the newest', (limit, expected) => {
@@ -128,7 +136,7 @@ describe('feed entries', () => {
 
   test('each entry links to its place on the demand page and names the status after it', () => {
     const [latest] = entries;
-    expect(latest!.link).toBe('https://example.org/letters/2019-07-23-soumu/demands/1/#event-3');
+    expect(latest!.link).toBe('https://example.org/letters/2019-07-23-soumu/demands/1/#event-2019-07-31-statement');
     expect(latest!.id).toBe(latest!.link);
     expect(latest!.title).toBe('【進展なし】総務省宛 要求1「カード取得を強制しない」：談話');
     expect(latest!.updated).toBe('2019-07-31T00:00:00+09:00');
@@ -137,8 +145,65 @@ describe('feed entries', () => {
   });
 
   test('the counterparty position and sources are in the content, escaped', () => {
-    const response = entries.find((e) => e.id.endsWith('/1/#event-2'))!;
+    const response = entries.find((e) => e.id.endsWith('/1/#event-2019-07-23-response'))!;
     expect(response.contentHtml).toContain('相手方の回答要旨：強制ではない &lt;b&gt;任意&lt;/b&gt;');
+  });
+});
+
+describe('stable entry ids', () => {
+  const late = {
+    date: '2019-07-25',
+    type: 'meeting',
+    status: 'responded' as const,
+    summary: '懇談した。',
+    sources: [{ title: 'ニュース', url: 'https://example.org/late' }],
+  };
+  const withInserted: FeedDemand[] = [
+    { ...demands[0]!, statusHistory: [...demands[0]!.statusHistory.slice(0, 2), late, demands[0]!.statusHistory[2]!] },
+    demands[1]!,
+  ];
+
+  test('inserting an earlier event changes no existing id, in the site feed and in the demand feed', () => {
+    const ids = (feed: readonly { id: string }[]) => feed.map((e) => e.id);
+    const before = ids(feedEntries(demands, letters, ORIGIN));
+    const after = ids(feedEntries(withInserted, letters, ORIGIN));
+    expect(after.filter((id) => !id.endsWith('#event-2019-07-25-meeting'))).toEqual(before);
+    const demandBefore = ids(demandFeed(demands[0]!, letters[0]!, ORIGIN, '自治労連', 'サイト').entries);
+    const demandAfter = ids(demandFeed(withInserted[0]!, letters[0]!, ORIGIN, '自治労連', 'サイト').entries);
+    expect(demandAfter).toHaveLength(demandBefore.length + 1);
+    expect(demandAfter).toEqual(expect.arrayContaining(demandBefore));
+  });
+
+  test('an old event recorded late comes first in the site feed, published at its own date', () => {
+    const recordedLate = [
+      {
+        ...withInserted[0]!,
+        statusHistory: withInserted[0]!.statusHistory.map((e) => (e === late ? { ...e, recorded: '2026-11-30' } : e)),
+      },
+      demands[1]!,
+    ];
+    const [first] = feedEntries(recordedLate, letters, ORIGIN, 1);
+    expect(first!.id).toMatch(/#event-2019-07-25-meeting$/);
+    expect(first!.published).toBe('2019-07-25T00:00:00+09:00');
+    expect(first!.updated).toBe('2026-11-30T00:00:00+09:00');
+  });
+});
+
+describe("a demand's own feed", () => {
+  const feed = demandFeed(demands[0]!, letters[0]!, ORIGIN, '自治労連', 'サイト');
+  const xml = renderAtom(feed);
+
+  test('has one entry per history event of that demand only, newest first', () => {
+    expect(feed.entries.map((e) => e.date)).toEqual(['2019-07-31', '2019-07-23', '2019-07-23']);
+    expect(feed.entries.every((e) => e.demand === '2019-07-23-soumu/1')).toBe(true);
+  });
+
+  test('is well-formed Atom pointing at itself and at the demand page', () => {
+    assertWellFormed(xml);
+    expect(xml.match(/<entry>/g)).toHaveLength(3);
+    expect(feed.selfUrl).toBe('https://example.org/letters/2019-07-23-soumu/demands/1/feed.xml');
+    expect(feed.alternateUrl).toBe('https://example.org/letters/2019-07-23-soumu/demands/1/');
+    expect(feed.title).toContain('総務省宛 要求1「カード取得を強制しない」');
   });
 });
 

@@ -26,11 +26,19 @@ describe('units', () => {
     ['demand:2019-07-18-shichoson-kyosai/1', '/letters/2019-07-18-shichoson-kyosai/demands/1/', '要求'],
     ['article:mie-my-number-rules/18', '/references/mie-my-number-rules/#article-18', '規程 第18条'],
     ['article:mie-my-number-rules/supplementary', '/references/mie-my-number-rules/#supplementary', '規程 附則'],
-    ['history:2019-07-23-soumu/2/2', '/letters/2019-07-23-soumu/demands/2/#event-2', '経過'],
   ])('%s → %s (%s)', (id, url, label) => {
     const unit = units.find((u) => u.id === id);
     expect(unit?.url).toBe(url);
     expect(unit?.label).toBe(label);
+  });
+
+  test("every history unit links to its event's anchor on the demand page", () => {
+    const history = units.filter((u) => u.type === 'history');
+    expect(history.length).toBeGreaterThan(0);
+    for (const unit of history) {
+      expect(unit.label).toBe('経過');
+      expect(unit.url).toMatch(/^\/letters\/[a-z0-9-]+\/demands\/\d+\/#event-\d{4}-\d{2}-\d{2}-[a-z_]+(-\d+)?$/);
+    }
   });
 
   test('a demand carries its current status (the last history entry)', () => {

@@ -17,11 +17,14 @@ import {
   filterQuery,
   filterPagePath,
   filterSummary,
+  asOfRange,
+  asOfText,
   type DashboardLetter,
   type DashboardDemand,
 } from '../src/lib/dashboard.ts';
 import { demandCitation, citationAddressee } from '../src/lib/citation.ts';
 import { announce } from '../src/lib/live-region.ts';
+import { formatDateJa } from '../src/lib/dates.ts';
 import { STATUS_KEYS, type StatusKey } from '../src/lib/status.ts';
 
 const letters: DashboardLetter[] = [
@@ -51,7 +54,7 @@ const demand = (letter: string, number: number, ...history: [string, StatusKey][
   label: `${number}.`,
   shortTitle: `要求${number}`,
   lastChecked: '2026-11-01',
-  statusHistory: history.map(([date, status]) => ({ date, status })),
+  statusHistory: history.map(([date, status], index) => ({ date, status, type: 'other', summary: `経過${index + 1}` })),
 });
 const demands = [
   demand('2019-07-23-soumu', 2, ['2019-07-23', 'awaiting_response'], ['2019-07-31', 'stalled']),
@@ -88,8 +91,25 @@ describe('rows', () => {
     expect(row.url).toBe(`/letters/${id.replace('/', '/demands/')}/`);
   });
 
-  test('days since the last update are computed for the build date', () => {
-    expect(rows.find((r) => r.id === '2019-07-23-soumu/2')!.daysSince).toBe(2672);
+  test("a row shows the latest event: what set the status, linking to it on the demand's page", () => {
+    expect(rows.find((r) => r.id === '2019-07-23-soumu/2')!.latest).toEqual({
+      date: '2019-07-31',
+      typeLabel: 'その他',
+      summary: '経過2',
+      url: '/letters/2019-07-23-soumu/demands/2/#event-2019-07-31-other',
+    });
+  });
+
+  test.each([
+    ['one check date', ['2026-11-23', '2026-11-23'], '2026年11月23日時点'],
+    [
+      'different check dates: the oldest first',
+      ['2026-11-23', '2026-10-01'],
+      '2026年10月1日〜2026年11月23日時点（要求ごとに異なる）',
+    ],
+    ['no rows', [], ''],
+  ])('as of, never the build date: %s', (_name, dates, text) => {
+    expect(asOfText(asOfRange(dates.map((asOf) => ({ asOf }))), formatDateJa)).toBe(text);
   });
 
   test('a demand naming an unknown letter is a bug, not a silent row', () => {

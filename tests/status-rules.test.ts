@@ -21,7 +21,7 @@ import {
   daysSinceUpdate,
   statusAsOf,
   historySteps,
-  eventAnchor,
+  eventAnchors,
 } from '../src/lib/history.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
 
@@ -241,7 +241,7 @@ describe('dates derived from the history', () => {
     expect(statusAsOf(h(['2019-07-23', 'awaiting_response'], [updated, 'responded']), checked)).toBe(expected);
   });
 
-  test('steps carry their position (the #event-<n> anchor) and what changed', () => {
+  test('steps carry their position, their anchor and what changed', () => {
     const steps = historySteps(
       h(['2019-07-23', 'awaiting_response'], ['2019-07-23', 'awaiting_response'], ['2019-07-31', 'stalled']),
     );
@@ -250,6 +250,36 @@ describe('dates derived from the history', () => {
       [2, 'awaiting_response', false],
       [3, 'awaiting_response', true],
     ]);
-    expect(eventAnchor(3)).toBe('event-3');
+    expect(steps.map((s) => s.anchor)).toEqual([
+      'event-2019-07-23-other',
+      'event-2019-07-23-other-2',
+      'event-2019-07-31-other',
+    ]);
+  });
+
+  // Anchors are links and feed ids: derived from the event, so an organizer inserting an earlier event
+  // (as the guide allows) changes none of the existing ones.
+  const e = (date: string, type: string) => ({ date, type });
+  test.each([
+    [
+      'an earlier event of another day',
+      [e('2019-07-23', 'submitted'), e('2019-08-01', 'response')],
+      0,
+      e('2019-07-25', 'meeting'),
+    ],
+    ['an event at the start', [e('2019-07-23', 'submitted'), e('2019-08-01', 'response')], 0, e('2019-07-01', 'other')],
+    [
+      'another type on the same day',
+      [e('2019-07-23', 'submitted'), e('2019-07-23', 'response')],
+      1,
+      e('2019-07-23', 'meeting'),
+    ],
+    ['a later event of the same day and type', [e('2019-07-23', 'response')], 0, e('2019-07-23', 'response')],
+  ])('inserting %s keeps every existing anchor', (_name, history, at, inserted) => {
+    const before = eventAnchors(history);
+    const withInserted = [...history.slice(0, at + 1), inserted, ...history.slice(at + 1)];
+    const after = eventAnchors(withInserted);
+    expect(after.filter((_, i) => i !== at + 1)).toEqual(before);
+    expect(new Set(after).size).toBe(after.length);
   });
 });

@@ -109,8 +109,18 @@ describe('assembling the timeline', () => {
     expect(response.title).toBe('総務省からの回答');
     expect(response.summary).toBeUndefined();
     expect(response.demands.map((d) => [d.name, d.url, d.status, d.summary])).toEqual([
-      ['総務省宛 要求1「A」', '/letters/2019-07-23-soumu/demands/1/#event-2', 'responded', '勧奨だと回答。'],
-      ['総務省宛 要求2「B」', '/letters/2019-07-23-soumu/demands/2/#event-2', 'responded', '目的の範囲内と回答。'],
+      [
+        '総務省宛 要求1「A」',
+        '/letters/2019-07-23-soumu/demands/1/#event-2019-07-23-response',
+        'responded',
+        '勧奨だと回答。',
+      ],
+      [
+        '総務省宛 要求2「B」',
+        '/letters/2019-07-23-soumu/demands/2/#event-2019-07-23-response',
+        'responded',
+        '目的の範囲内と回答。',
+      ],
     ]);
   });
 

@@ -3,8 +3,8 @@
  * the filters. Pure functions over plain data. The filters themselves live in filters.ts, which the
  * browser script imports too, so the page and the script agree on what a filter means.
  */
-import { STATUS_KEYS, STATUS_LIST, type StatusKey } from './status.ts';
-import { currentStatus, lastUpdated, daysSinceUpdate, isOverdue, statusAsOf, type HistoryLike } from './history.ts';
+import { EVENT_TYPES, STATUS_KEYS, STATUS_LIST, type EventType, type StatusKey } from './status.ts';
+import { currentStatus, lastUpdated, isOverdue, statusAsOf, historySteps, type HistoryLike } from './history.ts';
 import { demandId, demandUrl, letterUrl } from './urls.ts';
 import { filterIndexPath, type FilterDimension } from './filters.ts';
 export * from './filters.ts';
@@ -23,8 +23,18 @@ export interface DashboardDemand {
   number: number;
   label: string;
   shortTitle: string;
-  statusHistory: readonly HistoryLike[];
+  statusHistory: readonly (HistoryLike & { type: string; summary: string })[];
   lastChecked: string;
+}
+
+/** The latest event of a demand, as the tracker shows it: what set the current status. */
+export interface LatestEvent {
+  date: string;
+  /** Japanese label of the event type (回答, 談話…). */
+  typeLabel: string;
+  summary: string;
+  /** The event on the demand's page. */
+  url: string;
 }
 
 export interface DashboardRow {
@@ -44,7 +54,7 @@ export interface DashboardRow {
   lastUpdated: string;
   /** The date the status is known to hold at (last check or last event, whichever is later). */
   asOf: string;
-  daysSince: number;
+  latest: LatestEvent;
   overdue: boolean;
 }
 
@@ -83,6 +93,8 @@ export function dashboardRows(
     const letter = bySlug.get(demand.letter);
     if (!letter) throw new Error(`Demand ${demandId(demand.letter, demand.number)} names an unknown letter`);
     const status = currentStatus(demand.statusHistory);
+    const { entry: last, anchor } = historySteps(demand.statusHistory).at(-1)!;
+    const url = demandUrl(demand.letter, demand.number);
     rows.push({
       id: demandId(demand.letter, demand.number),
       letter: letter.slug,
@@ -93,17 +105,43 @@ export function dashboardRows(
       number: demand.number,
       label: demand.label,
       shortTitle: demand.shortTitle,
-      url: demandUrl(demand.letter, demand.number),
+      url,
       status,
       lastUpdated: lastUpdated(demand.statusHistory),
       asOf: statusAsOf(demand.statusHistory, demand.lastChecked),
-      daysSince: daysSinceUpdate(demand.statusHistory, today),
+      latest: {
+        date: last.date,
+        typeLabel: EVENT_TYPES[last.type as EventType] ?? last.type,
+        summary: last.summary,
+        url: `${url}#${anchor}`,
+      },
       overdue: isOverdue(status, letter.responseDue, today),
     });
   }
   return rows.sort(
     (a, b) => a.letterDate.localeCompare(b.letterDate) || a.letter.localeCompare(b.letter) || a.number - b.number,
   );
+}
+
+/**
+ * The dates the shown statuses hold at: the oldest and newest `asOf` of the rows. Summaries state
+ * these (never the build date), so a site rebuilt later does not look more current than its content.
+ */
+export function asOfRange(rows: readonly { asOf: string }[]): { oldest: string; newest: string } | null {
+  if (rows.length === 0) return null;
+  const dates = rows.map((row) => row.asOf).sort();
+  return { oldest: dates[0]!, newest: dates.at(-1)! };
+}
+
+/** 「2026年11月23日時点」, or 「2026年11月1日〜11月23日時点（要求ごとに異なる）」 when the demands were checked on different days. */
+export function asOfText(
+  range: { oldest: string; newest: string } | null,
+  formatDate: (iso: string) => string,
+): string {
+  if (!range) return '';
+  return range.oldest === range.newest
+    ? `${formatDate(range.oldest)}時点`
+    : `${formatDate(range.oldest)}〜${formatDate(range.newest)}時点（要求ごとに異なる）`;
 }
 
 const zeroCounts = (): Record<StatusKey, number> =>

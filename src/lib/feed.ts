@@ -1,13 +1,15 @@
 /**
- * The Atom feed (/feed.xml): one entry per history entry (the newest FEED_ENTRIES_MAX), newest first, each linking
- * to its place on the demand's page. Built from plain data so that it is unit-tested and stable:
- * the feed's own `updated` is the latest event's date, not the build time.
+ * The Atom feeds: the site's (/feed.xml, the FEED_ENTRIES_MAX most recently recorded history entries)
+ * and each demand's own (…/demands/<n>/feed.xml, its whole history). One entry per history entry,
+ * linking to its place on the demand's page. Built from plain data so that it is unit-tested and
+ * stable: an entry's id is derived from its event (history.ts eventAnchors), not its position, and
+ * a feed's `updated` comes from the content, not the build time.
  */
 import { STATUSES, EVENT_TYPES, type StatusKey, type EventType } from './status.ts';
-import { historySteps, eventAnchor, type HistoryEntryData } from './history.ts';
+import { historySteps, type HistoryEntryData } from './history.ts';
 import { formatDateJa } from './dates.ts';
 import { labelInText } from './letters.ts';
-import { demandId, demandUrl } from './urls.ts';
+import { demandFeedUrl, demandId, demandUrl } from './urls.ts';
 
 export type FeedHistoryEntry = HistoryEntryData;
 
@@ -25,12 +27,14 @@ export interface FeedLetter {
 }
 
 export interface FeedEntry {
-  /** Permanent id: the entry's permalink (demand page + #event-<n>). */
+  /** Permanent id: the entry's permalink (demand page + #event-<date>-<type>). */
   id: string;
   title: string;
   /** Absolute link to the entry on the demand page. */
   link: string;
-  /** RFC 3339 date-time (midnight in Japan on the event's date). */
+  /** RFC 3339 date-time: midnight in Japan on the event's date. */
+  published: string;
+  /** RFC 3339 date-time: when the entry reached the site (`recorded`, else the event's date). */
   updated: string;
   date: string;
   demand: string;
@@ -61,8 +65,9 @@ export const atomDate = (iso: string): string => `${iso}T00:00:00+09:00`;
 export const FEED_ENTRIES_MAX = 100;
 
 /**
- * Feed entries for the newest history entries (at most `limit`), newest first (same day: later in its
- * history first, then by demand).
+ * Feed entries for the most recently recorded history entries (at most `limit`), newest first: by
+ * `recorded` (else the event's date), so that an old event found late still reaches subscribers;
+ * then by event date, later in its history first, then by demand.
  */
 export function feedEntries(
   demands: readonly FeedDemand[],
@@ -75,10 +80,10 @@ export function feedEntries(
   for (const demand of demands) {
     const page = new URL(demandUrl(demand.letter, demand.number), origin).href;
     const name = `${addressees.get(demand.letter) ?? demand.letter}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」`;
-    for (const { entry, position, previous, changed } of historySteps(demand.statusHistory)) {
+    for (const { entry, position, anchor, previous, changed } of historySteps(demand.statusHistory)) {
       const status = STATUSES[entry.status];
       const typeLabel = EVENT_TYPES[entry.type as EventType] ?? entry.type;
-      const link = `${page}#${eventAnchor(position)}`;
+      const link = `${page}#${anchor}`;
       const statusText = changed && previous ? `${STATUSES[previous].ja} → ${status.ja}` : status.ja;
       const html = [
         `<p>${escapeXml(formatDateJa(entry.date))}・${escapeXml(typeLabel)}</p>`,
@@ -95,7 +100,8 @@ export function feedEntries(
         id: link,
         title: `【${status.ja}】${name}：${typeLabel}`,
         link,
-        updated: atomDate(entry.date),
+        published: atomDate(entry.date),
+        updated: atomDate(entry.recorded ?? entry.date),
         date: entry.date,
         demand: demandId(demand.letter, demand.number),
         status: entry.status,
@@ -108,6 +114,7 @@ export function feedEntries(
   }
   entries.sort(
     (a, b) =>
+      b.updated.localeCompare(a.updated) ||
       b.date.localeCompare(a.date) ||
       b.position - a.position ||
       a.demand.localeCompare(b.demand, 'en', { numeric: true }),
@@ -144,7 +151,7 @@ export function renderAtom(feed: AtomFeed): string {
       `    <id>${escapeXml(entry.id)}</id>`,
       `    <title>${escapeXml(entry.title)}</title>`,
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
-      `    <published>${entry.updated}</published>`,
+      `    <published>${entry.published}</published>`,
       `    <updated>${entry.updated}</updated>`,
       `    <category term="${escapeXml(entry.status)}" label="${escapeXml(STATUSES[entry.status].ja)}"/>`,
       `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
@@ -155,4 +162,24 @@ export function renderAtom(feed: AtomFeed): string {
     '',
   ];
   return lines.join('\n');
+}
+
+/** A demand's own feed: its whole history, newest first, to follow that one demand. */
+export function demandFeed(
+  demand: FeedDemand,
+  letter: FeedLetter,
+  origin: string,
+  author: string,
+  siteName: string,
+): AtomFeed {
+  const addressee = letter.addressee.shortName ?? letter.addressee.organization;
+  const name = `${addressee}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」`;
+  return {
+    title: `${siteName}：${name}の経過`,
+    subtitle: `${name}の経過（回答・懇談・談話など）を、新しい順に配信します。`,
+    selfUrl: new URL(demandFeedUrl(demand.letter, demand.number), origin).href,
+    alternateUrl: new URL(demandUrl(demand.letter, demand.number), origin).href,
+    author,
+    entries: feedEntries([demand], [letter], origin, Infinity),
+  };
 }

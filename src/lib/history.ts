@@ -10,6 +10,8 @@ import { daysBetween, parseIsoDate } from './dates.ts';
 export interface HistoryEntryData {
   date: string;
   type: string;
+  /** When the entry was added to the site, if later than its date (orders the site feed). */
+  recorded?: string;
   status: StatusKey;
   summary: string;
   counterpartyPosition?: string;
@@ -112,8 +114,10 @@ export function isOverdue(status: StatusKey, responseDue: string | undefined, to
 
 export interface HistoryStep<E extends HistoryLike> {
   entry: E;
-  /** 1-based position in the history: the anchor #event-<n> and the feed entry id use it. */
+  /** 1-based position in the history. */
   position: number;
+  /** The entry's anchor on its demand page, which feed entry ids use (see eventAnchors). */
+  anchor: string;
   /** Status before this event (undefined for the first entry). */
   previous?: StatusKey;
   /** Whether this event changed the status. */
@@ -121,12 +125,31 @@ export interface HistoryStep<E extends HistoryLike> {
 }
 
 /** The history with each entry's position and the status it moved from. */
-export function historySteps<E extends HistoryLike>(history: readonly E[]): HistoryStep<E>[] {
+export function historySteps<E extends HistoryLike & { type: string }>(history: readonly E[]): HistoryStep<E>[] {
+  const anchors = eventAnchors(history);
   return history.map((entry, index) => {
     const previous = index > 0 ? history[index - 1]!.status : undefined;
-    return { entry, position: index + 1, previous, changed: previous !== undefined && previous !== entry.status };
+    return {
+      entry,
+      position: index + 1,
+      anchor: anchors[index]!,
+      previous,
+      changed: previous !== undefined && previous !== entry.status,
+    };
   });
 }
 
-/** Anchor of a history entry on its demand page. */
-export const eventAnchor = (position: number): string => `event-${position}`;
+/**
+ * Anchors of a history's entries on the demand page: #event-<date>-<type>, with -2, -3… for a
+ * second and third event of the same date and type. Derived from the event, not its position,
+ * so that inserting an earlier event (as the guide allows) changes no published link or feed id.
+ */
+export function eventAnchors(history: readonly { date: string; type: string }[]): string[] {
+  const seen = new Map<string, number>();
+  return history.map(({ date, type }) => {
+    const anchor = `event-${date}-${type}`;
+    const count = (seen.get(anchor) ?? 0) + 1;
+    seen.set(anchor, count);
+    return count === 1 ? anchor : `${anchor}-${count}`;
+  });
+}

@@ -108,6 +108,8 @@ export const HistoryEntrySchema = z.strictObject({
   type: z.enum(EVENT_TYPE_KEYS as [EventType, ...EventType[]]),
   /** Status of the demand after this event. */
   status: z.enum(STATUS_KEYS),
+  /** When the entry was added to the site, if later than `date` (a late-found event): orders the feed. */
+  recorded: IsoDateSchema.optional(),
   /** What happened, in at most 200 characters. */
   summary: text.max(200),
   /** The counterparty's stated position (相手方の回答要旨), kept apart from the union's view. */

@@ -4,7 +4,7 @@
  * type and sources: one meeting answering three demands) become one item listing those demands.
  */
 import { EVENT_TYPES, TIMELINE_KINDS, type EventType, type StatusKey, type TimelineKind } from './status.ts';
-import { eventAnchor, historySteps } from './history.ts';
+import { historySteps } from './history.ts';
 import { demandId, demandUrl } from './urls.ts';
 import { labelInText } from './letters.ts';
 
@@ -136,7 +136,7 @@ export function buildTimeline(
   >();
   const sortedDemands = [...demands].sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
   for (const demand of sortedDemands) {
-    for (const { entry, position } of historySteps(demand.statusHistory)) {
+    for (const { entry, anchor } of historySteps(demand.statusHistory)) {
       const key = [entry.date, entry.type, ...entry.sources.map((s) => s.url).sort()].join('|');
       let group = groups.get(key);
       if (!group) {
@@ -148,7 +148,7 @@ export function buildTimeline(
       group.refs.push({
         id: demandId(demand.letter, demand.number),
         name: `${addressee.get(demand.letter) ?? demand.letter}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」`,
-        url: `${demandUrl(demand.letter, demand.number)}#${eventAnchor(position)}`,
+        url: `${demandUrl(demand.letter, demand.number)}#${anchor}`,
         status: entry.status,
         summary: entry.summary,
       });

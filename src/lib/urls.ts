@@ -56,6 +56,9 @@ export function absoluteUrl(path: string, base: string = BASE_PATH, origin: stri
 export const letterUrl = (letterSlug: string): string => sitePath(`/letters/${letterSlug}/`);
 export const demandUrl = (letterSlug: string, number: number): string =>
   sitePath(`/letters/${letterSlug}/demands/${number}/`);
+/** A demand's own Atom feed (its whole history). */
+export const demandFeedUrl = (letterSlug: string, number: number): string =>
+  sitePath(`/letters/${letterSlug}/demands/${number}/feed.xml`);
 export const demandAnchor = (number: number): string => `demand-${number}`;
 export const demandInLetterUrl = (letterSlug: string, number: number): string =>
   `${letterUrl(letterSlug)}#${demandAnchor(number)}`;

@@ -70,6 +70,10 @@ export const DEMAND_TEXTS: FieldTexts = {
     label: 'この出来事の後の状況',
     hint: '意向の表明だけでは「実現」にしません。結果で判断します（記録のしかた参照）。',
   },
+  'statusHistory.recorded': {
+    label: 'サイトに記録した日',
+    hint: '古い出来事を後から記録するときだけ、今日の日付を入れます（フィードで新着として届きます）。',
+  },
   'statusHistory.summary': {
     label: '何があったか',
     hint: '200字以内。出典に書かれている以上のことは書きません。',

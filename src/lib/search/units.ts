@@ -6,7 +6,7 @@
 import { STATUSES, EVENT_TYPES, type StatusKey } from '../status.ts';
 import { formatDateJa, formatEraDate } from '../dates.ts';
 import { letterUrl, demandUrl, articleUrl, referenceUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
-import { eventAnchor, type HistoryEntryData } from '../history.ts';
+import { eventAnchors, type HistoryEntryData } from '../history.ts';
 
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
@@ -174,6 +174,7 @@ export function buildSearchUnits(
           meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
         },
       });
+      const anchors = eventAnchors(demand.statusHistory);
       demand.statusHistory.forEach((entry, index) => {
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
         const body = [
@@ -186,7 +187,7 @@ export function buildSearchUnits(
         units.push({
           id: `history:${demand.letter}/${demand.number}/${index + 1}`,
           type: 'history',
-          url: `${demandUrl(demand.letter, demand.number)}#${eventAnchor(index + 1)}`,
+          url: `${demandUrl(demand.letter, demand.number)}#${anchors[index]}`,
           label: '経過',
           title: `${formatDateJa(entry.date)} ${eventLabel}：要求${labelInText(demand.label)} ${demand.shortTitle}（${to}宛）`,
           status: entry.status,
