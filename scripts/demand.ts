@@ -18,20 +18,24 @@ import {
   openSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   renameSync,
+  lstatSync,
+  writeFileSync,
   rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { checkContent, formatProblem, type ContentProblem, type ContentSet } from '../src/lib/content-check.ts';
 import {
   appendHistoryEntry,
   entryAsYaml,
   setLastChecked,
   validateNewEntry,
+  statusSuggestion,
   DemandEditError,
   type InputProblem,
 } from '../src/lib/demand-edit.ts';
@@ -89,28 +93,51 @@ class CommandError extends Error {
 
 const UNCHANGED = 'ファイルは変更していません。';
 
+const OPTIONS = {
+  status: { type: 'string' },
+  date: { type: 'string' },
+  summary: { type: 'string' },
+  type: { type: 'string' },
+  counterparty: { type: 'string' },
+  assessment: { type: 'string' },
+  'source-url': { type: 'string', multiple: true },
+  'source-title': { type: 'string', multiple: true },
+  'dry-run': { type: 'boolean' },
+  all: { type: 'boolean' },
+  json: { type: 'boolean' },
+  root: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+const FORGOT_DASHES = 'npm run demand の後の「--」が抜けているようです。';
+
+/**
+ * `npm run demand add … --status x` (without `--`) hands the options to npm, which keeps them as its
+ * own settings (npm_config_status=true…) and passes only the values on. Those options, if any.
+ */
+function optionsTakenByNpm(argv: string[]): string[] {
+  if (process.env.npm_lifecycle_event !== 'demand') return [];
+  return Object.keys(OPTIONS).filter(
+    (name) => process.env[`npm_config_${name.replace(/-/g, '_')}`] !== undefined && !argv.includes(`--${name}`),
+  );
+}
+
+function forgotDashes(options: string[]): CommandError {
+  return new CommandError(
+    `${FORGOT_DASHES}「--」がないと、npm が ${options.map((o) => `--${o}`).join('、')} を自分の設定として受け取ってしまい、このコマンドには値だけが届きます。`,
+    [
+      '「npm run demand」と「add」などの間に「--」を入れて、もう一度実行してください。例：',
+      'npm run demand -- add 2019-07-23-soumu/2 --status responded --date 2019-08-20 --summary "…" --source-url https://… --source-title "…"',
+    ],
+    2,
+  );
+}
+
 function parse(argv: string[]) {
+  const taken = optionsTakenByNpm(argv);
+  if (taken.length > 0) throw forgotDashes(taken);
   try {
-    return parseArgs({
-      args: argv,
-      allowPositionals: true,
-      strict: true,
-      options: {
-        status: { type: 'string' },
-        date: { type: 'string' },
-        summary: { type: 'string' },
-        type: { type: 'string' },
-        counterparty: { type: 'string' },
-        assessment: { type: 'string' },
-        'source-url': { type: 'string', multiple: true },
-        'source-title': { type: 'string', multiple: true },
-        'dry-run': { type: 'boolean' },
-        all: { type: 'boolean' },
-        json: { type: 'boolean' },
-        root: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    });
+    return parseArgs({ args: argv, allowPositionals: true, strict: true, options: OPTIONS });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);
@@ -130,6 +157,27 @@ interface DemandFile {
   file: string;
 }
 
+/**
+ * Refuses when the file or any folder from content/ down to it is a symbolic link: writing through a
+ * link would change a file outside the project (or another copy of it) without anyone seeing it.
+ */
+function refuseSymlinks(root: string, path: string): void {
+  const parts = relative(root, path).split(sep);
+  for (let i = 1; i <= parts.length; i++) {
+    const part = parts.slice(0, i).join('/');
+    let link = false;
+    try {
+      link = lstatSync(join(root, part)).isSymbolicLink();
+    } catch {
+      continue;
+    }
+    if (link)
+      throw new CommandError(`${part} はシンボリックリンクです。このコマンドはリンクを通して書き込みません。`, [
+        `リンク先が別の場所のファイルを書き換えてしまうためです。リンクをやめて、ファイルそのものを ${part} に置いてから実行してください。`,
+      ]);
+  }
+}
+
 /** Finds a demand's file from `<letter-slug>/<n>`, or explains what exists. */
 function locateDemand(root: string, id: string | undefined): DemandFile {
   if (!id)
@@ -143,6 +191,8 @@ function locateDemand(root: string, id: string | undefined): DemandFile {
     throw new CommandError(`"${id}" は <要請書>/<番号> の形ではありません（例：2019-07-23-soumu/2）。`, [
       '`npm run demand -- list` で要求の一覧を表示します。',
     ]);
+  // No link on the way to the letter's folder (content/, letters/, the folder itself), then the file.
+  refuseSymlinks(root, join(root, 'content', 'letters', parsed.letter));
   // The loader's own listing: the command edits exactly the files the build publishes (.md or .mdx).
   const { files } = listContentFiles(root);
   if (!files.some((f) => f.kind === 'letters' && f.id === parsed.letter)) {
@@ -161,6 +211,7 @@ function locateDemand(root: string, id: string | undefined): DemandFile {
     ]);
   }
   const path = found.path;
+  refuseSymlinks(root, path);
   return { id: demandId(parsed.letter, parsed.number), path, file: relative(root, path) };
 }
 
@@ -174,12 +225,14 @@ const problemKey = (p: ContentProblem): string => `${p.file}|${p.field}|${p.mess
 function checkEdits(root: string, edits: Map<string, string>, baseline: ContentSet, today: string): ContentProblem[] {
   const copy = mkdtempSync(join(tmpdir(), 'demand-check-'));
   try {
-    cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true });
+    // Links are copied as the files they point at, so that writing the copy never reaches them.
+    cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true, dereference: true });
     for (const [path, text] of edits) {
       const target = join(copy, relative(root, path));
-      const fd = openSync(target, 'w');
-      writeSync(fd, text);
-      closeSync(fd);
+      if (!realpathSync(dirname(target)).startsWith(realpathSync(copy)) || lstatSync(target).isSymbolicLink())
+        throw new CommandError(`${relative(root, path)} を確認用の写しに書けません。`);
+      rmSync(target);
+      writeFileSync(target, text, { flag: 'wx' });
     }
     const before = new Set(baseline.problems.map(problemKey));
     const editedFiles = new Set([...edits.keys()].map((path) => relative(root, path)));
@@ -197,7 +250,7 @@ function writeAtomically(edits: Map<string, string>, originals: Map<string, stri
     for (const [path, text] of edits) {
       const temp = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
       temps.push(temp);
-      const fd = openSync(temp, 'w', statSync(path).mode);
+      const fd = openSync(temp, 'wx', statSync(path).mode);
       writeSync(fd, text);
       fsyncSync(fd);
       closeSync(fd);
@@ -242,7 +295,9 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
   if (positionals.length > 2)
     throw new CommandError(
       `余分な引数があります：${positionals.slice(2).join(' ')}`,
-      ['文に空白がある値は "…" で囲んでください。'],
+      Object.values(values).every((v) => v === undefined)
+        ? [`オプション（--status など）が一つもありません。${FORGOT_DASHES}例：npm run demand -- add …`]
+        : ['文に空白がある値は "…" で囲んでください。'],
       2,
     );
 
@@ -360,7 +415,7 @@ function list(root: string, args: ReturnType<typeof parse>, today: string): void
     throw inputError([
       {
         option: '--status',
-        message: `"${values.status}" という状況はありません。使える値：${STATUS_LIST.map((s) => s.key).join('、')}`,
+        message: `"${values.status}" という状況はありません。${statusSuggestion(values.status)}使える値：${STATUS_LIST.map((s) => s.key).join('、')}`,
       },
     ]);
   }

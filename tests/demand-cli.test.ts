@@ -2,7 +2,8 @@
 // It adds an entry that the next build shows, and refuses every bad input leaving every file unchanged.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, renameSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { parseDocument } from 'yaml';
@@ -11,12 +12,14 @@ import {
   setLastChecked,
   entryAsYaml,
   isPureInsertion,
+  nearestKey,
   validateNewEntry,
   DemandEditError,
   type NewEntryInput,
 } from '../src/lib/demand-edit.ts';
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 import { currentStatus } from '../src/lib/history.ts';
+import { STATUS_LIST } from '../src/lib/status.ts';
 import type { HistoryEntry } from '../src/lib/schemas.ts';
 import { copyProject, removeProject, editFile, readText, FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
@@ -31,11 +34,14 @@ function contentCopy(): string {
 const SCRIPT = join(PROJECT_ROOT, 'scripts', 'demand.ts');
 const SOUMU_2 = 'content/letters/2019-07-23-soumu/demands/2.mdx';
 
-function run(dir: string, args: string[]) {
+/** The environment without npm's own variables (the tests may run under `npm test`). */
+const PLAIN_ENV = Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^npm_/i.test(key)));
+
+function run(dir: string, args: string[], env: Record<string, string> = {}) {
   const result = spawnSync(process.execPath, [SCRIPT, ...args], {
     cwd: dir,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...PLAIN_ENV, NO_COLOR: '1', ...env },
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -512,3 +518,211 @@ test('an entry added by the command is on the next build: demand page, tracker, 
   expect(demand.history.at(-1)!.summary).toBe('テスト用の回答が届いた。');
   expect(dist('api/demands.csv')).toContain('テスト用の回答が届いた。');
 }, 180_000);
+
+describe('the command never writes through a symbolic link', () => {
+  /** Moves `part` of a content copy elsewhere and leaves a link in its place; returns the real place. */
+  const linkOut = (dir: string, part: string): string => {
+    const outside = mkdtempSync(join(tmpdir(), 'demand-link-target-'));
+    copies.push(outside);
+    const real = join(outside, 'real');
+    renameSync(join(dir, part), real);
+    symlinkSync(real, join(dir, part));
+    return outside;
+  };
+  /** Hashes of every file under a folder. */
+  const hashes = (root: string) =>
+    Object.fromEntries(
+      (readdirSync(root, { recursive: true, encoding: 'utf8' }) as string[])
+        .filter((p) => !p.endsWith('/'))
+        .flatMap((p) => {
+          try {
+            return [
+              [
+                p,
+                createHash('sha256')
+                  .update(readFileSync(join(root, p)))
+                  .digest('hex'),
+              ] as const,
+            ];
+          } catch {
+            return [];
+          }
+        }),
+    );
+
+  test.each([
+    ['content/ is a link', 'content', 'content'],
+    ['the letter folder is a link', 'content/letters/2019-07-23-soumu', 'content/letters/2019-07-23-soumu'],
+    ['the demand file is a link', SOUMU_2, SOUMU_2],
+  ])('%s', (_name, part, named) => {
+    for (const args of [
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--dry-run'],
+      ['add', '2019-07-23-soumu/2', ...GOOD],
+      ['checked', '2019-07-23-soumu/2', '--date', '2019-09-01'],
+    ]) {
+      const dir = contentCopy();
+      const outside = linkOut(dir, part);
+      const before = hashes(outside);
+      const result = run(dir, args);
+      expect(result.code, `${args.join(' ')}\n${result.stdout}${result.stderr}`).not.toBe(0);
+      expect(result.stderr).toContain(
+        `エラー：${named} はシンボリックリンクです。このコマンドはリンクを通して書き込みません。`,
+      );
+      expect(result.stderr).toContain('ファイルは変更していません。');
+      expect(hashes(outside), args.join(' ')).toEqual(before);
+    }
+  });
+});
+
+describe('files saved on Windows or with comments are edited, keeping how they are written', () => {
+  const variants: [string, (t: string) => string][] = [
+    ['CRLF line ends', (t) => t.replace(/\n/g, '\r\n')],
+    ['a byte-order mark', (t) => `\uFEFF${t}`],
+    ['a byte-order mark and CRLF', (t) => `\uFEFF${t.replace(/\n/g, '\r\n')}`],
+    [
+      'inline # comments',
+      (t) =>
+        t
+          .replace('status: stalled', 'status: stalled   # 7/31 談話')
+          .replace(/^lastChecked: (.*)$/m, 'lastChecked: $1 # 最終確認')
+          .replace(/^shortTitle: (.*)$/m, 'shortTitle: $1  #見出し'),
+    ],
+    ['a comment after the last entry', (t) => t.replace(/\nlastChecked:/, '\n# ここまで経過\nlastChecked:')],
+    ['list items at the left edge', (t) => t.replace(/^ {2}(- |  )/gm, '$1').replace(/^ {4}(- |  )/gm, '  $1')],
+    ['CRLF and inline comments', (t) => t.replace('type: statement', 'type: statement # 談話').replace(/\n/g, '\r\n')],
+  ];
+
+  test.each(variants)('%s: add and checked', (_name, variant) => {
+    const dir = contentCopy();
+    editFile(dir, SOUMU_2, variant);
+    const original = readText(dir, SOUMU_2);
+    expect(checkContent(dir).problems.map(formatProblem)).toEqual([]);
+
+    const added = run(dir, ['add', '2019-07-23-soumu/2', ...GOOD]);
+    expect(added.code, added.stderr).toBe(0);
+    const afterAdd = readText(dir, SOUMU_2);
+    expect(isPureInsertion(original, afterAdd)).toBe(true);
+    expect(afterAdd.startsWith('\uFEFF')).toBe(original.startsWith('\uFEFF'));
+    if (original.includes('\r\n')) expect(afterAdd.replace(/\r\n/g, '')).not.toContain('\n');
+    for (const comment of original.match(/#[^\r\n]*/g) ?? []) expect(afterAdd).toContain(comment);
+    const demand = checkContent(dir).demands.get('2019-07-23-soumu/2')!.data;
+    expect(demand.statusHistory).toHaveLength(4);
+    expect(demand.statusHistory.at(-1)).toMatchObject({ date: '2019-08-20', status: 'responded' });
+
+    const checked = run(dir, ['checked', '2019-07-23-soumu/2']);
+    expect(checked.code, checked.stderr).toBe(0);
+    const afterChecked = readText(dir, SOUMU_2);
+    const changed = afterChecked.split('\n').filter((line, i) => line !== afterAdd.split('\n')[i]);
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatch(/^lastChecked: "\d{4}-\d{2}-\d{2}"/);
+    for (const comment of afterAdd.match(/#[^\r\n]*/g) ?? []) expect(afterChecked).toContain(comment);
+    expect(checkContent(dir).problems.map(formatProblem)).toEqual([]);
+  });
+});
+
+describe('forgetting the -- after npm run demand', () => {
+  // What npm passes on for `npm run demand add … --status responded …` without `--`: the values alone,
+  // with each option kept as its own setting.
+  const values = GOOD.filter((_, i) => i % 2 === 1);
+  const npmEnv = (...options: string[]) => ({
+    npm_lifecycle_event: 'demand',
+    ...Object.fromEntries(options.map((o) => [`npm_config_${o.replace(/-/g, '_')}`, 'true'])),
+  });
+
+  test.each([
+    [
+      'add',
+      ['add', '2019-07-23-soumu/2', ...values],
+      npmEnv('status', 'date', 'summary', 'source-url', 'source-title'),
+    ],
+    ['add --dry-run', ['add', '2019-07-23-soumu/2', ...values], npmEnv('status', 'date', 'dry-run')],
+    ['list --json', ['list'], npmEnv('json')],
+    ['checked --all', ['checked'], npmEnv('all')],
+  ])('%s gets a hint that says so, and nothing is written', (_name, args, env) => {
+    const dir = contentCopy();
+    const before = snapshot(dir);
+    const result = run(dir, args, env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/^エラー：npm run demand の後の「--」が抜けているようです。/);
+    for (const option of Object.keys(env).filter((k) => k.startsWith('npm_config_')))
+      expect(result.stderr).toContain(`--${option.slice('npm_config_'.length).replace(/_/g, '-')}`);
+    expect(result.stderr).toContain('npm run demand -- add');
+    expect(result.stdout).toBe('');
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test('the same hint when run with npm for real', () => {
+    const dir = contentCopy();
+    for (const entry of ['package.json', 'scripts', 'src'])
+      cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
+    symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(dir, 'node_modules'), 'dir');
+    const before = snapshot(dir);
+    const result = spawnSync('npm', ['run', '--silent', 'demand', 'add', '2019-07-23-soumu/2', ...GOOD, '--dry-run'], {
+      cwd: dir,
+      encoding: 'utf8',
+      env: PLAIN_ENV,
+    });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(
+      /「--」が抜けているようです。「--」がないと、npm が .*--status.* を自分の設定として受け取って/,
+    );
+    expect(snapshot(dir)).toEqual(before);
+  });
+
+  test('without npm, values and no option at all get the hint too', () => {
+    const dir = contentCopy();
+    const result = run(dir, ['add', '2019-07-23-soumu/2', ...values]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(
+      /余分な引数があります[\s\S]*オプション（--status など）が一つもありません。npm run demand の後の「--」/,
+    );
+  });
+});
+
+describe('a mistyped status or type suggests the nearest key', () => {
+  test.each([
+    ['stalld', 'stalled'],
+    ['respnded', 'responded'],
+    ['Awaiting-Response', 'awaiting_response'],
+    ['in negotiation', 'in_negotiation'],
+    ['achived', 'achieved'],
+    ['partialy_achieved', 'partially_achieved'],
+    ['rejcted', 'rejected'],
+    ['進展なし', 'stalled'],
+    ['回答あり', 'responded'],
+    ['done', undefined],
+    ['xyz', undefined],
+  ])('%s → %s', (input, key) => {
+    expect(nearestKey(input, STATUS_LIST)).toBe(key);
+  });
+
+  test.each([
+    [
+      'add --status',
+      ['add', '2019-07-23-soumu/2', ...GOOD.map((a) => (a === 'responded' ? 'respnded' : a))],
+      /--status: "respnded" という状況はありません。responded（回答あり）のことですか？ 使える値：/,
+    ],
+    [
+      'add --type',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--type', 'respons'],
+      /--type: "respons" という種類はありません。response（回答）のことですか？/,
+    ],
+    [
+      'list --status',
+      ['list', '--status', 'stalld'],
+      /"stalld" という状況はありません。stalled（進展なし）のことですか？/,
+    ],
+    [
+      'no near key',
+      ['add', '2019-07-23-soumu/2', ...GOOD.map((a) => (a === 'responded' ? 'finished' : a))],
+      /"finished" という状況はありません。使える値：/,
+    ],
+  ])('%s', (_name, args, message) => {
+    const dir = contentCopy();
+    const before = snapshot(dir);
+    const result = run(dir, args);
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(message);
+    expect(snapshot(dir)).toEqual(before);
+  });
+});

@@ -6,7 +6,15 @@
  */
 import { Document, parseDocument, isSeq, isScalar, Scalar, visit } from 'yaml';
 import { HistoryEntrySchema, type HistoryEntry } from './schemas.ts';
-import { STATUS_LIST, isStatusKey, isEventType, EVENT_TYPE_KEYS, EVENT_TYPES, type StatusKey } from './status.ts';
+import {
+  STATUS_LIST,
+  STATUSES,
+  isStatusKey,
+  isEventType,
+  EVENT_TYPE_KEYS,
+  EVENT_TYPES,
+  type StatusKey,
+} from './status.ts';
 import { parseIsoDate } from './dates.ts';
 
 export interface NewEntryInput {
@@ -26,6 +34,55 @@ export interface InputProblem {
 }
 
 export const SUMMARY_MAX = 200;
+
+/** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short strings. */
+export function editDistance(a: string, b: string): number {
+  const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
+  for (let j = 1; j <= b.length; j++) d[0]![j] = j;
+  for (let i = 1; i <= a.length; i++)
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let best = Math.min(d[i - 1]![j]! + 1, d[i]![j - 1]! + 1, d[i - 1]![j - 1]! + cost);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, d[i - 2]![j - 2]! + 1);
+      d[i]![j] = best;
+    }
+  return d[a.length]![b.length]!;
+}
+
+/**
+ * The key an organizer most likely meant: the same key written another way (capitals, `-` or a space
+ * for `_`), the key whose Japanese label was typed, or the nearest key by edit distance when it is close
+ * (at most a third of the key's length, and at least 2). Undefined when nothing is close.
+ */
+export function nearestKey<K extends string>(input: string, choices: readonly { key: K; ja: string }[]): K | undefined {
+  const typed = input
+    .trim()
+    .toLowerCase()
+    .replace(/[-\s]+/g, '_');
+  const exact = choices.find((c) => c.key === typed || c.ja === input.trim());
+  if (exact) return exact.key;
+  let best: { key: K; distance: number } | undefined;
+  for (const { key } of choices) {
+    const distance = editDistance(typed, key);
+    if (!best || distance < best.distance) best = { key, distance };
+  }
+  return best && best.distance <= Math.max(2, Math.floor(best.key.length / 3)) ? best.key : undefined;
+}
+
+const STATUS_CHOICES = STATUS_LIST.map((s) => ({ key: s.key, ja: s.ja }));
+const TYPE_CHOICES = EVENT_TYPE_KEYS.map((key) => ({ key, ja: EVENT_TYPES[key] }));
+
+/** 「stalled（進展なし）のことですか？」 for a mistyped status, or ''. */
+export function statusSuggestion(input: string): string {
+  const key = nearestKey(input, STATUS_CHOICES);
+  return key ? `${key}（${STATUSES[key].ja}）のことですか？ ` : '';
+}
+
+function typeSuggestion(input: string): string {
+  const key = nearestKey(input, TYPE_CHOICES);
+  return key ? `${key}（${EVENT_TYPES[key]}）のことですか？ ` : '';
+}
 
 const statusChoices = (): string => STATUS_LIST.map((s) => `${s.key}（${s.ja}）`).join('、');
 const typeChoices = (): string => EVENT_TYPE_KEYS.map((k) => `${k}（${EVENT_TYPES[k]}）`).join('、');
@@ -55,11 +112,14 @@ export function validateNewEntry(
   else if (!isStatusKey(input.status))
     problems.push({
       option: '--status',
-      message: `"${input.status}" という状況はありません。使える値：${statusChoices()}`,
+      message: `"${input.status}" という状況はありません。${statusSuggestion(input.status)}使える値：${statusChoices()}`,
     });
 
   if (!isEventType(type))
-    problems.push({ option: '--type', message: `"${type}" という種類はありません。使える値：${typeChoices()}` });
+    problems.push({
+      option: '--type',
+      message: `"${type}" という種類はありません。${typeSuggestion(type)}使える値：${typeChoices()}`,
+    });
   else if (type === 'submitted' && isStatusKey(input.status) && input.status !== 'awaiting_response') {
     problems.push({
       option: '--status',
@@ -153,7 +213,7 @@ export class DemandEditError extends Error {
   override name = 'DemandEditError';
 }
 
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---(?:\r?\n|$)/;
+const FRONTMATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
 /** How the files are written: no folding of long lines, flow lists as ["a", "b"]. */
 const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
 
@@ -161,6 +221,27 @@ interface SplitFile {
   before: string;
   yaml: string;
   after: string;
+}
+
+/**
+ * How a file is stored, kept through an edit: a byte-order mark (Windows Notepad) and CRLF line ends
+ * (Git for Windows checks files out that way by default). Edits are made on the plain text and the
+ * file is written back the way it came.
+ */
+interface Storage {
+  bom: boolean;
+  crlf: boolean;
+}
+
+function unwrap(text: string): { plain: string; storage: Storage } {
+  const bom = text.startsWith('\uFEFF');
+  const body = bom ? text.slice(1) : text;
+  const crlf = body.includes('\r\n');
+  return { plain: crlf ? body.replace(/\r\n/g, '\n') : body, storage: { bom, crlf } };
+}
+
+function wrap(plain: string, storage: Storage): string {
+  return `${storage.bom ? '\uFEFF' : ''}${storage.crlf ? plain.replace(/\n/g, '\r\n') : plain}`;
 }
 
 function splitFrontmatter(text: string): SplitFile {
@@ -175,13 +256,44 @@ function parseFrontmatter(yaml: string): Document {
   const doc = parseDocument(yaml, { uniqueKeys: true });
   if (doc.errors.length > 0)
     throw new DemandEditError(`ファイルの YAML が壊れています：${doc.errors[0]!.message.split('\n')[0]}`);
-  // Only edit files the library writes back unchanged; otherwise a hand-made layout could be lost.
-  if (doc.toString(TO_STRING) !== `${yaml}\n`) {
-    throw new DemandEditError(
-      'このファイルの書き方は、ほかの行を変えずに自動で書き換えられません。ファイルを直接編集してください。',
-    );
-  }
   return doc;
+}
+
+/** Plain-data equality (what the build reads), ignoring key order. */
+function sameData(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
+  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return (
+    ka.length === kb.length &&
+    ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
+  );
+}
+
+/** Column of an offset in a text (characters since the start of its line). */
+const columnAt = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
+
+/**
+ * Edits the frontmatter of a demand file as text (never re-serializing what is there, so comments,
+ * quoting and spacing stay), then proves the edit: the data read back must be exactly `expected`.
+ */
+function editFrontmatter(
+  text: string,
+  edit: (yaml: string, doc: Document) => string,
+  expected: (data: Record<string, unknown>) => Record<string, unknown>,
+  refusal: string,
+): string {
+  const { plain, storage } = unwrap(text);
+  const { before, yaml, after } = splitFrontmatter(plain);
+  const doc = parseFrontmatter(yaml);
+  const edited = edit(yaml, doc);
+  const reread = parseDocument(edited, { uniqueKeys: true });
+  const want = expected(doc.toJS() as Record<string, unknown>);
+  if (reread.errors.length > 0 || !sameData(reread.toJS(), want)) throw new DemandEditError(refusal);
+  return wrap(`${before}${edited}${after}`, storage);
 }
 
 /** Whether `after` is `before` with one block of text inserted and nothing else changed. */
@@ -218,42 +330,63 @@ function entryNode(doc: Document, entry: HistoryEntry) {
 
 /** Appends `entry` at the end of `statusHistory`, written like the entries already there. */
 export function appendHistoryEntry(text: string, entry: HistoryEntry): string {
-  const { before, yaml, after } = splitFrontmatter(text);
-  const doc = parseFrontmatter(yaml);
-  const history = doc.get('statusHistory', true);
-  if (!isSeq(history)) throw new DemandEditError('statusHistory（経過）の一覧が見つかりません。');
-  history.items.push(entryNode(doc, entry));
-  const result = `${before}${doc.toString(TO_STRING).replace(/\n$/, '')}${after}`;
-  if (!isPureInsertion(text, result)) {
-    throw new DemandEditError('経過を追加すると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。');
-  }
+  const refusal = '経過を追加すると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。';
+  const result = editFrontmatter(
+    text,
+    (yaml, doc) => {
+      const history = doc.get('statusHistory', true);
+      if (!isSeq(history)) throw new DemandEditError('statusHistory（経過）の一覧が見つかりません。');
+      if (history.flow || !history.range || history.items.length === 0) {
+        // `statusHistory: []` and other flow lists: written out by the library, checked below.
+        history.items.push(entryNode(doc, entry));
+        return doc.toString(TO_STRING).replace(/\n$/, '');
+      }
+      // A block list: the new item goes on the lines after the last item, at the list's own indent.
+      const indent = ' '.repeat(columnAt(yaml, history.range[0]));
+      const lines = entryAsYaml(entry)
+        .split('\n')
+        .map((line) => `${indent}${line.slice(2)}`)
+        .join('\n');
+      const end = history.range[1];
+      const lineEnd = end > 0 && yaml[end - 1] === '\n' ? end - 1 : yaml.indexOf('\n', end);
+      if (lineEnd === -1) return `${yaml}\n${lines}`;
+      return `${yaml.slice(0, lineEnd + 1)}${lines}\n${yaml.slice(lineEnd + 1)}`;
+    },
+    (data) => ({ ...data, statusHistory: [...(data.statusHistory as unknown[]), entry] }),
+    refusal,
+  );
+  if (!isPureInsertion(text, result)) throw new DemandEditError(refusal);
   return result;
 }
 
 /** Sets `lastChecked` (the date an organizer last looked for news), changing only that line. */
 export function setLastChecked(text: string, date: string): string {
   if (!parseIsoDate(date)) throw new DemandEditError(`${date} という日付は存在しません。`);
-  const { before, yaml, after } = splitFrontmatter(text);
-  const doc = parseFrontmatter(yaml);
-  const node = doc.get('lastChecked', true);
-  if (isScalar(node)) {
-    node.value = date;
-  } else {
-    const scalar = new Scalar(date);
-    scalar.type = Scalar.QUOTE_DOUBLE;
-    doc.set('lastChecked', scalar);
-  }
-  const result = `${before}${doc.toString(TO_STRING).replace(/\n$/, '')}${after}`;
+  const refusal = 'lastChecked を変えると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。';
+  let existed = false;
+  const result = editFrontmatter(
+    text,
+    (yaml, doc) => {
+      const node = doc.get('lastChecked', true);
+      if (isScalar(node) && node.range) {
+        existed = true;
+        const quoted =
+          node.type === Scalar.QUOTE_SINGLE ? `'${date}'` : node.type === Scalar.PLAIN ? date : `"${date}"`;
+        return `${yaml.slice(0, node.range[0])}${quoted}${yaml.slice(node.range[1])}`;
+      }
+      if (node !== undefined) throw new DemandEditError(refusal);
+      return `${yaml.replace(/\n*$/, '')}\nlastChecked: "${date}"`;
+    },
+    (data) => ({ ...data, lastChecked: date }),
+    refusal,
+  );
   const oldLines = text.split('\n');
   const newLines = result.split('\n');
   const changed = newLines.filter((line, i) => line !== oldLines[i]);
-  const onlyThatLine = node
-    ? oldLines.length === newLines.length && changed.every((line) => line.startsWith('lastChecked:'))
+  const onlyThatLine = existed
+    ? oldLines.length === newLines.length && changed.length === 1 && /^lastChecked:/.test(changed[0]!)
     : isPureInsertion(text, result);
-  if (!onlyThatLine)
-    throw new DemandEditError(
-      'lastChecked を変えると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。',
-    );
+  if (!onlyThatLine) throw new DemandEditError(refusal);
   return result;
 }
 
