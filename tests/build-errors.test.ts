@@ -24,8 +24,42 @@ const BUILDS = [
     'demand pointing at an article that does not exist',
     'two demands with the same number',
     'history date in the future',
+    'impossible history date',
+    'lastChecked before the letter',
+    'related demand that does not exist',
+  ],
+  // The loader's refusals (characters, markup, sizes, encodings, links): the build refuses what the
+  // check refuses, each on its own file.
+  [
+    'control character (ESC) pasted into a summary',
+    'bidi override in a letter body',
+    'a field made only of invisible characters',
+    'lastChecked in the future (9999-12-31)',
+    'responseDue before the letter',
+    'a look-alike link (<a>) in a demand .mdx body',
+    'an import line in a .mdx body',
+    'a YAML alias bomb',
+    'a key written twice',
+    'a file not in UTF-8 (Shift_JIS)',
+    'a 5 MB text',
+    'a symbolic link instead of a file',
+    'a folder where a file should be (unreadable)',
+  ],
+  [
+    'raw HTML (<meta refresh>) in a letter body',
+    'letter date in the future',
+    'history entry without a source',
+    'a { expression } in a .mdx body',
+    'unknown event type',
+    'missing summary in a history entry',
+    'history out of date order',
+    'summary longer than 200 characters',
   ],
 ];
+
+test('every bad-content case is in one of the builds', () => {
+  expect(BUILDS.flat().sort()).toEqual(BAD_CONTENT.map((c) => c.name).sort());
+});
 
 test.each(BUILDS.map((names) => [names.join(', '), names] as const))(
   'build fails on: %s',

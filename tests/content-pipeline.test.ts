@@ -110,6 +110,19 @@ const ACCEPTED: AcceptedKind[] = [
     page: 'timeline/index.html',
     shows: '試験の出来事その十',
   },
+  {
+    // YAML would read an unquoted date as a date; the one reading keeps it the text it looks like.
+    name: 'an unquoted date as a title',
+    add: (dir) =>
+      write(
+        dir,
+        'content/timeline/2019-07-29-test.yaml',
+        'date: "2019-07-29"\nkind: other\ntitle: 2019-07-26\nsummary: 試験用その十一。\nsources:\n  - title: "試験"\n    url: https://example.org/t\n',
+      ),
+    counted: (c) => c.timeline.get('2019-07-29-test')?.data.title === '2019-07-26',
+    page: 'timeline/index.html',
+    shows: '2019-07-26',
+  },
 ];
 
 /** Files the build does not read: the check must refuse them, never pass over them in silence. */

@@ -256,7 +256,8 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
       );
     }
     const letter = letters.get(data.letter)?.data;
-    if (letter && data.lastChecked < letter.date)
+    // A letter dated in the future is reported once, on the letter, not again on each of its demands.
+    if (letter && letter.date <= today && data.lastChecked < letter.date)
       problems.push(
         at(
           file,
