@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import decapCms from './src/integrations/decap-cms.ts';
+import deployHeaders from './src/integrations/deploy-headers.ts';
 import { resolveSiteAddress } from './src/lib/site-address.ts';
 
 // The public address comes from SITE_URL (e.g. https://example.org/campaign/): its origin is `site`,
@@ -23,6 +24,8 @@ export default defineConfig({
     sitemap({ filter: (page) => !new URL(page).pathname.includes('/admin/') }),
     searchIndex(),
     decapCms(),
+    // Last: lists the finished build's top level (search index and editor included).
+    deployHeaders(),
   ],
   devToolbar: { enabled: false },
   // The content cache stays in this checkout: node_modules is shared by linked copies (the tests'

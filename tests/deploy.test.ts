@@ -1,0 +1,179 @@
+// The deploy files: the GitHub Pages workflow (its steps exist, in order, and run commands this project
+// has), netlify.toml, and the _headers the build writes (the CSP of src/lib/csp.ts, with frame-ancestors,
+// one policy per path, the editor's own under /admin/).
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { parse } from 'yaml';
+import { ADMIN_CSP, PAGE_CSP } from '../src/lib/csp.ts';
+import {
+  ADMIN_HEADER_CSP,
+  formatHeaders,
+  headerRules,
+  PAGE_HEADER_CSP,
+  parseHeaders,
+  ruleMatches,
+  type HeaderRule,
+} from '../src/lib/deploy-headers.ts';
+import { parseSiteUrl } from '../src/lib/site-address.ts';
+
+const ROOT = join(import.meta.dirname, '..');
+const read = (file: string) => readFileSync(join(ROOT, file), 'utf8');
+const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+
+/** The npm commands of a shell line: `npm ci`, `npm test`, `npm run x`. */
+function npmCommands(line: string): string[] {
+  return [...line.matchAll(/\bnpm\s+(run\s+[\w:-]+|ci|test|install|start)\b/g)].map((m) => m[1]!.replace(/\s+/g, ' '));
+}
+/** Throws unless every npm command of the line exists in package.json. */
+function expectCommandsExist(line: string): void {
+  for (const command of npmCommands(line)) {
+    const script = command.startsWith('run ') ? command.slice(4) : command;
+    if (script === 'ci' || script === 'install') continue;
+    expect(Object.keys(scripts), `"npm ${command}" in: ${line}`).toContain(script);
+  }
+}
+
+describe('_headers', () => {
+  const entries = ['index.html', '404.html', 'feed.xml', '_astro/', 'letters/', 'search-index/', 'admin/'];
+  const headersAt = (rules: readonly HeaderRule[], urlPath: string) => {
+    const matching = rules.filter((rule) => ruleMatches(rule.path, urlPath));
+    const names = matching.flatMap((rule) => Object.keys(rule.headers));
+    return { names, csp: matching.flatMap((rule) => rule.headers['Content-Security-Policy'] ?? []) };
+  };
+
+  test.each(['/', '/campaign/'])('base %s: one policy per path, the pages’ or the editor’s', (base) => {
+    const rules = headerRules(entries, base);
+    const at = (route: string) => headersAt(rules, `${base}${route.slice(1)}`);
+    for (const route of ['/', '/index.html', '/404.html', '/feed.xml', '/_astro/a.css', '/letters/x/demands/1/']) {
+      expect(at(route).csp, route).toEqual([PAGE_HEADER_CSP]);
+    }
+    for (const route of ['/admin/', '/admin/config.yml', '/admin/decap/decap-cms-app.js'])
+      expect(at(route).csp, route).toEqual([ADMIN_HEADER_CSP]);
+    // No header is set by two rules that match the same path (Cloudflare would send both values).
+    for (const route of ['/', '/letters/x/', '/admin/', '/feed.xml']) {
+      const { names } = at(route);
+      expect(names.length, route).toBe(new Set(names).size);
+      expect(names, route).toContain('X-Frame-Options');
+    }
+    // Nothing outside base.
+    if (base !== '/') expect(headersAt(rules, '/letters/x/').names).toEqual([]);
+  });
+
+  test('the policies are csp.ts’s, with frame-ancestors', () => {
+    expect(PAGE_HEADER_CSP).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
+    expect(ADMIN_HEADER_CSP).toBe(`${ADMIN_CSP}; frame-ancestors 'none'`);
+  });
+
+  test('the file reads back as the rules it was written from', () => {
+    const rules = headerRules(entries, '/campaign/');
+    const text = formatHeaders(rules);
+    expect(parseHeaders(text)).toEqual(rules);
+    // Host syntax: a path line, then indented "Name: value" lines.
+    for (const line of text.split('\n').filter((l) => l && !l.startsWith('#')))
+      expect(line).toMatch(/^(?:\/\S*|  [A-Za-z-]+: \S.*)$/);
+  });
+
+  test('a rule pattern matches its path and what is below it, nothing else', () => {
+    expect(ruleMatches('/letters/*', '/letters/')).toBe(true);
+    expect(ruleMatches('/letters/*', '/letters/a/b')).toBe(true);
+    expect(ruleMatches('/letters/*', '/letters-x/')).toBe(false);
+    expect(ruleMatches('/feed.xml', '/feed.xml')).toBe(true);
+    expect(ruleMatches('/feed.xml', '/feed.xml/x')).toBe(false);
+  });
+});
+
+describe('GitHub Pages workflow', () => {
+  const file = '.github/workflows/pages.yml';
+  interface Step {
+    name?: string;
+    id?: string;
+    uses?: string;
+    run?: string;
+    with?: Record<string, unknown>;
+    env?: Record<string, string>;
+  }
+  const workflow = parse(read(file)) as {
+    on: Record<string, unknown>;
+    permissions: Record<string, string>;
+    jobs: Record<string, { steps: Step[]; needs?: string; environment?: { name: string } }>;
+  };
+  const build = workflow.jobs.build!.steps;
+  const index = (predicate: (step: Step) => boolean, what: string) => {
+    const i = build.findIndex(predicate);
+    expect(i, what).toBeGreaterThanOrEqual(0);
+    return i;
+  };
+  const uses = (action: string) => (step: Step) => step.uses?.startsWith(`${action}@`) ?? false;
+  const runs = (command: string) => (step: Step) => (step.run ?? '').split('\n').some((l) => l.trim() === command);
+
+  test('runs on pushes to main with the permissions Pages needs', () => {
+    expect(workflow.on).toHaveProperty('push');
+    expect((workflow.on.push as { branches: string[] }).branches).toContain('main');
+    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+  });
+
+  test('installs from the lockfile, checks the content, runs the unit tests, then builds for the Pages address', () => {
+    const checkout = index(uses('actions/checkout'), 'checkout');
+    const node = index(uses('actions/setup-node'), 'setup-node');
+    const install = index(runs('npm ci'), 'npm ci');
+    const content = index(runs('npm run check:content'), 'content check');
+    const unit = index(runs('npm run test:unit'), 'unit tests');
+    const pages = index(uses('actions/configure-pages'), 'configure-pages');
+    const buildStep = index(runs('npm run build'), 'build');
+    const upload = index(uses('actions/upload-pages-artifact'), 'upload-pages-artifact');
+    expect([checkout, node, install, content, unit, buildStep, upload]).toEqual(
+      [checkout, node, install, content, unit, buildStep, upload].sort((a, b) => a - b),
+    );
+    expect(pages).toBeLessThan(buildStep);
+    const id = build[pages]!.id!;
+    const env = build[buildStep]!.env!;
+    expect(env.SITE_URL).toContain(`steps.${id}.outputs.base_url`);
+    expect(env.DEPLOY).toBe('1');
+    expect(build[upload]!.with?.path).toBe('dist');
+    const deploy = workflow.jobs.deploy!;
+    expect(deploy.needs).toBe('build');
+    expect(deploy.environment?.name).toBe('github-pages');
+    expect(deploy.steps.some(uses('actions/deploy-pages'))).toBe(true);
+  });
+
+  test('every command it runs exists in package.json', () => {
+    const lines = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ?? '').split('\n')));
+    expect(lines.flatMap(npmCommands).length).toBeGreaterThanOrEqual(4);
+    for (const line of lines) expectCommandsExist(line);
+  });
+
+  test('the address it builds with (base_url, without its slash) is one the build accepts, with the repository as base', () => {
+    expect(parseSiteUrl('https://jichiroren.github.io/mynumber-youseisho/')).toMatchObject({
+      site: 'https://jichiroren.github.io',
+      base: '/mynumber-youseisho/',
+    });
+    expect(parseSiteUrl('https://mynumber.example.org/').base).toBe('/');
+  });
+});
+
+describe('Netlify and Cloudflare Pages', () => {
+  test('netlify.toml builds with an existing command into dist/, for the site’s address', () => {
+    const toml = read('netlify.toml');
+    const command = /^\s*command\s*=\s*"((?:[^"\\]|\\.)*)"/m.exec(toml)?.[1];
+    expect(command).toBeDefined();
+    expect(command).toContain('npm run build');
+    expect(command).toContain('SITE_URL=');
+    expectCommandsExist(command!);
+    expect(toml).toMatch(/^\s*publish\s*=\s*"dist"/m);
+    expect(toml).toMatch(/NODE_VERSION\s*=\s*"24"/);
+  });
+
+  test('the README gives each host its settings, and the commands it names exist', () => {
+    const readme = read('README.md');
+    const deploy = /\n## Deploy\n([\s\S]*?)(?=\n## )/.exec(readme)?.[1];
+    expect(deploy, 'README has a "## Deploy" section').toBeDefined();
+    for (const word of ['GitHub Pages', 'Netlify', 'Cloudflare Pages', 'SITE_URL', 'pages.yml', 'netlify.toml', 'dist'])
+      expect(deploy).toContain(word);
+    for (const line of deploy!.split('\n')) expectCommandsExist(line);
+  });
+
+  test('no public/_headers competes with the generated one', () => {
+    expect(existsSync(join(ROOT, 'public', '_headers'))).toBe(false);
+  });
+});
