@@ -177,3 +177,15 @@ describe('Netlify and Cloudflare Pages', () => {
     expect(existsSync(join(ROOT, 'public', '_headers'))).toBe(false);
   });
 });
+
+describe('CI', () => {
+  test('.ci/run installs with npm ci, then runs the README’s test command', () => {
+    const readmeTest = /^npm install && (npm test)\b/m.exec(read('README.md'))?.[1];
+    expect(readmeTest, 'README gives "npm install && npm test"').toBe('npm test');
+    const commands = read('.ci/run')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => /^npm\b/.test(l));
+    expect(commands).toEqual(['npm ci', readmeTest]);
+  });
+});
