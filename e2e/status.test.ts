@@ -455,6 +455,8 @@ describe('timeline, feed and data', () => {
       '一部実現',
       '取り下げ',
       '出典',
+      '公開のしかた',
+      'SITE_URL',
     ])
       expect(main).toContain(text);
   });
