@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { LetterSchema, DemandSchema, TimelineEventSchema, IsoDateSchema } from '../src/lib/schemas.ts';
+import { LetterSchema, DemandSchema, TimelineEventSchema, ReferenceSchema, IsoDateSchema } from '../src/lib/schemas.ts';
 import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS, STATUSES } from '../src/lib/status.ts';
 import { cmsConfig, cmsConfigYaml, backendFromEnv } from '../src/lib/cms/config.ts';
 import type { CmsField } from '../src/lib/cms/fields.ts';
@@ -82,6 +82,7 @@ describe('the editor config follows the schemas', () => {
     ['demands-a-letter', DemandSchema],
     ['demands-b-letter', DemandSchema],
     ['timeline', TimelineEventSchema],
+    ['references', ReferenceSchema],
   ] as const)('%s', (name, schema) => {
     expect(mismatches(schema, collection(name).fields as CmsField[])).toEqual([]);
   });

@@ -27,6 +27,24 @@ export const IsoDateSchema = z.unknown().transform((value, ctx) => {
 const text = z.string().trim().min(1).refine(hasVisibleText, {
   message: '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください',
 });
+/** Letters of the Japanese scripts: kana and kanji (and the iteration mark 々). */
+const JAPANESE_LETTER = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}々]/gu;
+const LATIN_LETTER = /\p{Script=Latin}/gu;
+const count = (value: string, letters: RegExp): number => value.match(letters)?.length ?? 0;
+
+/**
+ * A text of the site's English pages: mostly Latin letters (a Japanese name in brackets is fine, a
+ * Japanese text pasted into the English field is not).
+ */
+export const englishText = text.refine((value) => count(value, LATIN_LETTER) > count(value, JAPANESE_LETTER), {
+  message: '英語で書く項目です（日本語の文字のほうが多くなっています）。英語の文を書いてください',
+});
+
+/** A plain-Japanese summary written by the site: Japanese with kana (not an English or a code text). */
+export const plainJapaneseText = text.refine((value) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value), {
+  message: 'やさしい日本語で書く項目です（かなが入っていません）。日本語の文で書いてください',
+});
+
 const slug = z
   .string()
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '半角の小文字・数字と「-」だけで書いてください（例：2019-07-23-soumu）');
@@ -184,6 +202,10 @@ export const ArticleSchema = z.strictObject({
   number: z.number().int().positive(),
   /** Caption in parentheses, without them: 目的, 定義. */
   caption: text,
+  /** The site's summary in plain Japanese (shown above the text, marked as the site's; the text stays authoritative). */
+  plain: plainJapaneseText.optional(),
+  /** The site's summary in English, for the English pages (an unofficial summary, not a translation). */
+  summaryEn: englishText.optional(),
   /** Paragraphs, in order. */
   paragraphs: z.array(ParagraphSchema).min(1),
 });
@@ -202,6 +224,10 @@ export const ChapterSchema = z.strictObject({
 export const SupplementarySchema = z.strictObject({
   /** Heading as printed after 附則, e.g. （平成30年5月21日三職共規程第2号）. */
   qualifier: text.optional(),
+  /** The site's summary in plain Japanese, as for an article. */
+  plain: plainJapaneseText.optional(),
+  /** The site's summary in English, as for an article. */
+  summaryEn: englishText.optional(),
   /** Paragraphs of the provision. */
   paragraphs: z.array(ParagraphSchema).min(1),
 });
@@ -214,6 +240,14 @@ export const EnactmentSchema = z.strictObject({
   written: text,
   /** Number as printed (三職共規程第8号). */
   number: text,
+});
+
+/** A reference text's title and summary for the English pages (the site's words, unofficial). */
+export const ReferenceEnglishSchema = z.strictObject({
+  /** The title in English, e.g. Rules on the Proper Handling of Individual Numbers… */
+  title: englishText,
+  /** One or two sentences on why the site publishes it. */
+  summary: englishText,
 });
 
 /** A reference text, such as a regulation the letters rely on. */
@@ -230,6 +264,8 @@ export const ReferenceSchema = z.strictObject({
   amendments: z.array(EnactmentSchema).default([]),
   /** One or two sentences on why the site publishes it (the site's words). */
   summary: text,
+  /** Title and summary for the English pages, if written. */
+  english: ReferenceEnglishSchema.optional(),
   /** Where the transcription came from and what was corrected. */
   editorialNotes: z.array(text).default([]),
   /** Chapters with their articles. */
@@ -291,6 +327,7 @@ export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 export type Reference = z.output<typeof ReferenceSchema>;
 export type Article = z.output<typeof ArticleSchema>;
 export type Paragraph = z.output<typeof ParagraphSchema>;
+export type Supplementary = z.output<typeof SupplementarySchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type TimelineSource = z.output<typeof TimelineSourceSchema>;
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;

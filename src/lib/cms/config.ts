@@ -4,7 +4,7 @@
  * tests/cms-config.test.ts holds it to the schemas field by field.
  */
 import { stringify } from 'yaml';
-import { LetterSchema, DemandSchema, TimelineEventSchema } from '../schemas.ts';
+import { LetterSchema, DemandSchema, TimelineEventSchema, ReferenceSchema } from '../schemas.ts';
 import { STATUS_LIST } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
 
@@ -108,6 +108,78 @@ export const TIMELINE_TEXTS: FieldTexts = {
   'sources.publication': { label: '発行元', hint: '新聞・通信社・団体名（例：しんぶん赤旗）。' },
   'sources.date': { label: '発行日', hint: '紙面の記事などの日付（YYYY-MM-DD）。' },
   'sources.letter': { label: 'このサイトの要請書', hint: '事実が書かれている要請書のフォルダー名。' },
+};
+
+const enactment = (at: string, what: string): FieldTexts => ({
+  [`${at}.date`]: { label: '日付', hint: `${what}の日（YYYY-MM-DD）。` },
+  [`${at}.written`]: { label: '日付の表記', hint: '印字のとおりに（例：平成27年12月2日）。' },
+  [`${at}.number`]: { label: '番号', hint: '印字のとおりに（例：三職共規程第8号）。' },
+});
+
+const AS_ENACTED = '制定されたとおりの文言です。翻刻の誤りを直すとき以外は変えません。';
+
+/** A paragraph's fields under `at` (articles' and 附則's paragraphs are the same schema). */
+const paragraph = (at: string): FieldTexts => ({
+  [at]: { label: '項', summary: '{{fields.number}} {{fields.text}}' },
+  [`${at}.number`]: { label: '項の番号', hint: '印字のとおり（2, 3…）。第1項は空のままにします。' },
+  [`${at}.caption`]: { label: '見出し', hint: '（ ）の中の語。附則の項にあるときだけ。' },
+  [`${at}.text`]: { label: '本文', hint: AS_ENACTED, long: true },
+  [`${at}.items`]: { label: '号', summary: '{{fields.label}} {{fields.text}}' },
+  [`${at}.items.label`]: { label: '号の記号', hint: '印字のとおり（(1), (2)）。' },
+  [`${at}.items.text`]: { label: '本文', hint: AS_ENACTED, long: true },
+  [`${at}.items.subItems`]: { label: 'イ・ロ・ハ', summary: '{{fields.label}} {{fields.text}}' },
+  [`${at}.items.subItems.label`]: { label: '記号', hint: 'イ、ロ、ハ。' },
+  [`${at}.items.subItems.text`]: { label: '本文', hint: AS_ENACTED, long: true },
+  [`${at}.items.note`]: { label: '翻刻の注記', hint: '転記で直したことなど（サイトの注記として表示）。', long: true },
+  [`${at}.note`]: { label: '翻刻の注記', hint: '転記で直したことなど（サイトの注記として表示）。', long: true },
+});
+
+/** The site's own summaries of an article or 附則 under `at`. */
+const summaries = (at: string): FieldTexts => ({
+  [`${at}.plain`]: {
+    label: 'あらまし（やさしい日本語）',
+    hint: '1〜2文で、誰が何をしなければならないか、本人が何を求められるかを、法律の言葉を使わずに。条文の上に「サイトによる要約」として表示されます。',
+    long: true,
+  },
+  [`${at}.summaryEn`]: {
+    label: 'あらまし（英語）',
+    hint: '英語ページに出す、この条の英語の要約（1〜2文）。',
+    long: true,
+  },
+});
+
+export const REFERENCE_TEXTS: FieldTexts = {
+  title: { label: '題名', hint: '印字のとおりに。' },
+  shortTitle: { label: '短い題名', hint: '見出しや一覧に出す短い名前。' },
+  issuer: { label: '制定した団体', hint: '例：三重県市町村職員共済組合。' },
+  enacted: { label: '制定' },
+  ...enactment('enacted', '制定'),
+  amendments: { label: '改正', summary: '{{fields.written}} {{fields.number}}' },
+  ...enactment('amendments', '改正'),
+  summary: { label: '紹介文', hint: 'サイトがこの規程を載せる理由を1〜2文で（サイトの言葉で）。', long: true },
+  english: { label: '英語ページの題名と紹介文' },
+  'english.title': { label: '題名（英語）', hint: '英語ページの見出しにする英訳の題名。' },
+  'english.summary': { label: '紹介文（英語）', hint: '英語ページに出す1〜2文。', long: true },
+  editorialNotes: { label: '翻刻について', item: 'note' },
+  'editorialNotes[]': { label: '注記', hint: '転記のもとと、直したこと。', long: true },
+  chapters: { label: '章', summary: '第{{fields.number}}章 {{fields.title}}' },
+  'chapters.number': { label: '章の番号', hint: '第n章の n。' },
+  'chapters.title': { label: '章の題名', hint: '印字のとおりに（例：総則）。' },
+  'chapters.articles': { label: '条', summary: '第{{fields.number}}条（{{fields.caption}}）' },
+  'chapters.articles.number': { label: '条の番号', hint: '第n条の n。' },
+  'chapters.articles.caption': { label: '見出し', hint: '（ ）の中の語、括弧なしで（例：目的）。' },
+  ...summaries('chapters.articles'),
+  ...paragraph('chapters.articles.paragraphs'),
+  supplementary: { label: '附則', summary: '附則{{fields.qualifier}}' },
+  'supplementary.qualifier': {
+    label: '附則の見出し',
+    hint: '附則の後に印字されたとおり（例：（平成30年5月21日三職共規程第2号））。',
+  },
+  ...summaries('supplementary'),
+  ...paragraph('supplementary.paragraphs'),
+  originals: { label: '原本', summary: '{{fields.title}}' },
+  'originals.title': { label: '題名' },
+  'originals.url': { label: 'URL', hint: 'PDF やウェブページの場所。' },
 };
 
 /** The Markdown body after the frontmatter, kept byte for byte (a plain text area, no rich-text rewrite). */
@@ -231,6 +303,22 @@ export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOpti
         summary: '{{date}} {{title}}',
         identifier_field: 'title',
         fields: fieldsFor(TimelineEventSchema, '', TIMELINE_TEXTS),
+      },
+      {
+        name: 'references',
+        label: '関連規程',
+        label_singular: '規程',
+        description:
+          '要請書が根拠にする規程。条文は制定されたとおりに載せます。あらまし（やさしい日本語・英語）はサイトの要約です。',
+        folder: 'content/references',
+        extension: 'yaml',
+        format: formatName('references'),
+        // New regulations are added by a developer (the transcription needs checking against the PDF).
+        create: false,
+        delete: false,
+        summary: '{{shortTitle}}',
+        identifier_field: 'shortTitle',
+        fields: fieldsFor(ReferenceSchema, '', REFERENCE_TEXTS),
       },
     ],
   };

@@ -26,9 +26,10 @@ const key = (data: Record<string, unknown>, fields: readonly string[]): string =
 export function formatFor(collection: CollectionConfig): FileFormat {
   const kind = collection.name.startsWith('demands-') ? 'demands' : collection.name;
   return createFormat({
-    frontmatter: kind !== 'timeline',
+    frontmatter: kind !== 'timeline' && kind !== 'references',
     order: collection.fields.filter((f) => f.name !== 'body'),
-    identity: (data) => key(data, kind === 'demands' ? ['letter', 'number'] : ['date', 'title']),
+    identity: (data) =>
+      key(data, kind === 'demands' ? ['letter', 'number'] : kind === 'references' ? ['title'] : ['date', 'title']),
     ...(HEADER_COMMENTS[kind] ? { headerComment: HEADER_COMMENTS[kind] } : {}),
   });
 }
