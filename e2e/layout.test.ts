@@ -1,0 +1,130 @@
+// Phones first: every built page (and the search page showing results) at 390 px (a common phone) and
+// 320 px (the narrowest in use), in the light and the dark scheme. Nothing scrolls the page sideways,
+// no text of 6+ characters is squeezed under 3 em and broken onto several lines, and no box scrolls
+// more than twice its own width (code blocks aside). In the dark scheme axe's color-contrast rule
+// also runs on every page (the full axe sweep in the light scheme is a11y.test.ts).
+//
+// Speed: one browser, one page reused for every view; each page is loaded once per width, the scheme
+// is switched without a reload, and every check of a view runs in a single page.evaluate.
+import { AxeBuilder } from '@axe-core/playwright';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, test } from 'vitest';
+import { getBrowser } from './harness.ts';
+import { openAndSettle, pageStates, type PageState } from './site.ts';
+
+const WIDTHS = [390, 320] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const states = pageStates();
+
+let context: BrowserContext;
+let page: Page;
+beforeAll(async () => {
+  context = await (await getBrowser()).newContext({ viewport: { width: WIDTHS[0], height: 800 }, locale: 'ja-JP' });
+  page = await context.newPage();
+});
+afterAll(async () => {
+  await context?.close().catch(() => undefined);
+});
+
+/** What is wrong with the layout of the page as it is now shown: an empty list when nothing is. */
+function layoutProblems(p: Page): Promise<string[]> {
+  return p.evaluate(() => {
+    const problems: string[] = [];
+    const describe = (el: Element) =>
+      `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${[...el.classList].map((c) => `.${c}`).join('')}`;
+    // Visually hidden (clipped to ≤1 px by an ancestor that hides overflow) or not rendered at all.
+    const hiddenCache = new Map<Element, boolean>();
+    const hidden = (el: Element): boolean => {
+      const known = hiddenCache.get(el);
+      if (known !== undefined) return known;
+      let result = !(el as HTMLElement).checkVisibility?.({ visibilityProperty: true } as never);
+      if (!result) {
+        const style = getComputedStyle(el);
+        const rect = el.getBoundingClientRect();
+        result =
+          (['hidden', 'clip'].includes(style.overflowX) || ['hidden', 'clip'].includes(style.overflowY)) &&
+          (rect.width <= 1 || rect.height <= 1);
+        if (!result && el.parentElement) result = hidden(el.parentElement);
+      }
+      hiddenCache.set(el, result);
+      return result;
+    };
+
+    // 1. No sideways page scroll.
+    const root = document.documentElement;
+    if (root.scrollWidth > root.clientWidth + 1) {
+      const wide = [...document.querySelectorAll('body *')]
+        .filter((el) => el.getBoundingClientRect().right > root.clientWidth + 1 && !hidden(el))
+        .filter((el) => {
+          for (let a = el.parentElement; a; a = a.parentElement)
+            if (getComputedStyle(a).overflowX !== 'visible') return false;
+          return true;
+        })
+        .slice(0, 3)
+        .map((el) => `${describe(el)} right=${Math.round(el.getBoundingClientRect().right)}`);
+      problems.push(`page scrolls sideways: ${root.scrollWidth} px in ${root.clientWidth} px (${wide.join(', ')})`);
+    }
+
+    // 2. Text of 6+ characters squeezed under 3 em and broken onto several lines.
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    const range = document.createRange();
+    const squeezed = new Set<Element>();
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = (node.textContent ?? '').replace(/\s+/g, '');
+      const parent = node.parentElement;
+      if (text.length < 6 || !parent || squeezed.has(parent) || hidden(parent)) continue;
+      range.selectNodeContents(node);
+      const rect = range.getBoundingClientRect();
+      const style = getComputedStyle(parent);
+      const em = parseFloat(style.fontSize);
+      const lineHeight = parseFloat(style.lineHeight) || em * 1.5;
+      if (rect.width > 0 && rect.width < 3 * em && rect.height > 1.5 * lineHeight) {
+        squeezed.add(parent);
+        problems.push(
+          `text squeezed to ${Math.round(rect.width)} px (${(rect.width / em).toFixed(1)} em) on ${Math.round(rect.height / lineHeight)} lines: ${describe(parent)} «${text.slice(0, 20)}»`,
+        );
+      }
+    }
+
+    // 3. No box scrolls more than twice its own width (code blocks aside).
+    for (const el of document.querySelectorAll('body *')) {
+      const style = getComputedStyle(el);
+      if (!['auto', 'scroll'].includes(style.overflowX)) continue;
+      if (el.matches('pre, code, pre *') || hidden(el) || el.clientWidth === 0) continue;
+      if (el.scrollWidth > 2 * el.clientWidth)
+        problems.push(`${describe(el)} scrolls ${el.scrollWidth} px in a ${el.clientWidth} px box`);
+    }
+    return problems;
+  });
+}
+
+async function darkContrast(p: Page): Promise<string> {
+  const results = await new AxeBuilder({ page: p })
+    .options({ resultTypes: ['violations'] })
+    .withRules(['color-contrast'])
+    .setLegacyMode(true)
+    .analyze();
+  return results.violations
+    .flatMap((v) => v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary?.replace(/\s+/g, ' ')}`))
+    .join('\n');
+}
+
+describe('layout at 390 and 320 px, light and dark', () => {
+  test.for(states)('$name', { timeout: 60_000 }, async ({ url }: PageState, { expect }) => {
+    const found: string[] = [];
+    for (const width of WIDTHS) {
+      await page.setViewportSize({ width, height: 800 });
+      await page.emulateMedia({ colorScheme: 'light' });
+      await openAndSettle(page, url);
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        for (const problem of await layoutProblems(page)) found.push(`${width} px ${scheme}: ${problem}`);
+        if (width === WIDTHS[0] && scheme === 'dark') {
+          const contrast = await darkContrast(page);
+          if (contrast) found.push(`${width} px dark: color-contrast\n${contrast}`);
+        }
+      }
+    }
+    expect(found.join('\n'), 'layout problems').toBe('');
+  });
+});
