@@ -1,5 +1,6 @@
-// Runs every suite (unit, e2e, site checks) with Vitest and ends with one line: "N passed, N failed".
-import { spawnSync } from 'node:child_process';
+// Runs every suite (unit, e2e, site checks) with Vitest, and beside it `astro check` (types of .astro and
+// .ts files) and the format check; ends with one line: "N passed, N failed" (each check counts as one test).
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const report = '.tmp/vitest-report.json';
@@ -24,13 +25,37 @@ if (!existsSync(chromium)) {
 }
 
 const started = Date.now();
-const run = spawnSync(
-  'npx',
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+
+interface Outcome {
+  status: number | null;
+  output: string;
+  seconds: number;
+}
+/** Runs a command; its output is kept (printed when it fails) unless `show` streams it. */
+function run(args: string[], show = false): Promise<Outcome> {
+  const begun = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn('npx', args, { stdio: show ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('close', (status) => resolve({ status, output, seconds: (Date.now() - begun) / 1000 }));
+  });
+}
+
+// The two whole-repository checks run beside Vitest (they are short and mostly wait on one core), but
+// only for the whole suite: `npm test -- some/file.test.ts` runs just what it names.
+const wholeRun = process.argv.length <= 2;
+const checks = wholeRun
+  ? [
+      { name: 'astro check (types in .astro and .ts files)', args: ['astro', 'check'] },
+      { name: 'format check (prettier --check .)', args: ['prettier', '--check', '.'] },
+    ].map((check) => ({ ...check, outcome: run(check.args) }))
+  : [];
+const vitest = await run(
   ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  },
+  true,
 );
 
 interface VitestJson {
@@ -65,7 +90,19 @@ if (existsSync(report)) {
   failed = 1;
   console.error('Vitest wrote no report: the run itself failed.');
 }
-if (run.status !== 0 && failed === 0) failed = 1;
+if (vitest.status !== 0 && failed === 0) failed = 1;
+
+const checkTimes: string[] = [];
+for (const check of checks) {
+  const outcome = await check.outcome;
+  checkTimes.push(`  ${check.name}: ${outcome.status === 0 ? 'passed' : 'FAILED'} in ${outcome.seconds.toFixed(0)} s`);
+  if (outcome.status === 0) {
+    passed += 1;
+  } else {
+    failed += 1;
+    console.error(`\n${check.name} failed:\n${outcome.output}`);
+  }
+}
 // Each suite's time (the files of a Vitest project, by folder), slowest files first, then the
 // whole run (site build included). The budget for the whole `npm test` is 8 minutes on two cores.
 if (existsSync(report)) {
@@ -89,7 +126,8 @@ if (existsSync(report)) {
       .join(', ');
     console.log(`  ${suite.padEnd(5)} ${seconds.toFixed(0).padStart(4)} s  (${files.length} files; ${slowest})`);
   }
+  for (const line of checkTimes) console.log(line);
   console.log(`  whole run ${((Date.now() - started) / 1000).toFixed(0)} s (site build and browser start included)`);
 }
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || run.status !== 0 ? 1 : 0);
+process.exit(failed > 0 || vitest.status !== 0 ? 1 : 0);
