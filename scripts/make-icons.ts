@@ -3,7 +3,9 @@
 //   node scripts/make-icons.ts
 // The PNGs are committed; the build and CI never run this.
 import { chromium } from 'playwright-core';
-import { SITE_NAME, PUBLISHER } from '../src/lib/site.ts';
+import { siteTexts } from '../src/lib/site.ts';
+
+const site = siteTexts();
 
 const ACCENT = '#8a1c1c';
 const FONT = "'Noto Sans CJK JP', 'Noto Sans JP', sans-serif";
@@ -16,9 +18,9 @@ const ogImage = `<!doctype html><html lang="ja"><body style="margin:0">
 <div style="width:1200px;height:630px;box-sizing:border-box;background:#f6f4f1;border-top:24px solid ${ACCENT};padding:72px 80px;display:flex;flex-direction:column;justify-content:space-between;font-family:${FONT};color:#1a1a1a">
   <div style="display:flex;gap:40px;align-items:center">
     <div style="flex:none;width:132px;height:132px;background:${ACCENT};border-radius:24px;display:flex;align-items:center;justify-content:center;color:#fff;font:700 76px/1 ${FONT}">要</div>
-    <div style="font:700 58px/1.35 ${FONT};word-break:auto-phrase;text-wrap:balance">${SITE_NAME}</div>
+    <div style="font:700 58px/1.35 ${FONT};word-break:auto-phrase;text-wrap:balance">${site.name}</div>
   </div>
-  <div style="font:400 32px/1.5 ${FONT};color:#4a4a4a;border-top:2px solid #c9c4bc;padding-top:28px">${PUBLISHER}<br>2019年の要請書の全文と、各要求のその後の経過</div>
+  <div style="font:400 32px/1.5 ${FONT};color:#4a4a4a;border-top:2px solid #c9c4bc;padding-top:28px">${site.publisher}<br>${site.shortName}</div>
 </div></body></html>`;
 
 const outputs: { file: string; html: string; width: number; height: number }[] = [

@@ -3,7 +3,14 @@
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
-import { LetterSchema, DemandSchema, TimelineEventSchema, ReferenceSchema, IsoDateSchema } from '../src/lib/schemas.ts';
+import {
+  LetterSchema,
+  DemandSchema,
+  TimelineEventSchema,
+  ReferenceSchema,
+  SiteSchema,
+  IsoDateSchema,
+} from '../src/lib/schemas.ts';
 import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS, STATUSES } from '../src/lib/status.ts';
 import { cmsConfig, cmsConfigYaml, backendFromEnv } from '../src/lib/cms/config.ts';
 import type { CmsField } from '../src/lib/cms/fields.ts';
@@ -16,7 +23,12 @@ const letters = [
 const config = parse(cmsConfigYaml(cmsConfig(letters, backendFromEnv({}), 'https://example.org/'))) as ReturnType<
   typeof cmsConfig
 >;
-const collection = (name: string) => config.collections.find((c) => c.name === name)!;
+type Collection = { name: string; fields: CmsField[]; [key: string]: unknown };
+const collection = (name: string) => config.collections.find((c) => c.name === name) as unknown as Collection;
+/** A file collection's one file (the site's texts). */
+const siteFile = () =>
+  (config.collections.find((c) => c.name === 'site') as unknown as { files: { file: string; fields: CmsField[] }[] })
+    .files[0]!;
 
 type Def = { type: string; [key: string]: unknown };
 const def = (schema: unknown): Def => (schema as { def: Def }).def;
@@ -87,8 +99,13 @@ describe('the editor config follows the schemas', () => {
     expect(mismatches(schema, collection(name).fields as CmsField[])).toEqual([]);
   });
 
+  test("the site's texts (content/site.yaml) are one file of their own collection", () => {
+    expect(siteFile().file).toBe('content/site.yaml');
+    expect(mismatches(SiteSchema, siteFile().fields)).toEqual([]);
+  });
+
   test('the check itself catches a drift (a field removed, a required flag flipped)', () => {
-    const fields = structuredClone(collection('timeline').fields) as CmsField[];
+    const fields = structuredClone(collection('timeline').fields);
     expect(mismatches(TimelineEventSchema, fields.slice(1))).not.toEqual([]);
     fields[2]!.required = false;
     expect(mismatches(TimelineEventSchema, fields)).toContain('title: required false, schema true');

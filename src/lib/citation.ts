@@ -28,9 +28,8 @@ export function citationAddressee(addressee: CitationInput['letter']['addressee'
 }
 
 /**
- * 日本自治体労働組合総連合（自治労連）「地方公務員へのマイナンバーカード取得推進問題に係る要請書」
- * （総務大臣宛、2019年7月23日）要求2「個人情報を申請書作成に流用しない」。状況：進展なし（2026年11月23日時点）。
- * https://…/letters/2019-07-23-soumu/demands/2/
+ * <差出人>「<要請書の題名>」（<宛先>宛、<要請書の日付>）要求2「<短い題>」。状況：進展なし（<日付>時点）。
+ * https://…/letters/<要請書>/demands/2/
  *
  * The short title in 「」 is the site's heading for the demand; the status is as of the later of the
  * last check and the last event, so a citation never claims more currency than the record has.

@@ -11,10 +11,13 @@ import {
   DemandSchema,
   ReferenceSchema,
   TimelineEventSchema,
+  SiteSchema,
+  SLUG_EXAMPLE,
   type Letter,
   type Demand,
   type Reference,
   type TimelineEvent,
+  type Site,
 } from './schemas.ts';
 import { historyProblems } from './history.ts';
 import { todayInJapan } from './dates.ts';
@@ -39,6 +42,8 @@ export interface ContentSet {
   references: Map<string, LoadedFile<Reference>>;
   /** Campaign-timeline events (content/timeline/<id>.yaml|yml), keyed by file name. */
   timeline: Map<string, LoadedFile<TimelineEvent>>;
+  /** The site's own texts (content/site.yaml), under the id `site`. */
+  site: Map<string, LoadedFile<Site>>;
   problems: ContentProblem[];
 }
 
@@ -47,6 +52,7 @@ export const SCHEMAS = {
   demands: DemandSchema,
   references: ReferenceSchema,
   timeline: TimelineEventSchema,
+  site: SiteSchema,
 } as const satisfies Record<ContentKind, z.ZodType>;
 
 export function formatField(path: readonly PropertyKey[]): string {
@@ -111,6 +117,7 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
   const demands = new Map<string, LoadedFile<Demand>>();
   const references = new Map<string, LoadedFile<Reference>>();
   const timeline = new Map<string, LoadedFile<TimelineEvent>>();
+  const site = new Map<string, LoadedFile<Site>>();
   const lineOf = new Map<string, ReadFile['lineOf']>(files.map((f) => [f.file, f.lineOf]));
   const at = (file: string, field: string, message: string, path: PropertyKey[] = []): ContentProblem => ({
     file,
@@ -131,10 +138,13 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
         problems.push({
           file,
           field: '',
-          message: `フォルダ名 "${read.id}" は、半角の小文字・数字と「-」だけにしてください（例：2019-07-23-soumu）`,
+          message: `フォルダ名 "${read.id}" は、半角の小文字・数字と「-」だけにしてください（例：${SLUG_EXAMPLE}）`,
         });
       const data = validateFile(LetterSchema, read, problems);
       if (data) letters.set(read.id, { file, extension, data, body });
+    } else if (read.kind === 'site') {
+      const data = validateFile(SiteSchema, read, problems);
+      if (data) site.set(read.id, { file, extension, data, body });
     } else if (read.kind === 'references') {
       const data = validateFile(ReferenceSchema, read, problems);
       if (data) references.set(read.id, { file, extension, data, body });
@@ -326,5 +336,5 @@ export function checkContent(root: string, today: string = todayInJapan()): Cont
     );
   }
 
-  return { letters, demands, references, timeline, problems };
+  return { letters, demands, references, timeline, site, problems };
 }

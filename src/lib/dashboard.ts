@@ -62,7 +62,7 @@ const addresseeName = (letter: DashboardLetter): string => letter.addressee.shor
 
 /**
  * A URL-safe key per addressee organisation: the slug of its earliest letter without the date
- * (2019-07-23-soumu → soumu), so that several letters to one addressee share one filter.
+ * (<date>-soumu → soumu), so that several letters to one addressee share one filter.
  */
 export function addresseeKeys(letters: readonly DashboardLetter[]): Map<string, string> {
   const byOrganization = new Map<string, string>();

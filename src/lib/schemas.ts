@@ -45,9 +45,12 @@ export const plainJapaneseText = text.refine((value) => /[\p{Script=Hiragana}\p{
   message: 'やさしい日本語で書く項目です（かなが入っていません）。日本語の文で書いてください',
 });
 
+/** A made-up letter folder name for examples in messages and hints (the code names no real letter). */
+export const SLUG_EXAMPLE = '2024-10-01-soumu';
+
 const slug = z
   .string()
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, '半角の小文字・数字と「-」だけで書いてください（例：2019-07-23-soumu）');
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `半角の小文字・数字と「-」だけで書いてください（例：${SLUG_EXAMPLE}）`);
 
 /** A person writing or receiving a letter. */
 export const PartySchema = z.strictObject({
@@ -113,7 +116,7 @@ export const RelatedDemandSchema = z.strictObject({
   /** `<letter-slug>/<n>`. */
   demand: z
     .string()
-    .regex(/^[a-z0-9-]+\/\d+$/, '<要請書のフォルダ名>/<番号> の形で書いてください（例：2019-07-23-soumu/2）'),
+    .regex(/^[a-z0-9-]+\/\d+$/, `<要請書のフォルダ名>/<番号> の形で書いてください（例：${SLUG_EXAMPLE}/2）`),
   /** One line: what the two have in common. */
   reason: text,
 });
@@ -321,6 +324,33 @@ export const TimelineEventSchema = z.strictObject({
   sources: z.array(TimelineSourceSchema).min(1),
 });
 
+/**
+ * The site's own texts (content/site.yaml): its names and introductions. They live in content/, not in
+ * code, so that a union running the next campaign edits them in /admin/ and changes no code.
+ */
+export const SiteSchema = z.strictObject({
+  /** The site's full name: the home page's heading, the header, link previews and the manifest. */
+  name: text.max(80),
+  /** A short name appended to every page title and shown under an installed icon. */
+  shortName: text.max(30),
+  /** Who publishes the site, as shown in the footer and as the feeds' author. */
+  publisher: text,
+  /** One or two sentences describing the site, for search engines and link previews. */
+  description: text.max(300),
+  /** The home page's introduction, one paragraph per item. */
+  homeIntro: z.array(text).min(1),
+  /** The description of the letters list (/letters/), for search engines and link previews. */
+  lettersDescription: text.max(300),
+  /** The description of the status list (/status/), for search engines and link previews. */
+  statusDescription: text.max(300),
+  /** The description of the timeline page (/timeline/), for search engines and link previews. */
+  timelineDescription: text.max(300),
+  /** The timeline page's introduction under its heading. */
+  timelineIntro: text,
+  /** The subtitle of the site's Atom feed (/feed.xml). */
+  feedSubtitle: text.max(300),
+});
+
 export type Letter = z.output<typeof LetterSchema>;
 export type Demand = z.output<typeof DemandSchema>;
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
@@ -331,3 +361,4 @@ export type Supplementary = z.output<typeof SupplementarySchema>;
 export type Source = z.output<typeof SourceSchema>;
 export type TimelineSource = z.output<typeof TimelineSourceSchema>;
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;
+export type Site = z.output<typeof SiteSchema>;

@@ -1,11 +1,25 @@
-/** Site-wide names and navigation, in one place. */
+/**
+ * Site-wide texts and navigation. The texts (name, publisher, introductions) are content, in
+ * content/site.yaml (SiteSchema), read through the content check like every other file; the next
+ * campaign edits them in /admin/ and changes no code.
+ */
 import { BASE_PATH, sitePath } from './urls.ts';
+import { checkedContent } from './content/astro-loader.ts';
+import { formatProblem } from './content-check.ts';
+import type { Site } from './schemas.ts';
 
-export const SITE_NAME = 'マイナンバーカード取得強制に反対する要請書と要求の経過';
-export const SITE_SHORT_NAME = '要請書と要求の経過';
-export const PUBLISHER = '日本自治体労働組合総連合（自治労連）';
-export const SITE_DESCRIPTION =
-  '自治労連が2019年に総務大臣と全国市町村職員共済組合連合会に提出した、地方公務員へのマイナンバーカード取得推進問題に係る要請書の全文と、各要求のその後の経過を公開しています。';
+/** The site's texts from content/site.yaml of the project at `root` (the build's, by default). */
+export function siteTexts(root: string = process.cwd()): Site {
+  const content = checkedContent(root);
+  const site = content.site.get('site');
+  if (!site) {
+    const problems = content.problems.filter((p) => p.file.startsWith('content/site.'));
+    throw new Error(
+      `content/site.yaml を読めません：${problems.map(formatProblem).join(' / ') || 'ファイルがありません'}`,
+    );
+  }
+  return site.data;
+}
 
 export interface NavItem {
   href: string;

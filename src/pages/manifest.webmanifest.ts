@@ -1,7 +1,7 @@
 // The web app manifest (linked from every page's <head>): name, colours and icons for "add to home
-// screen". Generated from src/lib/site.ts so the names stay in one place.
+// screen". Generated from content/site.yaml (siteTexts) so the names stay in one place.
 import type { APIRoute } from 'astro';
-import { SITE_NAME, SITE_SHORT_NAME, SITE_DESCRIPTION } from '../lib/site.ts';
+import { siteTexts } from '../lib/site.ts';
 import { sitePath } from '../lib/urls.ts';
 
 /** The header's accent colour (also <meta name="theme-color">). */
@@ -9,9 +9,9 @@ export const THEME_COLOR = '#8a1c1c';
 
 export const GET: APIRoute = () => {
   const manifest = {
-    name: SITE_NAME,
-    short_name: SITE_SHORT_NAME,
-    description: SITE_DESCRIPTION,
+    name: siteTexts().name,
+    short_name: siteTexts().shortName,
+    description: siteTexts().description,
     lang: 'ja',
     dir: 'ltr',
     id: sitePath('/'),

@@ -4,7 +4,15 @@
  * tests/cms-config.test.ts holds it to the schemas field by field.
  */
 import { stringify } from 'yaml';
-import { LetterSchema, DemandSchema, TimelineEventSchema, ReferenceSchema } from '../schemas.ts';
+import {
+  LetterSchema,
+  DemandSchema,
+  TimelineEventSchema,
+  ReferenceSchema,
+  SiteSchema,
+  SLUG_EXAMPLE,
+} from '../schemas.ts';
+import { SITE_FILE } from '../content/files.ts';
 import { STATUS_LIST } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
 
@@ -45,7 +53,7 @@ export const LETTER_TEXTS: FieldTexts = {
 };
 
 export const DEMAND_TEXTS: FieldTexts = {
-  letter: { label: '要請書', hint: 'この要求が載っている要請書のフォルダー名（例：2019-07-23-soumu）。' },
+  letter: { label: '要請書', hint: `この要求が載っている要請書のフォルダー名（例：${SLUG_EXAMPLE}）。` },
   number: { label: '番号', hint: '要請書の中で何番目の要求か（1から）。URL に使われます。' },
   label: { label: '番号の表記', hint: '印字のとおりに（1. や ①）。' },
   text: { label: '要求の文言', hint: '要請書に書かれたとおりに。', long: true },
@@ -57,7 +65,7 @@ export const DEMAND_TEXTS: FieldTexts = {
   'legalBasis.article': { label: '条', hint: '第n条の n。' },
   'legalBasis.reason': { label: '理由', hint: 'この条文が要求に関わる理由を1行で。', long: true },
   related: { label: '関連する要求', summary: '{{fields.demand}}' },
-  'related.demand': { label: '要求', hint: '<要請書>/<番号> の形（例：2019-07-18-shichoson-kyosai/1）。' },
+  'related.demand': { label: '要求', hint: `<要請書>/<番号> の形（例：${SLUG_EXAMPLE}/1）。` },
   'related.reason': { label: '共通点', hint: '二つの要求の共通点を1行で。', long: true },
   statusHistory: {
     label: '経過',
@@ -101,7 +109,7 @@ export const TIMELINE_TEXTS: FieldTexts = {
   title: { label: '見出し', hint: '80字以内（サイトの言葉で）。' },
   summary: { label: '何があったか', hint: '300字以内。出典に書かれている以上のことは書きません。', long: true },
   letters: { label: '関係する要請書', item: 'letter' },
-  'letters[]': { label: '要請書', hint: 'フォルダー名（例：2019-07-23-soumu）。' },
+  'letters[]': { label: '要請書', hint: `フォルダー名（例：${SLUG_EXAMPLE}）。` },
   sources: { label: '出典', hint: '少なくとも1つ。', summary: '{{fields.title}}' },
   'sources.title': { label: '題名', hint: '記事の見出しやページの題名を、そのまま書きます。' },
   'sources.url': { label: 'URL', hint: 'ウェブで読めるとき。URL がなければ、発行元と日付か、要請書を書きます。' },
@@ -182,6 +190,47 @@ export const REFERENCE_TEXTS: FieldTexts = {
   'originals.url': { label: 'URL', hint: 'PDF やウェブページの場所。' },
 };
 
+export const SITE_TEXTS: FieldTexts = {
+  name: { label: 'サイトの名前', hint: 'ホームの見出し、各ページの上、リンクの紹介に出ます（80字以内）。' },
+  shortName: {
+    label: 'サイトの短い名前',
+    hint: '各ページの題名の後ろと、ホーム画面のアイコンの下に出ます（30字以内）。',
+  },
+  publisher: { label: '発行者', hint: 'ページの下とフィードに出る発行者の名前（例：組合の正式名と略称）。' },
+  description: {
+    label: 'サイトの説明',
+    hint: '検索結果やリンクの紹介に出る1〜2文（300字以内）。どの要請書の何を載せているかを書きます。',
+    long: true,
+  },
+  homeIntro: { label: 'ホームの紹介文', item: 'paragraph' },
+  'homeIntro[]': {
+    label: '段落',
+    hint: 'ホームの見出しの下に出る段落。事実は出典のあることだけを書きます。',
+    long: true,
+  },
+  lettersDescription: {
+    label: '要請書一覧の説明',
+    hint: '要請書一覧ページの、検索結果やリンクの紹介に出る1文。',
+    long: true,
+  },
+  statusDescription: {
+    label: '要求の状況の説明',
+    hint: '「要求の状況」ページの、検索結果やリンクの紹介に出る1文。',
+    long: true,
+  },
+  timelineDescription: {
+    label: '経過ページの説明',
+    hint: '経過ページの、検索結果やリンクの紹介に出る1文。',
+    long: true,
+  },
+  timelineIntro: { label: '経過ページの紹介文', hint: '経過ページの見出しの下に出る段落。', long: true },
+  feedSubtitle: {
+    label: 'フィードの説明',
+    hint: 'Atom フィード（/feed.xml）の副題。何を配信しているかを1文で。',
+    long: true,
+  },
+};
+
 /** The Markdown body after the frontmatter, kept byte for byte (a plain text area, no rich-text rewrite). */
 const body = (label: string, hint: string): CmsField => ({
   name: 'body',
@@ -250,6 +299,22 @@ export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOpti
     public_folder: '/uploads',
     slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
     collections: [
+      {
+        name: 'site',
+        label: 'サイトの文章',
+        description: 'サイトの名前、発行者、ホームと経過ページの紹介文など。次の運動では、ここを書き換えます。',
+        format: formatName('site'),
+        extension: 'yaml',
+        delete: false,
+        files: [
+          {
+            name: 'site',
+            label: 'サイトの名前と紹介文',
+            file: SITE_FILE,
+            fields: fieldsFor(SiteSchema, '', SITE_TEXTS),
+          },
+        ],
+      },
       {
         name: 'letters',
         label: '要請書',

@@ -5,7 +5,7 @@
  * The Japanese labels and hints are the organizers' words (the same as /guide/).
  */
 import type { z } from 'astro/zod';
-import { IsoDateSchema } from '../schemas.ts';
+import { IsoDateSchema, SLUG_EXAMPLE } from '../schemas.ts';
 import { STATUS_LIST, EVENT_TYPES, TIMELINE_KINDS } from '../status.ts';
 
 /** The subset of Decap's field options the generated config uses. */
@@ -128,7 +128,7 @@ export function fieldFor(name: string, schema: AnySchema, path: string, texts: F
       const regex = checksOf(inner).find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
       const isUrl = inner.def['format'] === 'url';
       let pattern: [string, string] | undefined;
-      if (regex) pattern = [regex.source, '半角の英小文字・数字とハイフンで書いてください（例：2019-07-23-soumu）。'];
+      if (regex) pattern = [regex.source, `半角の英小文字・数字とハイフンで書いてください（例：${SLUG_EXAMPLE}）。`];
       else if (isUrl) pattern = ['^https?://\\S+$', 'http:// または https:// で始まる URL を書いてください。'];
       else if (max !== undefined) pattern = [`^[\\s\\S]{${min},${max}}$`, `${max}字以内で書いてください。`];
       return { ...base, widget: text.long ? 'text' : 'string', ...(pattern ? { pattern } : {}) };

@@ -16,7 +16,10 @@ interface CollectionConfig {
   name: string;
   format: string;
   extension: string;
-  fields: FieldTree;
+  /** A folder collection's fields. */
+  fields?: FieldTree;
+  /** A file collection's one file (the site's texts). */
+  files?: { fields: FieldTree }[];
 }
 
 const key = (data: Record<string, unknown>, fields: readonly string[]): string =>
@@ -25,11 +28,16 @@ const key = (data: Record<string, unknown>, fields: readonly string[]): string =
 /** The format a collection's files are read and written with. */
 export function formatFor(collection: CollectionConfig): FileFormat {
   const kind = collection.name.startsWith('demands-') ? 'demands' : collection.name;
+  const fields = collection.fields ?? collection.files?.[0]?.fields ?? [];
+  const identity: Record<string, readonly string[]> = {
+    demands: ['letter', 'number'],
+    references: ['title'],
+    site: [],
+  };
   return createFormat({
-    frontmatter: kind !== 'timeline' && kind !== 'references',
-    order: collection.fields.filter((f) => f.name !== 'body'),
-    identity: (data) =>
-      key(data, kind === 'demands' ? ['letter', 'number'] : kind === 'references' ? ['title'] : ['date', 'title']),
+    frontmatter: kind === 'letters' || kind === 'demands',
+    order: fields.filter((f) => f.name !== 'body'),
+    identity: (data) => key(data, identity[kind] ?? ['date', 'title']),
     ...(HEADER_COMMENTS[kind] ? { headerComment: HEADER_COMMENTS[kind] } : {}),
   });
 }

@@ -4,7 +4,7 @@
  * integration (src/integrations/content-check.ts) has already run the check; its result is reused
  * here, so every file is read once per build.
  */
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Loader } from 'astro/loaders';
 import { checkContent, formatProblem, type ContentSet } from '../content-check.ts';
@@ -16,14 +16,15 @@ const cache = (): Cache => ((globalThis as Record<symbol, unknown>)[CACHE] ??= n
 
 /** Remembers a check's result for the collections of the same build. */
 export function rememberCheckedContent(root: string, content: ContentSet): void {
-  cache().set(root, content);
+  cache().set(resolve(root), content);
 }
 
-function checkedContent(root: string): ContentSet {
-  let content = cache().get(root);
+/** The checked content of the project at `root`: the build's own check when it ran, else a new one. */
+export function checkedContent(root: string): ContentSet {
+  let content = cache().get(resolve(root));
   if (!content) {
     content = checkContent(root);
-    cache().set(root, content);
+    cache().set(resolve(root), content);
   }
   return content;
 }
@@ -62,7 +63,7 @@ export function contentLoader(kind: ContentKind): Loader {
       watcher.add(contentDir);
       watcher.on('all', (_event, path) => {
         if (!path.startsWith(contentDir)) return;
-        cache().delete(root);
+        cache().delete(resolve(root));
         void sync();
       });
     },

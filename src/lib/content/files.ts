@@ -8,9 +8,10 @@ import { readdirSync, readFileSync, lstatSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { textProblem, rawHtmlProblem } from './text-rules.ts';
+import { SLUG_EXAMPLE } from '../schemas.ts';
 
 /** The collections, each a folder of content/ with its own file kinds. */
-export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline';
+export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline' | 'site';
 export type ContentFormat = 'markdown' | 'yaml';
 
 /** Extensions per format: the only ones read, everywhere. */
@@ -24,7 +25,11 @@ export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
   demands: 'markdown',
   references: 'yaml',
   timeline: 'yaml',
+  site: 'yaml',
 };
+
+/** The site's own texts (SiteSchema): one file, content/site.yaml (or .yml). */
+export const SITE_FILE = 'content/site.yaml';
 
 /** Larger files are refused before they are parsed (a letter is a few kB; the regulation about 30 kB). */
 export const MAX_FILE_BYTES = 1_000_000;
@@ -41,7 +46,7 @@ export interface ContentProblem {
 
 export interface ContentFile {
   kind: ContentKind;
-  /** Collection id: letter slug, `<slug>/<n>` for demands, file name without extension otherwise. */
+  /** Collection id: letter slug, `<slug>/<n>` for demands, `site` for content/site.yaml, file name without extension otherwise. */
   id: string;
   /** Absolute path. */
   path: string;
@@ -119,7 +124,7 @@ export function listContentFiles(root: string): { files: ContentFile[]; problems
       problems.push({
         file: posix(relative(root, letterDir)),
         field: '',
-        message: 'content/letters には要請書ごとのフォルダだけを置きます（例：content/letters/2019-07-23-soumu/letter.md）',
+        message: `content/letters には要請書ごとのフォルダだけを置きます（例：content/letters/${SLUG_EXAMPLE}/letter.md）`,
       });
       continue;
     }
@@ -158,6 +163,18 @@ export function listContentFiles(root: string): { files: ContentFile[]; problems
       else problems.push(wrongExtension(root, path, 'yaml'));
     }
   }
+
+  for (const extension of EXTENSIONS.yaml) {
+    const path = join(root, 'content', `site${extension}`);
+    if (existsSync(path)) add('site', 'site', path);
+  }
+  if (!files.some((f) => f.kind === 'site'))
+    problems.push({
+      file: SITE_FILE,
+      field: '',
+      message:
+        'サイトの名前と紹介文のファイルがありません。content/site.yaml を作ってください（項目は src/lib/schemas.ts の SiteSchema）',
+    });
   return { files, problems };
 }
 

@@ -3,7 +3,7 @@ import type { APIRoute, GetStaticPaths } from 'astro';
 import { getCollection } from 'astro:content';
 import { demandFeed, renderAtom, type FeedDemand, type FeedLetter } from '../../../../../lib/feed.ts';
 import { SITE_ORIGIN } from '../../../../../lib/urls.ts';
-import { SITE_NAME, PUBLISHER } from '../../../../../lib/site.ts';
+import { siteTexts } from '../../../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
   const letters = new Map((await getCollection('letters')).map((l) => [l.id, { slug: l.id, ...l.data }]));
@@ -14,6 +14,9 @@ export const getStaticPaths = (async () => {
 }) satisfies GetStaticPaths;
 
 export const GET: APIRoute<{ demand: FeedDemand; letter: FeedLetter }> = ({ props }) =>
-  new Response(renderAtom(demandFeed(props.demand, props.letter, SITE_ORIGIN, PUBLISHER, SITE_NAME)), {
-    headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
-  });
+  new Response(
+    renderAtom(demandFeed(props.demand, props.letter, SITE_ORIGIN, siteTexts().publisher, siteTexts().name)),
+    {
+      headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' },
+    },
+  );
