@@ -2,7 +2,8 @@
 // 320 px (the narrowest in use), in the light and the dark scheme. Nothing scrolls the page sideways,
 // no text of 6+ characters is squeezed under 3 em and broken onto several lines, and no box scrolls
 // more than twice its own width (code blocks aside). In the dark scheme axe's color-contrast rule
-// also runs on every page (the full axe sweep in the light scheme is a11y.test.ts).
+// also runs on every page, and at 1280 px on pages with a table shown only on wide screens (the full
+// axe sweep in the light scheme is a11y.test.ts).
 //
 // Speed: one browser, one page reused for every view; each page is loaded once per width, the scheme
 // is switched without a reload, and every check of a view runs in a single page.evaluate.
@@ -14,6 +15,7 @@ import { openAndSettle, pageStates, type PageState } from './site.ts';
 
 const WIDTHS = [390, 320] as const;
 const SCHEMES = ['light', 'dark'] as const;
+const DESKTOP = { width: 1280, height: 900 };
 const states = pageStates();
 
 let context: BrowserContext;
@@ -112,6 +114,7 @@ async function darkContrast(p: Page): Promise<string> {
 describe('layout at 390 and 320 px, light and dark', () => {
   test.for(states)('$name', { timeout: 60_000 }, async ({ url }: PageState, { expect }) => {
     const found: string[] = [];
+    let wideOnly = false;
     for (const width of WIDTHS) {
       await page.setViewportSize({ width, height: 800 });
       await page.emulateMedia({ colorScheme: 'light' });
@@ -122,8 +125,19 @@ describe('layout at 390 and 320 px, light and dark', () => {
         if (width === WIDTHS[0] && scheme === 'dark') {
           const contrast = await darkContrast(page);
           if (contrast) found.push(`${width} px dark: color-contrast\n${contrast}`);
+          wideOnly = await page.evaluate(() =>
+            [...document.querySelectorAll('table')].some((t) => !t.checkVisibility()),
+          );
         }
       }
+    }
+    // Tables shown only on wide screens (the tracker's) get their dark contrast checked there.
+    if (wideOnly) {
+      await page.setViewportSize(DESKTOP);
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await openAndSettle(page, url);
+      const contrast = await darkContrast(page);
+      if (contrast) found.push(`${DESKTOP.width} px dark: color-contrast\n${contrast}`);
     }
     expect(found.join('\n'), 'layout problems').toBe('');
   });

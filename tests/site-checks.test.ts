@@ -11,7 +11,13 @@ import {
   measurePage,
   pageAssets,
 } from '../scripts/lib/site-checks/budgets.ts';
-import { AA_TEXT, badgeColourRules, contrastRatio, parseColor } from '../scripts/lib/site-checks/contrast.ts';
+import {
+  AA_TEXT,
+  badgeColourRules,
+  contrastRatio,
+  parseColor,
+  rootProperties,
+} from '../scripts/lib/site-checks/contrast.ts';
 import {
   basePathOf,
   listFiles,
@@ -448,24 +454,29 @@ describe('contrast', () => {
     expect(parseColor('nonsense')).toBeNull();
   });
 
-  test('every status badge colour in global.css reads at AA on its background and stands out on the page', () => {
-    const rules = badgeColourRules(
-      readFileSync(join(import.meta.dirname, '..', 'src', 'styles', 'global.css'), 'utf8'),
-    );
-    expect(rules.map((r) => r.status).sort()).toEqual([...STATUS_KEYS].sort());
-    for (const rule of rules) {
-      expect(
-        contrastRatio(rule.color, rule.background),
-        `${rule.status}: ${rule.color} on ${rule.background}`,
-      ).toBeGreaterThanOrEqual(AA_TEXT);
-      // The badge's border is its text colour: a 3:1 boundary against the page and the header surface (1.4.11).
-      expect(contrastRatio(rule.color, '#ffffff'), `${rule.status} border on white`).toBeGreaterThanOrEqual(3);
-      expect(
-        contrastRatio(rule.color, '#f6f4f1'),
-        `${rule.status} border on the surface colour`,
-      ).toBeGreaterThanOrEqual(3);
-    }
-  });
+  test.each(['light', 'dark'] as const)(
+    'every status badge colour in global.css reads at AA on its background and stands out on the page (%s scheme)',
+    (scheme) => {
+      const css = readFileSync(join(import.meta.dirname, '..', 'src', 'styles', 'global.css'), 'utf8');
+      const page = rootProperties(css, scheme);
+      const rules = badgeColourRules(css, scheme);
+      expect(rules.map((r) => r.status).sort()).toEqual([...STATUS_KEYS].sort());
+      for (const rule of rules) {
+        expect(
+          contrastRatio(rule.color, rule.background),
+          `${rule.status}: ${rule.color} on ${rule.background}`,
+        ).toBeGreaterThanOrEqual(AA_TEXT);
+        // The badge's border is its text colour: a 3:1 boundary against the page and the header surface (1.4.11).
+        for (const name of ['--color-bg', '--color-surface']) {
+          const behind = page.get(name)!;
+          expect(
+            contrastRatio(rule.color, behind),
+            `${rule.status} border on ${name} ${behind}`,
+          ).toBeGreaterThanOrEqual(3);
+        }
+      }
+    },
+  );
 });
 
 describe('privacy', () => {

@@ -76,14 +76,39 @@ export interface BadgeColours {
   background: string;
 }
 
-/** The colour and background of each `.status-badge[data-status="…"]` rule in a stylesheet. */
-export function badgeColourRules(css: string): BadgeColours[] {
+/**
+ * The custom properties a stylesheet sets on :root in a colour scheme: the plain :root rules, then for
+ * 'dark' those inside `@media (prefers-color-scheme: dark)` over them.
+ */
+export function rootProperties(css: string, scheme: 'light' | 'dark' = 'light'): Map<string, string> {
+  const props = new Map<string, string>();
+  const take = (text: string) => {
+    for (const rule of text.matchAll(/(?:^|[}\s]):root\s*\{([^}]*)\}/g))
+      for (const decl of rule[1]!.matchAll(/(--[\w-]+)\s*:\s*([^;]+);/g)) props.set(decl[1]!, decl[2]!.trim());
+  };
+  const dark = /@media\s*\(prefers-color-scheme:\s*dark\)\s*\{\s*:root\s*\{[^}]*\}\s*\}/g;
+  take(css.replace(dark, ''));
+  if (scheme === 'dark') for (const block of css.matchAll(dark)) take(block[0].replace(/^@media[^{]*\{/, ''));
+  return props;
+}
+
+/** A value with its var(--x) references resolved from `props` (unknown names are left as written). */
+export function resolveVars(value: string, props: Map<string, string>): string {
+  return value.replace(/var\((--[\w-]+)(?:\s*,\s*([^)]+))?\)/g, (whole, name: string, fallback?: string) =>
+    props.has(name) ? resolveVars(props.get(name)!, props) : (fallback?.trim() ?? whole),
+  );
+}
+
+/** The colour and background of each `.status-badge[data-status="…"]` rule in a stylesheet, in a colour scheme. */
+export function badgeColourRules(css: string, scheme: 'light' | 'dark' = 'light'): BadgeColours[] {
+  const props = rootProperties(css, scheme);
   const out: BadgeColours[] = [];
-  for (const match of css.matchAll(/\.status-badge\[data-status=["']([a-z_]+)["']\]\s*\{([^}]*)\}/g)) {
+  for (const match of css.matchAll(/\.status-badge\[data-status=["']([a-z_]+)["']\][^{]*\{([^}]*)\}/g)) {
     const body = match[2]!;
     const color = /(?:^|;)\s*color:\s*([^;]+)/.exec(body)?.[1]?.trim();
     const background = /(?:^|;)\s*background(?:-color)?:\s*([^;]+)/.exec(body)?.[1]?.trim();
-    if (color && background) out.push({ status: match[1]!, color, background });
+    if (color && background)
+      out.push({ status: match[1]!, color: resolveVars(color, props), background: resolveVars(background, props) });
   }
   return out;
 }
