@@ -26,7 +26,7 @@ import { serialize, deserialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
-import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig, type BuiltIndex } from '../src/lib/search/build.ts';
+import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig } from '../src/lib/search/build.ts';
 import { SearchEngine, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
 import { referenceIndex, referenceSearch, type ReferenceIndex } from './lib/bench/search-reference.ts';
 import { generateQueries, propertySeed } from './lib/bench/search-queries.ts';

@@ -17,7 +17,6 @@ import {
   mkdtempSync,
   openSync,
   readFileSync,
-  readdirSync,
   realpathSync,
   renameSync,
   lstatSync,

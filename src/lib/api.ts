@@ -23,9 +23,19 @@ export interface ApiLetterInput {
   slug: string;
   title: string;
   date: string;
-  responseDue?: string;
-  sender: { organization: string; shortName?: string; role?: string; name?: string };
-  addressee: { organization: string; shortName?: string; role?: string; name?: string };
+  responseDue?: string | undefined;
+  sender: {
+    organization: string;
+    shortName?: string | undefined;
+    role?: string | undefined;
+    name?: string | undefined;
+  };
+  addressee: {
+    organization: string;
+    shortName?: string | undefined;
+    role?: string | undefined;
+    name?: string | undefined;
+  };
   summary: string;
 }
 

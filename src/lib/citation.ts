@@ -8,8 +8,13 @@ export interface CitationInput {
   letter: {
     title: string;
     date: string;
-    sender: { organization: string; shortName?: string };
-    addressee: { organization: string; organizationPrinted?: boolean; shortName?: string; role?: string };
+    sender: { organization: string; shortName?: string | undefined };
+    addressee: {
+      organization: string;
+      organizationPrinted?: boolean | undefined;
+      shortName?: string | undefined;
+      role?: string | undefined;
+    };
   };
   demand: {
     label: string;

@@ -14,8 +14,8 @@ export interface DashboardLetter {
   slug: string;
   title: string;
   date: string;
-  responseDue?: string;
-  addressee: { organization: string; shortName?: string };
+  responseDue?: string | undefined;
+  addressee: { organization: string; shortName?: string | undefined };
 }
 
 export interface DashboardDemand {

@@ -18,13 +18,13 @@ import {
 import { parseIsoDate } from './dates.ts';
 
 export interface NewEntryInput {
-  date?: string;
-  type?: string;
-  status?: string;
-  summary?: string;
-  counterpartyPosition?: string;
-  assessment?: string;
-  sources: { title?: string; url?: string }[];
+  date?: string | undefined;
+  type?: string | undefined;
+  status?: string | undefined;
+  summary?: string | undefined;
+  counterpartyPosition?: string | undefined;
+  assessment?: string | undefined;
+  sources: { title?: string | undefined; url?: string | undefined }[];
 }
 
 export interface InputProblem {
@@ -102,7 +102,7 @@ function isHttpUrl(value: string): boolean {
  */
 export function validateNewEntry(
   input: NewEntryInput,
-  context: { today: string; latest?: { date: string; status: StatusKey } },
+  context: { today: string; latest?: { date: string; status: StatusKey } | undefined },
 ): { entry?: HistoryEntry; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
   const type = input.type ?? 'other';

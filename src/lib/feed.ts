@@ -23,7 +23,7 @@ export interface FeedDemand {
 
 export interface FeedLetter {
   slug: string;
-  addressee: { organization: string; shortName?: string };
+  addressee: { organization: string; shortName?: string | undefined };
 }
 
 export interface FeedEntry {

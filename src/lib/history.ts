@@ -11,11 +11,11 @@ export interface HistoryEntryData {
   date: string;
   type: string;
   /** When the entry was added to the site, if later than its date (orders the site feed). */
-  recorded?: string;
+  recorded?: string | undefined;
   status: StatusKey;
   summary: string;
-  counterpartyPosition?: string;
-  assessment?: string;
+  counterpartyPosition?: string | undefined;
+  assessment?: string | undefined;
   sources: readonly { title: string; url: string }[];
 }
 
@@ -119,7 +119,7 @@ export interface HistoryStep<E extends HistoryLike> {
   /** The entry's anchor on its demand page, which feed entry ids use (see eventAnchors). */
   anchor: string;
   /** Status before this event (undefined for the first entry). */
-  previous?: StatusKey;
+  previous?: StatusKey | undefined;
   /** Whether this event changed the status. */
   changed: boolean;
 }

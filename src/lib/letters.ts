@@ -3,11 +3,11 @@ import { formatDateJa, formatEraDate } from './dates.ts';
 
 export interface PartyLike {
   organization: string;
-  organizationPrinted?: boolean;
-  shortName?: string;
-  role?: string;
-  name?: string;
-  honorific?: string;
+  organizationPrinted?: boolean | undefined;
+  shortName?: string | undefined;
+  role?: string | undefined;
+  name?: string | undefined;
+  honorific?: string | undefined;
 }
 
 /** 2019年7月23日（令和元年7月23日） */

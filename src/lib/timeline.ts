@@ -10,10 +10,10 @@ import { labelInText } from './letters.ts';
 
 export interface TimelineSourceLike {
   title: string;
-  url?: string;
-  publication?: string;
-  date?: string;
-  letter?: string;
+  url?: string | undefined;
+  publication?: string | undefined;
+  date?: string | undefined;
+  letter?: string | undefined;
 }
 
 export interface TimelineEventInput {
@@ -45,7 +45,7 @@ export interface TimelineDemandInput {
 
 export interface TimelineLetterInput {
   slug: string;
-  addressee: { organization: string; shortName?: string };
+  addressee: { organization: string; shortName?: string | undefined };
 }
 
 export interface TimelineDemandRef {
@@ -69,7 +69,7 @@ export interface TimelineItem {
   kindLabel: string;
   title: string;
   /** Shown once for the item; undefined when each demand has its own summary. */
-  summary?: string;
+  summary?: string | undefined;
   letters: string[];
   demands: TimelineDemandRef[];
   sources: TimelineSourceLike[];

@@ -166,7 +166,7 @@ export function checkLinks(distDir: string, options: { site: string }): LinkRepo
 
   const check = (source: string, reference: Reference, base: string) => {
     const raw = reference.url;
-    const report = (problem: string) => broken.push({ source, line: reference.line, url: raw, problem });
+    const report = (problem: string): void => void broken.push({ source, line: reference.line, url: raw, problem });
     if (/^\s*javascript:/i.test(raw)) return report('javascript: URL (not allowed by the Content-Security-Policy)');
     if (SKIPPED_SCHEMES.test(raw)) return;
     let url: URL;

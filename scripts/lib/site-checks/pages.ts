@@ -20,7 +20,7 @@ import { elementUrls, eventHandlerAttributes, parseHtml, tokens, type HtmlDocume
 export interface PageProblem {
   /** URL path of the page (or file name for site-wide files). */
   page: string;
-  line?: number;
+  line?: number | undefined;
   problem: string;
 }
 
@@ -179,7 +179,7 @@ const typesOf = (item: Record<string, unknown>): string[] => {
 
 export function checkPageHtml(html: string, context: PageContext): PageProblem[] {
   const problems: PageProblem[] = [];
-  const add = (problem: string, line?: number) => problems.push({ page: context.path, line, problem });
+  const add = (problem: string, line?: number): void => void problems.push({ page: context.path, line, problem });
   const doc = parseHtml(html);
   const siteOrigin = new URL(context.site).origin;
   const basePath = basePathOf(context.site);

@@ -40,7 +40,7 @@ export interface ContentProblem {
   /** Dotted path of the field, e.g. statusHistory[2].date; '' for the whole file. */
   field: string;
   /** 1-based line in the file, where known. */
-  line?: number;
+  line?: number | undefined;
   message: string;
 }
 
@@ -202,7 +202,7 @@ function describeReadError(error: unknown): string {
 }
 
 /** Reads one content file: size, encoding, characters, frontmatter and YAML. Never throws. */
-export function readContentFile(root: string, file: ContentFile): ReadFile | ContentProblem {
+export function readContentFile(file: ContentFile): ReadFile | ContentProblem {
   const where = { file: file.file, field: '' };
   let bytes: Buffer;
   try {
@@ -308,7 +308,7 @@ export function readContentFiles(root: string): {
   const files: ReadFile[] = [];
   const problems = [...listing.problems];
   for (const file of listing.files) {
-    const read = readContentFile(root, file);
+    const read = readContentFile(file);
     if ('message' in read) problems.push(read);
     else files.push(read);
   }

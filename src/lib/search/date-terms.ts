@@ -21,8 +21,8 @@ export interface DateSpan {
   start: number;
   end: number;
   year: number;
-  month?: number;
-  day?: number;
+  month?: number | undefined;
+  day?: number | undefined;
   /** Whether normalization broke the date into several words (2019 7 23, r1 7 18) or it is a digit string. */
   split: boolean;
 }

@@ -21,9 +21,9 @@ export interface SearchUnit {
   /** Heading of the result. */
   title: string;
   /** A demand's current status, or a history entry's status after the event. */
-  status?: StatusKey;
+  status?: StatusKey | undefined;
   /** Date shown with the result (YYYY-MM-DD). */
-  date?: string;
+  date?: string | undefined;
   /** Indexed fields; the snippet is cut from the body. */
   fields: { title: string; body: string; meta: string };
 }
@@ -37,17 +37,17 @@ export interface LetterInput {
     date: string;
     sender: PartyInput;
     addressee: PartyInput;
-    topics?: readonly string[];
-    summary?: string;
+    topics?: readonly string[] | undefined;
+    summary?: string | undefined;
   };
 }
 
 interface PartyInput {
   organization: string;
-  organizationPrinted?: boolean;
-  shortName?: string;
-  role?: string;
-  name?: string;
+  organizationPrinted?: boolean | undefined;
+  shortName?: string | undefined;
+  role?: string | undefined;
+  name?: string | undefined;
 }
 
 export interface DemandInput {
@@ -56,10 +56,10 @@ export interface DemandInput {
   label: string;
   text: string;
   shortTitle: string;
-  topics?: readonly string[];
+  topics?: readonly string[] | undefined;
   statusHistory: readonly Omit<HistoryEntryData, 'sources'>[];
   /** The demand file's body (its background, Markdown or MDX): searchable with the demand's text. */
-  body?: string;
+  body?: string | undefined;
 }
 
 /** A demand's words and its background, as indexed text. */
@@ -67,8 +67,8 @@ const demandBody = (demand: DemandInput): string =>
   demand.body?.trim() ? `${demand.text}\n${markdownToText(demand.body.replace(/<[^<>]*>/g, ''))}` : demand.text;
 
 interface ParagraphInput {
-  number?: number;
-  caption?: string;
+  number?: number | undefined;
+  caption?: string | undefined;
   text: string;
   items?: readonly { label: string; text: string; subItems?: readonly { label: string; text: string }[] }[];
 }
@@ -83,7 +83,7 @@ export interface ReferenceInput {
       title: string;
       articles: readonly { number: number; caption: string; paragraphs: readonly ParagraphInput[] }[];
     }[];
-    supplementary?: readonly { qualifier?: string; paragraphs: readonly ParagraphInput[] }[];
+    supplementary?: readonly { qualifier?: string | undefined; paragraphs: readonly ParagraphInput[] }[];
   };
 }
 
