@@ -2,6 +2,9 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // Two lanes on two cores: the browser files (one at a time, see below) beside the unit files. By
+    // default Vitest keeps one core free, and then every file ran after the other (730 s).
+    maxWorkers: 2,
     projects: [
       {
         test: {
