@@ -79,6 +79,14 @@ export const SourceSchema = z.strictObject({
 /** A link to an original document (PDF, web page). */
 export const DocumentLinkSchema = SourceSchema;
 
+/** A letter's title and summary for the English pages (the site's words: an unofficial translation). */
+export const EnglishLetterSchema = z.strictObject({
+  /** The title in English, translated from the printed one. */
+  title: englishText,
+  /** One or two sentences on what the letter asks, in English. */
+  summary: englishText,
+});
+
 /** A letter (要請書). The Markdown body is the letter text before 「記」. */
 export const LetterSchema = z.strictObject({
   /** Title as printed. */
@@ -99,6 +107,8 @@ export const LetterSchema = z.strictObject({
   originals: z.array(DocumentLinkSchema).default([]),
   /** One or two sentences introducing the letter on the site (the site's words, not the letter's). */
   summary: text,
+  /** Title and summary for the English pages, if written. */
+  english: EnglishLetterSchema.optional(),
 });
 
 /** Why a demand points at an article of a reference text. */
@@ -133,12 +143,22 @@ export const HistoryEntrySchema = z.strictObject({
   recorded: IsoDateSchema.optional(),
   /** What happened, in at most 200 characters. */
   summary: text.max(200),
+  /** The summary in English for the English pages (an unofficial translation that adds nothing). */
+  summaryEn: englishText.optional(),
   /** The counterparty's stated position (相手方の回答要旨), kept apart from the union's view. */
   counterpartyPosition: text.optional(),
   /** The union's assessment, where it made one. */
   assessment: text.optional(),
   /** Public sources for this entry: at least one. */
   sources: z.array(SourceSchema).min(1),
+});
+
+/** A demand in English for the English pages (an unofficial translation; the Japanese is authoritative). */
+export const EnglishDemandSchema = z.strictObject({
+  /** The demand's words translated faithfully. */
+  text: englishText,
+  /** A short title for lists, in English. */
+  shortTitle: englishText.max(80),
 });
 
 /** One demand of a letter. */
@@ -153,6 +173,8 @@ export const DemandSchema = z.strictObject({
   text,
   /** A short title for tables (the site's words). */
   shortTitle: text.max(40),
+  /** The demand and its short title in English, if written. */
+  english: EnglishDemandSchema.optional(),
   /** Subjects, for browsing and search. */
   topics: z.array(text).default([]),
   /** Articles the demand relies on: the site's annotation. */

@@ -50,6 +50,9 @@ export const LETTER_TEXTS: FieldTexts = {
   'originals.title': { label: '題名' },
   'originals.url': { label: 'URL', hint: 'PDF やウェブページの場所。' },
   summary: { label: '紹介文', hint: 'サイトでこの要請書を紹介する1〜2文（サイトの言葉で）。', long: true },
+  english: { label: '英語ページの題名と紹介文' },
+  'english.title': { label: '題名（英語）', hint: '印字された題名の英訳。英語ページの見出しになります。' },
+  'english.summary': { label: '紹介文（英語）', hint: 'この要請書が何を求めているかを英語で1〜2文。', long: true },
 };
 
 export const DEMAND_TEXTS: FieldTexts = {
@@ -58,6 +61,13 @@ export const DEMAND_TEXTS: FieldTexts = {
   label: { label: '番号の表記', hint: '印字のとおりに（1. や ①）。' },
   text: { label: '要求の文言', hint: '要請書に書かれたとおりに。', long: true },
   shortTitle: { label: '短い題', hint: '表に出す40字以内の題（サイトの言葉で）。' },
+  english: { label: '英語ページの要求' },
+  'english.text': {
+    label: '要求の文言（英訳）',
+    hint: '要求の文言を忠実に英訳します（非公式の訳。日本語が正本です）。',
+    long: true,
+  },
+  'english.shortTitle': { label: '短い題（英語）', hint: '英語ページの一覧に出す80字以内の題。' },
   topics: { label: '主題', item: 'topic' },
   'topics[]': { label: '主題' },
   legalBasis: { label: '根拠となる条文', summary: '第{{fields.article}}条' },
@@ -85,6 +95,11 @@ export const DEMAND_TEXTS: FieldTexts = {
   'statusHistory.summary': {
     label: '何があったか',
     hint: '200字以内。出典に書かれている以上のことは書きません。',
+    long: true,
+  },
+  'statusHistory.summaryEn': {
+    label: '何があったか（英語）',
+    hint: '「何があったか」の英訳。日本語に書かれていないことは足しません。',
     long: true,
   },
   'statusHistory.counterpartyPosition': {
