@@ -1,7 +1,8 @@
 // Phones first: every built page (and the search page showing results) at 390 px (a common phone) and
 // 320 px (the narrowest in use), in the light and the dark scheme. Nothing scrolls the page sideways,
 // no text of 6+ characters is squeezed under 3 em and broken onto several lines, and no box scrolls
-// more than twice its own width (code blocks aside). In the dark scheme axe's color-contrast rule
+// more than twice its own width (code blocks aside); buttons, dates and badges stay on one line and the
+// skip link shows nothing until focused. In the dark scheme axe's color-contrast rule
 // also runs on every page, and at 1280 px on pages with a table shown only on wide screens (the full
 // axe sweep in the light scheme is a11y.test.ts).
 //
@@ -88,7 +89,29 @@ function layoutProblems(p: Page): Promise<string[]> {
       }
     }
 
-    // 3. No box scrolls more than twice its own width (code blocks aside).
+    // 3. Short things that must stay on one line: buttons (the 404 page's 検索), dates, status badges.
+    for (const el of document.querySelectorAll('button, time, .status-badge')) {
+      if (hidden(el) || !(el.textContent ?? '').trim()) continue;
+      const style = getComputedStyle(el);
+      // An inline box broken across lines has a rectangle per line; any other box grows taller than a line.
+      const px = (v: string) => parseFloat(v) || 0;
+      const content =
+        el.getBoundingClientRect().height -
+        px(style.paddingTop) -
+        px(style.paddingBottom) -
+        px(style.borderTopWidth) -
+        px(style.borderBottomWidth);
+      const lineHeight = parseFloat(style.lineHeight) || parseFloat(style.fontSize) * 1.5;
+      const wraps = style.display === 'inline' ? el.getClientRects().length > 1 : content > 1.5 * lineHeight;
+      if (wraps) problems.push(`${describe(el)} wraps onto several lines: «${el.textContent!.trim()}»`);
+    }
+
+    // 4. The skip link, until focused, is wholly off screen (no sliver of its border at the top).
+    const skip = document.querySelector('.skip-link');
+    if (skip && document.activeElement !== skip && skip.getBoundingClientRect().bottom > 0)
+      problems.push(`skip link shows ${skip.getBoundingClientRect().bottom.toFixed(1)} px at the top of the page`);
+
+    // 5. No box scrolls more than twice its own width (code blocks aside).
     for (const el of document.querySelectorAll('body *')) {
       const style = getComputedStyle(el);
       if (!['auto', 'scroll'].includes(style.overflowX)) continue;
