@@ -9,7 +9,7 @@ describe('reading the letters', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('ja');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toContain('要請書');
     expect(await page.locator('[data-status][data-current]').count()).toBe(9);
-    await page.getByRole('link', { name: '総務省宛の要請書' }).click();
+    await page.getByRole('link', { name: '総務大臣宛の要請書' }).click();
     await page.waitForURL('**/letters/2019-07-23-soumu/');
   });
 
@@ -44,7 +44,7 @@ describe('reading the letters', () => {
     await page.getByRole('link', { name: /市町村共済連合会宛 要求②/ }).click();
     await page.waitForURL('**/letters/2019-07-18-shichoson-kyosai/demands/2/');
     // The pair is written once but shows on both pages.
-    await expect(page.getByRole('link', { name: /総務省宛 要求2(?!\d)/ }).count()).resolves.toBe(1);
+    await expect(page.getByRole('link', { name: /総務大臣宛 要求2(?!\d)/ }).count()).resolves.toBe(1);
   });
 
   test('the regulation has a table of contents, every article anchor and the supplementary provisions', async () => {

@@ -100,7 +100,7 @@ describe('the tracker (/status/)', () => {
     ]);
 
     await group(page, '要請書')
-      .getByRole('link', { name: /2019年7月23日 総務省宛/ })
+      .getByRole('link', { name: /2019年7月23日 総務大臣宛/ })
       .click();
     await page.waitForURL('**/status/by-letter/2019-07-23-soumu/');
     expect(await visibleRows(page).count()).toBe(5);
@@ -145,7 +145,7 @@ describe('the tracker (/status/)', () => {
     await expect.poll(() => summary.textContent()).toBe('全9件のうち4件の要求を表示しています。');
 
     // A second filter combines with the first; no page was loaded.
-    await group(page, '宛先').getByRole('link', { name: '総務省' }).click();
+    await group(page, '宛先').getByRole('link', { name: '総務大臣' }).click();
     await expect.poll(() => visibleRows(page).count()).toBe(0);
     expect(await page.getByText('条件に合う要求はありません。').isVisible()).toBe(true);
     expect(new URL(page.url()).search).toBe('?addressee=soumu&status=responded');
@@ -161,7 +161,7 @@ describe('the tracker (/status/)', () => {
         '2019-07-23-soumu/4',
         '2019-07-23-soumu/5',
       ]);
-    expect(await group(page, '宛先').getByRole('link', { name: '総務省' }).getAttribute('aria-current')).toBe('true');
+    expect(await group(page, '宛先').getByRole('link', { name: '総務大臣' }).getAttribute('aria-current')).toBe('true');
 
     // Back restores the previous filter.
     await page.goBack();
@@ -181,7 +181,7 @@ describe('the tracker (/status/)', () => {
     await page.goto(siteUrl('/status/by-status/stalled/'));
     expect(await visibleRows(page).count()).toBe(5);
     await group(page, '要請書')
-      .getByRole('link', { name: /総務省宛/ })
+      .getByRole('link', { name: /総務大臣宛/ })
       .click();
     await expect.poll(() => visibleRows(page).count()).toBe(5);
     expect(new URL(page.url()).search).toBe('?letter=2019-07-23-soumu&status=stalled');
@@ -202,7 +202,7 @@ describe('the tracker (/status/)', () => {
     expect(await visibleRows(page).count()).toBe(4);
 
     // Narrowing it further stays in place and keeps the total in the summary.
-    await group(page, '宛先').getByRole('link', { name: '総務省' }).click();
+    await group(page, '宛先').getByRole('link', { name: '総務大臣' }).click();
     await expect.poll(() => visibleRows(page).count()).toBe(0);
     await expect
       .poll(() => page.getByRole('status').filter({ hasText: '要求を表示しています' }).textContent())
@@ -245,9 +245,9 @@ describe('the tracker (/status/)', () => {
         ),
     ).toEqual([
       expect.stringMatching(/^市町村共済連合会 0 4 0 0 0 0 0 0 4$/),
-      expect.stringMatching(/^総務省 0 0 0 5 0 0 0 0 5$/),
+      expect.stringMatching(/^総務大臣 0 0 0 5 0 0 0 0 5$/),
     ]);
-    await table.getByRole('link', { name: '総務省' }).click();
+    await table.getByRole('link', { name: '総務大臣' }).click();
     await page.waitForURL('**/status/by-addressee/soumu/');
     expect(await page.locator('tr[data-demand]').count()).toBe(5);
 
