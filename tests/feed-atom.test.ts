@@ -141,7 +141,7 @@ describe('feed entries', () => {
     expect(latest!.title).toBe('【進展なし】総務省宛 要求1「カード取得を強制しない」：談話');
     expect(latest!.updated).toBe('2019-07-31T00:00:00+09:00');
     expect(latest!.contentHtml).toContain('この時点の状況：回答あり → 進展なし');
-    expect(latest!.contentHtml).toContain('組合の評価：事実上の強制だ');
+    expect(latest!.contentHtml).toContain('組合の見解：事実上の強制だ');
   });
 
   test('the counterparty position and sources are in the content, escaped', () => {

@@ -169,7 +169,7 @@ export interface MatrixRow {
   total: number;
 }
 
-/** Short name of a letter in lists: its date and addressee (2019年7月23日 総務省宛). */
+/** Short name of a letter in lists: its date and addressee (2019年7月23日 総務大臣宛). */
 export function letterListName(letter: DashboardLetter, formatDate: (iso: string) => string): string {
   return `${formatDate(letter.date)} ${addresseeName(letter)}宛`;
 }

@@ -5,7 +5,7 @@
  * stable: an entry's id is derived from its event (history.ts eventAnchors), not its position, and
  * a feed's `updated` comes from the content, not the build time.
  */
-import { STATUSES, EVENT_TYPES, type StatusKey, type EventType } from './status.ts';
+import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey, type EventType } from './status.ts';
 import { historySteps, type HistoryEntryData } from './history.ts';
 import { formatDateJa } from './dates.ts';
 import { labelInText } from './letters.ts';
@@ -88,8 +88,10 @@ export function feedEntries(
       const html = [
         `<p>${escapeXml(formatDateJa(entry.date))}・${escapeXml(typeLabel)}</p>`,
         `<p>${escapeXml(entry.summary)}</p>`,
-        entry.counterpartyPosition ? `<p>相手方の回答要旨：${escapeXml(entry.counterpartyPosition)}</p>` : '',
-        entry.assessment ? `<p>組合の評価：${escapeXml(entry.assessment)}</p>` : '',
+        entry.counterpartyPosition
+          ? `<p>${HISTORY_FIELD_LABELS.counterpartyPosition}：${escapeXml(entry.counterpartyPosition)}</p>`
+          : '',
+        entry.assessment ? `<p>${HISTORY_FIELD_LABELS.assessment}：${escapeXml(entry.assessment)}</p>` : '',
         `<p>この時点の状況：${escapeXml(statusText)}（${escapeXml(status.definitionJa)}）</p>`,
         `<p>出典：${entry.sources.map((s) => `<a href="${escapeXml(s.url)}">${escapeXml(s.title)}</a>`).join('、')}</p>`,
         `<p><a href="${escapeXml(page)}">${escapeXml(name)}のページ</a></p>`,

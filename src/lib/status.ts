@@ -39,7 +39,7 @@ export const STATUSES: Readonly<Record<StatusKey, StatusInfo>> = {
     symbol: '…',
     definitionJa: '要請書を提出し、まだ実質的な回答がない。',
     definitionEn: 'Sent; no substantive answer yet.',
-    guidanceJa: '要請書を出した直後や、返事が受け取りの連絡（「承った」だけなど）にとどまるとき。',
+    guidanceJa: '要請書を出した直後や、回答が受け取りの連絡（「承った」だけなど）にとどまるとき。',
     settled: false,
   },
   responded: {
@@ -130,6 +130,15 @@ export function statusInfo(key: StatusKey): StatusInfo {
 export function statusName(key: StatusKey): string {
   return `${STATUSES[key].ja}（${key}）`;
 }
+
+/**
+ * Labels of a history entry's two voices, kept apart on every page, feed and editor: what the other side
+ * said, and the union's position as its 談話 or report states it (not a verdict of this site).
+ */
+export const HISTORY_FIELD_LABELS = {
+  counterpartyPosition: '相手方の回答要旨',
+  assessment: '組合の見解',
+} as const;
 
 /** Kinds of history event, with their Japanese labels. */
 export const EVENT_TYPES = {

@@ -50,7 +50,7 @@ export interface TimelineLetterInput {
 
 export interface TimelineDemandRef {
   id: string;
-  /** e.g. 総務省宛 要求1「カード取得を強制しない」 */
+  /** e.g. 総務大臣宛 要求1「カード取得を強制しない」 */
   name: string;
   /** Link to the entry on the demand page. */
   url: string;

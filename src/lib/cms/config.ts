@@ -13,7 +13,7 @@ import {
   SLUG_EXAMPLE,
 } from '../schemas.ts';
 import { SITE_FILE } from '../content/files.ts';
-import { STATUS_LIST } from '../status.ts';
+import { HISTORY_FIELD_LABELS, STATUS_LIST } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
 
 /** Each collection has its own file format, `site-<collection>` (registered in src/admin/main.ts). */
@@ -103,11 +103,15 @@ export const DEMAND_TEXTS: FieldTexts = {
     long: true,
   },
   'statusHistory.counterpartyPosition': {
-    label: '相手方の回答要旨',
-    hint: '回答があったときは、相手方の言い分を組合の評価と分けて書きます。',
+    label: HISTORY_FIELD_LABELS.counterpartyPosition,
+    hint: `回答があったときは、相手方の言い分を「${HISTORY_FIELD_LABELS.assessment}」と分けて書きます。`,
     long: true,
   },
-  'statusHistory.assessment': { label: '組合の評価', hint: '組合が評価を示したときだけ。', long: true },
+  'statusHistory.assessment': {
+    label: HISTORY_FIELD_LABELS.assessment,
+    hint: '組合が談話や報告などで見解を示したときだけ。出典に書かれた見解を書きます。',
+    long: true,
+  },
   'statusHistory.sources': {
     label: '出典',
     hint: '少なくとも1つ。出典のない経過は記録できません。',

@@ -3,7 +3,7 @@
  * each with the link to its exact place. Pure: takes plain data, so the site, the bench and the tests
  * build the same units.
  */
-import { STATUSES, EVENT_TYPES, type StatusKey } from '../status.ts';
+import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey } from '../status.ts';
 import { formatDateJa, formatEraDate } from '../dates.ts';
 import { letterUrl, demandUrl, articleUrl, referenceUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
 import { eventAnchors, type HistoryEntryData } from '../history.ts';
@@ -179,8 +179,10 @@ export function buildSearchUnits(
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
         const body = [
           entry.summary,
-          entry.counterpartyPosition ? `相手方の回答要旨：${entry.counterpartyPosition}` : '',
-          entry.assessment ? `組合の評価：${entry.assessment}` : '',
+          entry.counterpartyPosition
+            ? `${HISTORY_FIELD_LABELS.counterpartyPosition}：${entry.counterpartyPosition}`
+            : '',
+          entry.assessment ? `${HISTORY_FIELD_LABELS.assessment}：${entry.assessment}` : '',
         ]
           .filter(Boolean)
           .join('\n');
