@@ -1,5 +1,5 @@
 // `npm run edit`: builds the site, then serves it (astro preview) with the editor at /admin/ working on
-// this checkout through Decap's local backend (decap-server on port 8081, file-system mode: saves
+// this checkout through Decap's local backend (decap-server on port 8081 or CMS_PORT, file-system mode: saves
 // write the files here; nothing leaves the machine). Prints one line saying which URL to open.
 // Ctrl+C stops both. The editor runs from the build, not `astro dev`: Decap's bundle carries React
 // DOM's production build, and the dev server would pair it with React's development build.
@@ -7,9 +7,10 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { sitePath } from '../src/lib/urls.ts';
 
 const SITE_PORT = Number(process.env.PORT ?? 4321);
-const CMS_PORT = 8081; // Decap looks for its local backend here (local_backend in config.yml).
+// Decap looks for its local backend here (local_backend in config.yml, written by the build below).
+const CMS_PORT = Number(process.env.CMS_PORT ?? 8081);
 const root = process.env.EDIT_ROOT ?? process.cwd();
-const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
+const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CMS_PORT: String(CMS_PORT) };
 
 const children: ChildProcess[] = [];
 function start(name: string, args: string[], extraEnv: Record<string, string> = {}): ChildProcess {

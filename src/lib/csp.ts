@@ -5,8 +5,11 @@
 export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
-/** Where the editor at /admin/ may connect: the local backend of `npm run edit`, and GitHub's API. */
-export const CMS_CONNECT = ['http://localhost:8081', 'https://api.github.com'] as const;
+/**
+ * Where the editor at /admin/ may connect: the local backend of `npm run edit` (decap-server on this
+ * machine, port 8081 or CMS_PORT), and GitHub's API.
+ */
+export const CMS_CONNECT = ['http://localhost:*', 'https://api.github.com'] as const;
 
 // The editor's own policy, for /admin/ alone (its page carries it; public pages keep PAGE_CSP).
 // Measured in Chromium: Decap validates its config with ajv, which compiles validators with

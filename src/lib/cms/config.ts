@@ -276,6 +276,8 @@ export interface BackendOptions {
   authBaseUrl?: string;
   /** Its path (CMS_AUTH_ENDPOINT), default `auth`. */
   authEndpoint?: string;
+  /** The port of decap-server for `npm run edit` (CMS_PORT), default 8081. */
+  localPort?: number;
 }
 
 export function backendFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
@@ -284,6 +286,7 @@ export function backendFromEnv(env: Record<string, string | undefined> = process
     branch: env['CMS_BRANCH'] ?? 'main',
     ...(env['CMS_AUTH_BASE_URL'] ? { authBaseUrl: env['CMS_AUTH_BASE_URL'] } : {}),
     ...(env['CMS_AUTH_ENDPOINT'] ? { authEndpoint: env['CMS_AUTH_ENDPOINT'] } : {}),
+    ...(env['CMS_PORT'] && Number(env['CMS_PORT']) !== 8081 ? { localPort: Number(env['CMS_PORT']) } : {}),
   };
 }
 
@@ -310,7 +313,7 @@ export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOpti
     // Each save becomes a pull request that CI checks; merging it publishes.
     publish_mode: 'editorial_workflow',
     // `npm run edit`: on localhost the editor talks to decap-server (port 8081) and edits this checkout.
-    local_backend: true,
+    local_backend: backend.localPort ? { url: `http://localhost:${backend.localPort}/api/v1` } : true,
     site_url: siteUrl,
     display_url: siteUrl,
     // No uploads: sources are links, and nothing is stored outside the repository.
