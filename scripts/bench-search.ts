@@ -61,7 +61,9 @@ const extra: Judged[] =
 const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '2019-07-18-shichoson-kyosai': 'kyosai' };
 // History entries are judged by position (history:soumu/2/3); their URLs carry the event's anchor.
 let historyByUrl: Map<string, string> | undefined;
-export function unitName(url: string): string {
+export function unitName(pageUrl: string): string {
+  // An English page (/en/…) counts as its Japanese unit (README of the readers' set).
+  const url = pageUrl.startsWith('/en/') ? pageUrl.slice('/en'.length) : pageUrl;
   historyByUrl ??= new Map(
     readContentUnits(root)
       .filter((unit) => unit.type === 'history')
@@ -183,7 +185,8 @@ async function quality(
   const misses: QualityReport['misses'] = [];
   for (const query of queries) {
     const outcome = await engine.search(query.q, { k: 10 });
-    const ranked = outcome.hits.map((h) => unitName(h.url));
+    // A unit found through both its Japanese and its English page counts once, where it first comes.
+    const ranked = [...new Set(outcome.hits.map((h) => unitName(h.url)))];
     const m = evaluate(ranked, query.relevant);
     per.push({ ...m, category: query.category });
     if ((m.recall ?? 1) < 1 || (m.mrr ?? 1) < 1) {

@@ -68,6 +68,9 @@ export const articleUrl = (referenceId: string, number: number): string =>
   `${referenceUrl(referenceId)}#${articleAnchor(number)}`;
 export const SUPPLEMENTARY_ANCHOR = 'supplementary';
 
+/** The /en/ section mirrors the Japanese routes: the English page of a page (anchor kept). */
+export const englishUrl = (path: string): string => sitePath(`/en${routeOf(path)}`);
+
 /** `<letter-slug>/<n>`: the id of a demand everywhere (content ids, API, data attributes). */
 export const demandId = (letterSlug: string, number: number): string => `${letterSlug}/${number}`;
 

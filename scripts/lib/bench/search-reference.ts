@@ -8,7 +8,15 @@
  */
 import { DEFAULT_CONFIG, FIELDS, type IndexConfig } from '../../../src/lib/search/build.ts';
 import { fieldImpact, lunrIdf } from '../../../src/lib/search/scoring.ts';
-import { conceptsIn, CONCEPT_PREFIX, ngrams, parseQuery, runs, textTerms } from '../../../src/lib/search/tokenize.ts';
+import {
+  conceptsIn,
+  CONCEPT_PREFIX,
+  ENGLISH_PREFIX,
+  ngrams,
+  parseQuery,
+  runs,
+  textTerms,
+} from '../../../src/lib/search/tokenize.ts';
 import { PHRASE_BONUS, RERANK_WINDOW } from '../../../src/lib/search/engine.ts';
 import type { SearchUnit } from '../../../src/lib/search/units.ts';
 
@@ -123,7 +131,10 @@ export function referenceSearch(index: ReferenceIndex, input: string, k = 10): {
   const longest = Math.max(...scheme.grams);
   const evidence = query.words.map((word) => ({
     all: runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])),
-    any: conceptsIn(word.text).map((key) => CONCEPT_PREFIX + key),
+    any: [
+      ...conceptsIn(word.text).map((key) => CONCEPT_PREFIX + key),
+      ...word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
+    ],
   }));
   const has = (term: string, d: number) => raw.has(term) && holds(index.postings.get(term), d);
   const coverage = (d: number) =>

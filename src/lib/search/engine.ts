@@ -17,7 +17,16 @@
  *  4. showHits   — fetch the documents shown.
  * tests/search-property.test.ts checks the result against scoring every posting (the simple version).
  */
-import { parseQuery, conceptsIn, runs, ngrams, termFrequency, CONCEPT_PREFIX, DEFAULT_SCHEME } from './tokenize.ts';
+import {
+  parseQuery,
+  conceptsIn,
+  runs,
+  ngrams,
+  termFrequency,
+  CONCEPT_PREFIX,
+  ENGLISH_PREFIX,
+  DEFAULT_SCHEME,
+} from './tokenize.ts';
 import type { ParsedQuery, Scheme } from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
 import { MANIFEST_FILE, INDEX_FORMAT_VERSION, shardFile, blockFile, chunkFile } from './format.ts';
@@ -172,7 +181,10 @@ export function wordEvidence(query: ParsedQuery, scheme: Scheme): { all: string[
   const longest = Math.max(0, ...scheme.grams);
   return query.words.map((word) => ({
     all: [...new Set(runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])))],
-    any: conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
+    any: [
+      ...conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
+      ...word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
+    ],
   }));
 }
 

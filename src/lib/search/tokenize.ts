@@ -9,10 +9,16 @@
  * Which n-gram lengths to index was chosen by measurement: see src/lib/search/README.md (npm run bench:search -- --compare).
  *
  * Every occurrence of a concept alias (variants.ts) also yields a concept term `#key`.
+ *
+ * English text (more Latin letters than Japanese, english.ts) is the exception: its Latin words go
+ * through lunr's English pipeline and become stem terms `@stem` instead of n-grams (an English query's
+ * words give the same stems, besides their n-grams, which Japanese texts with Latin in them still
+ * match). What is not a Latin word in English text (digits, a Japanese name) keeps its n-grams.
  */
 import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
 import { CONCEPTS, THESAURUS } from './variants.ts';
 import { dateKeysIn, dateSpans, westernForm } from './date-terms.ts';
+import { englishStems, isEnglishText, withoutLatinWords } from './english.ts';
 
 export interface Scheme {
   /** Name for reports. */
@@ -42,6 +48,8 @@ export interface Scheme {
   /** Also emit words from Intl.Segmenter (experiment). */
   segmenter?: boolean;
   segmenterBoost?: number;
+  /** Query-side weight of an English stem term (a word of an English query); default wordWeight. */
+  englishBoost?: number;
 }
 
 /** The scheme the site uses (chosen by bench:search, see docs). */
@@ -52,9 +60,12 @@ export const DEFAULT_SCHEME: Scheme = {
   wordWeight: 10,
   conceptBoost: 20,
   thesaurusBoost: 10,
+  englishBoost: 20,
 };
 
 export const CONCEPT_PREFIX = '#';
+/** Prefix of English stem terms (english.ts). */
+export const ENGLISH_PREFIX = '@';
 export const SEGMENT_PREFIX = '~';
 
 interface CompiledConcepts {
@@ -193,17 +204,26 @@ export function termFrequency(normalized: string, term: string): number {
     const key = term.slice(CONCEPT_PREFIX.length);
     return conceptsIn(normalized).filter((k) => k === key).length;
   }
+  const english = isEnglishText(normalized);
+  if (term.startsWith(ENGLISH_PREFIX)) {
+    const stem = term.slice(ENGLISH_PREFIX.length);
+    return english ? englishStems(normalized).filter((s) => s === stem).length : 0;
+  }
+  const text = english ? withoutLatinWords(normalized) : normalized;
   let count = 0;
-  for (let at = normalized.indexOf(term); at >= 0; at = normalized.indexOf(term, at + 1)) count += 1;
+  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + 1)) count += 1;
   return count;
 }
 
 /** Terms of a text (normalized here), for the index. */
 export function textTerms(text: string, scheme: Scheme = DEFAULT_SCHEME): string[] {
   const norm = normalizeForIndex(text, scheme);
+  const english = isEnglishText(norm);
   const terms: string[] = [];
   // A loop, not push(...ngrams): a run of tens of thousands of characters would overflow the stack.
-  for (const run of runs(norm)) for (const gram of ngrams(run, scheme.grams)) terms.push(gram);
+  for (const run of runs(english ? withoutLatinWords(norm) : norm))
+    for (const gram of ngrams(run, scheme.grams)) terms.push(gram);
+  if (english) for (const stem of englishStems(norm)) terms.push(ENGLISH_PREFIX + stem);
   if (scheme.variants !== false) for (const key of conceptsIn(norm)) terms.push(CONCEPT_PREFIX + key);
   if (scheme.segmenter) for (const w of segmentWords(norm)) terms.push(SEGMENT_PREFIX + w);
   return terms;
@@ -251,6 +271,12 @@ function gramWeights(word: string, scheme: Scheme, total: number, into: Map<stri
   for (const [term, boost] of boosts) into.set(term, (into.get(term) ?? 0) + boost * scale);
 }
 
+/** The English stem terms of one word of an English query (none for a stop word). */
+export function englishWordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryTerm[] {
+  const boost = scheme.englishBoost ?? (scheme.wordWeight || 1);
+  return [...new Set(englishStems(word))].map((stem) => ({ term: ENGLISH_PREFIX + stem, boost }));
+}
+
 /** Terms for one normalized query word. */
 export function wordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryTerm[] {
   const weights = new Map<string, number>();
@@ -285,10 +311,12 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
   const norm = rewriteSplitDates((variants ? applySpellings(chars) : chars).text.trim(), variants);
   const words: QueryWord[] = [];
   const seen = new Set<string>();
+  const english = isEnglishText(norm);
   for (const raw of norm.split(' ')) {
     if (!raw || seen.has(raw)) continue;
     seen.add(raw);
     const terms = wordTerms(raw, scheme);
+    if (english) for (const term of englishWordTerms(raw, scheme)) terms.push(term);
     if (terms.length) words.push({ text: raw, terms });
   }
   // Concepts are looked for in the query as typed and with its spaces removed (石田 真敏 = 石田真敏).

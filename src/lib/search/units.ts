@@ -1,17 +1,23 @@
 /**
  * What search finds: one unit per letter body, demand, article (and 附則) and status-history entry,
- * each with the link to its exact place. Pure: takes plain data, so the site, the bench and the tests
+ * each with the link to its exact place. A unit with English text (the site's unofficial English) also
+ * gets an English unit: the same id with `@en`, linking to its page in the /en/ section, so that an
+ * English query lands on the English page and a Japanese one on the Japanese page. An article's plain
+ * summary is searched with its text (it holds the everyday words). Pure: takes plain data, so the site, the bench and the tests
  * build the same units.
  */
 import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey } from '../status.ts';
 import { formatDateJa, formatEraDate } from '../dates.ts';
-import { letterUrl, demandUrl, articleUrl, referenceUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
+import { letterUrl, demandUrl, articleUrl, referenceUrl, englishUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
 import { eventAnchors, type HistoryEntryData } from '../history.ts';
 
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
 export interface SearchUnit {
-  /** Stable id: letter:<slug>, demand:<slug>/<n>, article:<ref>/<n>, article:<ref>/supplementary, history:<slug>/<n>/<i>. */
+  /**
+   * Stable id: letter:<slug>, demand:<slug>/<n>, article:<ref>/<n>, article:<ref>/supplementary,
+   * history:<slug>/<n>/<i>; `@en` after it for the English page of the unit (unitOf strips it).
+   */
   id: string;
   type: UnitType;
   /** Link to the exact place. */
@@ -28,6 +34,17 @@ export interface SearchUnit {
   fields: { title: string; body: string; meta: string };
 }
 
+export const ENGLISH_SUFFIX = '@en';
+
+/** The unit a search unit stands for: an English page counts as its Japanese unit. */
+export const unitOf = (id: string): string => (id.endsWith(ENGLISH_SUFFIX) ? id.slice(0, -ENGLISH_SUFFIX.length) : id);
+
+/** The site's English for a letter or a reference (optional until written). */
+interface EnglishTitleSummary {
+  title: string;
+  summary: string;
+}
+
 /** Only what units need from a letter; Astro entries and parsed files both fit. */
 export interface LetterInput {
   slug: string;
@@ -39,6 +56,7 @@ export interface LetterInput {
     addressee: PartyInput;
     topics?: readonly string[] | undefined;
     summary?: string | undefined;
+    english?: EnglishTitleSummary | undefined;
   };
 }
 
@@ -57,7 +75,9 @@ export interface DemandInput {
   text: string;
   shortTitle: string;
   topics?: readonly string[] | undefined;
-  statusHistory: readonly Omit<HistoryEntryData, 'sources'>[];
+  statusHistory: readonly (Omit<HistoryEntryData, 'sources'> & { summaryEn?: string | undefined })[];
+  /** The site's English: the demand's text and short title. */
+  english?: { text: string; shortTitle: string } | undefined;
   /** The demand file's body (its background, Markdown or MDX): searchable with the demand's text. */
   body?: string | undefined;
 }
@@ -81,9 +101,21 @@ export interface ReferenceInput {
     chapters: readonly {
       number: number;
       title: string;
-      articles: readonly { number: number; caption: string; paragraphs: readonly ParagraphInput[] }[];
+      articles: readonly {
+        number: number;
+        caption: string;
+        plain?: string | undefined;
+        summaryEn?: string | undefined;
+        paragraphs: readonly ParagraphInput[];
+      }[];
     }[];
-    supplementary?: readonly { qualifier?: string | undefined; paragraphs: readonly ParagraphInput[] }[];
+    supplementary?: readonly {
+      qualifier?: string | undefined;
+      plain?: string | undefined;
+      summaryEn?: string | undefined;
+      paragraphs: readonly ParagraphInput[];
+    }[];
+    english?: EnglishTitleSummary | undefined;
   };
 }
 
@@ -156,6 +188,16 @@ export function buildSearchUnits(
         ].join('\n'),
       },
     });
+    if (data.english)
+      units.push({
+        id: `letter:${letter.slug}${ENGLISH_SUFFIX}`,
+        type: 'letter',
+        url: englishUrl(letterUrl(letter.slug)),
+        label: 'Letter',
+        title: `${data.english.title} (${data.date})`,
+        date: data.date,
+        fields: { title: data.english.title, body: data.english.summary, meta: 'letter request' },
+      });
 
     const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
     for (const demand of own) {
@@ -174,6 +216,17 @@ export function buildSearchUnits(
           meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
         },
       });
+      if (demand.english)
+        units.push({
+          id: `demand:${demand.letter}/${demand.number}${ENGLISH_SUFFIX}`,
+          type: 'demand',
+          url: englishUrl(demandUrl(demand.letter, demand.number)),
+          label: 'Demand',
+          title: `Demand ${labelInText(demand.label)}: ${demand.english.shortTitle}`,
+          status,
+          date: data.date,
+          fields: { title: demand.english.shortTitle, body: demand.english.text, meta: 'demand' },
+        });
       const anchors = eventAnchors(demand.statusHistory);
       demand.statusHistory.forEach((entry, index) => {
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
@@ -200,6 +253,21 @@ export function buildSearchUnits(
             meta: [datesText(entry.date), STATUSES[entry.status]?.ja ?? ''].join('\n'),
           },
         });
+        if (entry.summaryEn)
+          units.push({
+            id: `history:${demand.letter}/${demand.number}/${index + 1}${ENGLISH_SUFFIX}`,
+            type: 'history',
+            url: englishUrl(`${demandUrl(demand.letter, demand.number)}#${anchors[index]}`),
+            label: 'History',
+            title: `${entry.date} ${entry.type}: Demand ${labelInText(demand.label)}${demand.english ? ` ${demand.english.shortTitle}` : ''}`,
+            status: entry.status,
+            date: entry.date,
+            fields: {
+              title: entry.type,
+              body: entry.summaryEn,
+              meta: `${entry.date} ${entry.status.replace(/_/g, ' ')}`,
+            },
+          });
       });
     }
   }
@@ -231,9 +299,19 @@ export function buildSearchUnits(
           fields: {
             title: `第${article.number}条 ${article.caption}`,
             body,
-            meta: `第${chapter.number}章 ${chapter.title}`,
+            // The plain summary in meta: its everyday words find the article without outweighing its text.
+            meta: [`第${chapter.number}章 ${chapter.title}`, article.plain ?? ''].join('\n'),
           },
         });
+        if (article.summaryEn)
+          units.push({
+            id: `article:${reference.id}/${article.number}${ENGLISH_SUFFIX}`,
+            type: 'article',
+            url: englishUrl(articleUrl(reference.id, article.number)),
+            label: `Rules, Article ${article.number}`,
+            title: `Article ${article.number}${data.english ? `, ${data.english.title}` : ''}`,
+            fields: { title: `Article ${article.number}`, body: article.summaryEn, meta: 'rules article' },
+          });
       }
     }
     // The 附則 are one unit: they follow each other on the page, and a reader looking for them
@@ -257,8 +335,18 @@ export function buildSearchUnits(
         url: `${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`,
         label: '規程 附則',
         title: `附則 ${data.shortTitle}`,
-        fields: { title: `附則 ${captions}`, body, meta: '' },
+        fields: { title: `附則 ${captions}`, body, meta: provisions.map((p) => p.plain ?? '').join('\n') },
       });
+      const english = provisions.map((p) => p.summaryEn).filter(Boolean);
+      if (english.length)
+        units.push({
+          id: `article:${reference.id}/${SUPPLEMENTARY_ANCHOR}${ENGLISH_SUFFIX}`,
+          type: 'article',
+          url: englishUrl(`${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`),
+          label: 'Rules, Supplementary provisions',
+          title: `Supplementary provisions${data.english ? `, ${data.english.title}` : ''}`,
+          fields: { title: 'Supplementary provisions', body: english.join('\n'), meta: 'rules' },
+        });
     }
   }
   return units;
