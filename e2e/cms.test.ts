@@ -201,7 +201,7 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       typeKey: entry.type,
       statusKey: entry.status,
       summary: entry.summary,
-      source: entry.sources[0],
+      source: entry.sources[0]!,
     });
     await expect.poll(() => page.getByText('保存しました。').count()).toBeGreaterThan(0);
     const after = await waitForChange(demand.file, before);
