@@ -1,5 +1,13 @@
 import { describe, expect, test } from 'vitest';
-import { parseIsoDate, toIsoDate, formatDateJa, formatEraDate, daysBetween, todayInJapan } from '../src/lib/dates.ts';
+import {
+  parseIsoDate,
+  toIsoDate,
+  formatDateJa,
+  formatEraDate,
+  daysBetween,
+  todayInJapan,
+  formatDateEn,
+} from '../src/lib/dates.ts';
 
 describe('parseIsoDate', () => {
   test.each([
@@ -58,4 +66,20 @@ test.each([
 test('todayInJapan uses the Japanese calendar day', () => {
   // 2019-07-22 20:00 UTC is already 07-23 in Tokyo.
   expect(todayInJapan(new Date(Date.UTC(2019, 6, 22, 20)))).toBe('2019-07-23');
+});
+
+describe('formatDateEn', () => {
+  test.each([
+    ['2019-07-23', '23 July 2019'],
+    ['2019-07-01', '1 July 2019'],
+    ['2020-02-29', '29 February 2020'],
+    ['2019-12-31', '31 December 2019'],
+    ['1989-01-08', '8 January 1989'],
+  ])('%s → %s', (iso, expected) => {
+    expect(formatDateEn(iso)).toBe(expected);
+  });
+
+  test('refuses a date that does not exist', () => {
+    expect(() => formatDateEn('2019-02-30')).toThrow();
+  });
 });

@@ -62,3 +62,15 @@ const japanCalendar = new Intl.DateTimeFormat('en-CA', {
 export function todayInJapan(now: Date = new Date()): string {
   return japanCalendar.format(now);
 }
+
+const englishDate = new Intl.DateTimeFormat('en-GB', {
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** 2019-07-23 → 23 July 2019 (the English pages' form: day month year, no ordinal). */
+export function formatDateEn(iso: string): string {
+  return englishDate.format(requireDate(iso));
+}

@@ -78,3 +78,10 @@ export function parseDemandId(id: string): { letter: string; number: number } | 
   const match = /^([a-z0-9-]+)\/(\d+)$/.exec(id);
   return match ? { letter: match[1]!, number: Number(match[2]) } : null;
 }
+
+// The English section mirrors the Japanese routes under /en/.
+export const englishHomeUrl = (): string => sitePath('/en/');
+export const englishLetterUrl = (letterSlug: string): string => sitePath(`/en/letters/${letterSlug}/`);
+export const englishDemandUrl = (letterSlug: string, number: number): string =>
+  sitePath(`/en/letters/${letterSlug}/demands/${number}/`);
+export const englishReferenceUrl = (referenceId: string): string => sitePath(`/en/references/${referenceId}/`);

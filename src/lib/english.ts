@@ -1,0 +1,128 @@
+/**
+ * The English section for the press: page data built from the entries (pages only render it), and the
+ * English header and navigation strings in one place. Translations are the site's and unofficial.
+ */
+import type { Demand, Letter, Reference } from './schemas.ts';
+import { STATUSES, EVENT_TYPES_EN } from './status.ts';
+import { currentStatus } from './history.ts';
+import { formatDateEn } from './dates.ts';
+import {
+  demandUrl,
+  englishDemandUrl,
+  englishHomeUrl,
+  englishLetterUrl,
+  englishReferenceUrl,
+  letterUrl,
+  referenceUrl,
+  sitePath,
+} from './urls.ts';
+
+/** Header, navigation and notice strings of the English pages. */
+export const EN_TEXTS = {
+  siteName: 'Jichiroren My Number Card campaign tracker (English)',
+  skipLink: 'Skip to content',
+  navLabel: 'English section',
+  nav: [{ label: 'About the campaign', href: englishHomeUrl() }],
+  japaneseSite: '日本語のサイト（Japanese site）',
+  unofficial: 'Unofficial translation. The Japanese original is authoritative:',
+  unofficialSummary: 'Unofficial summary by this site. The Japanese text is authoritative:',
+  japaneseOriginal: 'Japanese original',
+  noTranslation: 'No English translation yet; see the Japanese original.',
+  footer:
+    'Published by the site of Jichiroren. The letters and the regulation are published in Japanese in their original words; English texts on these pages are the site’s unofficial translations and summaries.',
+} as const;
+
+/** Link text shown on each Japanese page to its English version. */
+export const ENGLISH_LINK_JA = 'English';
+
+/** The hreflang pair of a page: Japanese original and its English version (x-default is the Japanese). */
+export interface Alternates {
+  ja: string;
+  en: string;
+}
+
+const statusLabel = (demand: Demand) => {
+  const info = STATUSES[currentStatus(demand.statusHistory)];
+  return { key: info.key, label: info.en, symbol: info.symbol, definition: info.definitionEn };
+};
+
+const addresseeEn = (letter: Letter): string => letter.english?.title ?? letter.title;
+
+/** One demand as the English pages show it. */
+export function englishDemand(demand: Demand) {
+  return {
+    number: demand.number,
+    label: demand.label,
+    translated: demand.english !== undefined,
+    shortTitle: demand.english?.shortTitle ?? null,
+    text: demand.english?.text ?? null,
+    japaneseText: demand.text,
+    status: statusLabel(demand),
+    url: englishDemandUrl(demand.letter, demand.number),
+    japaneseUrl: demandUrl(demand.letter, demand.number),
+    history: demand.statusHistory.map((entry) => ({
+      date: entry.date,
+      dateText: formatDateEn(entry.date),
+      type: EVENT_TYPES_EN[entry.type],
+      status: STATUSES[entry.status].en,
+      summary: entry.summaryEn ?? null,
+      sources: entry.sources,
+    })),
+  };
+}
+
+/** A letter's English page: its summary and every demand of it, in number order. */
+export function englishLetterPage(slug: string, letter: Letter, demands: readonly Demand[]) {
+  return {
+    slug,
+    title: addresseeEn(letter),
+    japaneseTitle: letter.title,
+    summary: letter.english?.summary ?? null,
+    date: letter.date,
+    dateText: formatDateEn(letter.date),
+    url: englishLetterUrl(slug),
+    japaneseUrl: letterUrl(slug),
+    demands: demands
+      .filter((d) => d.letter === slug)
+      .toSorted((a, b) => a.number - b.number)
+      .map(englishDemand),
+  };
+}
+
+/** A reference's English page: its summary and one summary per article and for the 附則. */
+export function englishReferencePage(id: string, reference: Reference) {
+  return {
+    id,
+    title: reference.english?.title ?? reference.title,
+    japaneseTitle: reference.title,
+    summary: reference.english?.summary ?? null,
+    url: englishReferenceUrl(id),
+    japaneseUrl: referenceUrl(id),
+    articles: reference.chapters.flatMap((chapter) =>
+      chapter.articles.map((article) => ({
+        heading: `Article ${article.number}`,
+        caption: article.caption,
+        summary: article.summaryEn ?? null,
+        anchor: `article-${article.number}`,
+      })),
+    ),
+    supplementary: reference.supplementary.map((s) => ({
+      qualifier: s.qualifier ?? null,
+      summary: s.summaryEn ?? null,
+    })),
+  };
+}
+
+/** Every English page with its Japanese original, for the hreflang pairs and the link checks. */
+export function englishPages(
+  letters: readonly { id: string; data: Letter }[],
+  demands: readonly Demand[],
+  references: readonly { id: string }[],
+): Alternates[] {
+  return [
+    { ja: sitePath('/'), en: englishHomeUrl() },
+    ...letters.map((l) => ({ ja: letterUrl(l.id), en: englishLetterUrl(l.id) })),
+    ...demands.map((d) => ({ ja: demandUrl(d.letter, d.number), en: englishDemandUrl(d.letter, d.number) })),
+    ...references.map((r) => ({ ja: referenceUrl(r.id), en: englishReferenceUrl(r.id) })),
+  ];
+}
