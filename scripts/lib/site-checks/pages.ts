@@ -189,8 +189,12 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
 
   // --- Document basics
   const htmlElement = doc.byTag('html')[0];
-  if (htmlElement?.attrs.get('lang') !== 'ja')
-    add(`<html lang> is ${JSON.stringify(htmlElement?.attrs.get('lang'))}, expected "ja"`);
+  // The English section (/en/) is in English; every other page in Japanese.
+  const english = context.path.startsWith('/en/');
+  const lang = english ? 'en' : 'ja';
+  const locale = english ? 'en_GB' : 'ja_JP';
+  if (htmlElement?.attrs.get('lang') !== lang)
+    add(`<html lang> is ${JSON.stringify(htmlElement?.attrs.get('lang'))}, expected "${lang}"`);
   if (!/^<!doctype html>/i.test(html.trimStart())) add('missing <!doctype html>');
   if (!/<meta charset="?utf-8"?/i.test(html.slice(0, 1024)))
     add('<meta charset="utf-8"> is not within the first 1024 bytes');
@@ -250,7 +254,7 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
     'og:title': (v) => (v ? null : 'og:title is empty'),
     'og:description': (v) => (v ? null : 'og:description is empty'),
     'og:site_name': (v) => (v ? null : 'og:site_name is empty'),
-    'og:locale': (v) => (v === 'ja_JP' ? null : `og:locale is "${v}", expected ja_JP`),
+    'og:locale': (v) => (v === locale ? null : `og:locale is "${v}", expected ${locale}`),
     'twitter:card': (v) => (['summary', 'summary_large_image'].includes(v) ? null : `twitter:card is "${v}"`),
     'twitter:title': (v) => (v ? null : 'twitter:title is empty'),
     'twitter:description': (v) => (v ? null : 'twitter:description is empty'),
