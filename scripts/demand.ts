@@ -45,11 +45,12 @@ import {
   EVENT_TYPES,
   EVENT_TYPE_GUIDANCE_JA,
   EVENT_TYPE_KEYS,
+  HISTORY_FIELD_LABELS,
   isStatusKey,
   statusName,
 } from '../src/lib/status.ts';
 import { parseDemandId, demandId } from '../src/lib/urls.ts';
-import { labelInText } from '../src/lib/letters.ts';
+import { addresseeShort, labelInText } from '../src/lib/letters.ts';
 import { parseIsoDate, todayInJapan } from '../src/lib/dates.ts';
 import { listContentFiles } from '../src/lib/content/files.ts';
 
@@ -60,7 +61,7 @@ const USAGE = `使い方（npm run demand -- の後に続けます）:
 
   add <要請書>/<番号> --status <状況> --date YYYY-MM-DD --summary "要約"
       --source-url URL --source-title "出典の題名" [--type <種類>]
-      [--counterparty "相手方の回答要旨"] [--assessment "組合の評価"] [--dry-run]
+      [--counterparty "${HISTORY_FIELD_LABELS.counterpartyPosition}"] [--assessment "${HISTORY_FIELD_LABELS.assessment}"] [--dry-run]
       要求の経過（statusHistory）の最後に1件追加します。出典は --source-url と
       --source-title を組にして、何組でも指定できます。--dry-run は確認だけで書き込みません。
 
@@ -270,7 +271,7 @@ function describeDemand(content: ContentSet, id: string): string {
   const demand = content.demands.get(id)?.data;
   if (!demand) return id;
   const letter = content.letters.get(demand.letter)?.data;
-  const addressee = letter ? (letter.addressee.shortName ?? letter.addressee.organization) : demand.letter;
+  const addressee = letter ? addresseeShort(letter.addressee) : demand.letter;
   return `${addressee}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」（${id}）`;
 }
 

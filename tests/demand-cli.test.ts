@@ -192,7 +192,7 @@ describe('npm run demand -- add', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(
-      '追加しました：総務省宛 要求2「個人情報を申請書作成に流用しない」（2019-07-23-soumu/2）',
+      '追加しました：総務大臣宛 要求2「個人情報を申請書作成に流用しない」（2019-07-23-soumu/2）',
     );
     expect(result.stdout).toContain('content/letters/2019-07-23-soumu/demands/2.mdx（statusHistory の4件目）');
     expect(result.stdout).toContain('状況：進展なし（stalled） → 回答あり（responded）');
@@ -426,7 +426,7 @@ describe('npm run demand -- list and checked', () => {
     const lines = result.stdout.split('\n').filter((line) => /^2019-07-/.test(line));
     expect(lines).toHaveLength(9);
     expect(lines.find((l) => l.startsWith('2019-07-23-soumu/2'))).toMatch(
-      /stalled\s+2019-07-31\s+\d{4}-\d{2}-\d{2}\s+進展なし｜総務省宛 要求2「個人情報を申請書作成に流用しない」/,
+      /stalled\s+2019-07-31\s+\d{4}-\d{2}-\d{2}\s+進展なし｜総務大臣宛 要求2「個人情報を申請書作成に流用しない」/,
     );
     expect(result.stdout).toContain('9件：回答あり 4、進展なし 5');
   });

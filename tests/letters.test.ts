@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addressLines, addresseeLabel, dateWithEra, homeLetters } from '../src/lib/letters.ts';
+import {
+  addressLines,
+  addresseeLabel,
+  addresseeOrganization,
+  addresseeShort,
+  dateWithEra,
+  homeLetters,
+} from '../src/lib/letters.ts';
 import { demandUrl, demandInLetterUrl, articleUrl, parseDemandId, demandId } from '../src/lib/urls.ts';
 import { htmlToText, layoutFree, sourceSegments } from '../src/lib/text-compare.ts';
 
@@ -27,6 +34,28 @@ describe('address blocks print what the letter prints', () => {
     [federation, '全国市町村職員共済組合連合会 理事長 小谷 隆亮'],
   ])('label %#', (party, label) => {
     expect(addresseeLabel(party)).toBe(label);
+  });
+
+  // Headings say whom the letter is addressed to (…宛); the body that answers keeps its organisation's name.
+  test.each([
+    ['minister, ministry not printed', { ...minister, shortName: '総務省' }, '総務大臣', '総務省'],
+    ['minister without a short name', minister, '総務大臣', '総務省'],
+    [
+      'federation with a short name',
+      { ...federation, shortName: '市町村共済連合会' },
+      '市町村共済連合会',
+      '市町村共済連合会',
+    ],
+    ['federation without one', federation, '全国市町村職員共済組合連合会', '全国市町村職員共済組合連合会'],
+    [
+      'organisation not printed and no role',
+      { organization: '総務省', organizationPrinted: false },
+      '総務省',
+      '総務省',
+    ],
+  ])('%s', (_name, party, heading, actor) => {
+    expect(addresseeShort(party)).toBe(heading);
+    expect(addresseeOrganization(party)).toBe(actor);
   });
 });
 

@@ -6,6 +6,7 @@
 import { STATUS_LIST, STATUSES, EVENT_TYPES, EVENT_TYPES_EN, type StatusKey, type EventType } from './status.ts';
 import { currentStatus, lastUpdated, statusAsOf, isOverdue, type HistoryEntryData } from './history.ts';
 import { demandId, demandUrl, letterUrl } from './urls.ts';
+import { addresseeShort } from './letters.ts';
 
 export type ApiHistoryInput = HistoryEntryData;
 
@@ -32,6 +33,7 @@ export interface ApiLetterInput {
   };
   addressee: {
     organization: string;
+    organizationPrinted?: boolean | undefined;
     shortName?: string | undefined;
     role?: string | undefined;
     name?: string | undefined;
@@ -233,7 +235,7 @@ export function historyAsText(history: readonly ApiHistoryEntry[]): string {
 
 /** /api/demands.csv: UTF-8 with a byte-order mark (so that Excel reads Japanese), CRLF line ends. */
 export function demandsCsv(demands: readonly ApiDemand[], letters: readonly ApiLetterInput[]): string {
-  const addressees = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
+  const addressees = new Map(letters.map((l) => [l.slug, addresseeShort(l.addressee)] as const));
   const rows = demands.map((d) => {
     const cells: Record<(typeof CSV_COLUMNS)[number], string | number | boolean> = {
       letter: d.letter,

@@ -7,6 +7,7 @@ import { EVENT_TYPES, STATUS_KEYS, STATUS_LIST, type EventType, type StatusKey }
 import { currentStatus, lastUpdated, isOverdue, statusAsOf, historySteps, type HistoryLike } from './history.ts';
 import { demandId, demandUrl, letterUrl } from './urls.ts';
 import { filterIndexPath, type FilterDimension } from './filters.ts';
+import { addresseeShort, type AddresseeName } from './letters.ts';
 export * from './filters.ts';
 
 export interface DashboardLetter {
@@ -15,7 +16,7 @@ export interface DashboardLetter {
   title: string;
   date: string;
   responseDue?: string | undefined;
-  addressee: { organization: string; shortName?: string | undefined };
+  addressee: AddresseeName;
 }
 
 export interface DashboardDemand {
@@ -58,7 +59,7 @@ export interface DashboardRow {
   overdue: boolean;
 }
 
-const addresseeName = (letter: DashboardLetter): string => letter.addressee.shortName ?? letter.addressee.organization;
+const addresseeName = (letter: DashboardLetter): string => addresseeShort(letter.addressee);
 
 /**
  * A URL-safe key per addressee organisation: the slug of its earliest letter without the date

@@ -8,7 +8,7 @@
 import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey, type EventType } from './status.ts';
 import { historySteps, type HistoryEntryData } from './history.ts';
 import { formatDateJa } from './dates.ts';
-import { labelInText } from './letters.ts';
+import { addresseeShort, labelInText, type AddresseeName } from './letters.ts';
 import { demandFeedUrl, demandId, demandUrl } from './urls.ts';
 
 export type FeedHistoryEntry = HistoryEntryData;
@@ -23,7 +23,7 @@ export interface FeedDemand {
 
 export interface FeedLetter {
   slug: string;
-  addressee: { organization: string; shortName?: string | undefined };
+  addressee: AddresseeName;
 }
 
 export interface FeedEntry {
@@ -75,7 +75,7 @@ export function feedEntries(
   origin: string,
   limit = FEED_ENTRIES_MAX,
 ): FeedEntry[] {
-  const addressees = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
+  const addressees = new Map(letters.map((l) => [l.slug, addresseeShort(l.addressee)] as const));
   const entries: (FeedEntry & { position: number })[] = [];
   for (const demand of demands) {
     const page = new URL(demandUrl(demand.letter, demand.number), origin).href;
@@ -174,7 +174,7 @@ export function demandFeed(
   author: string,
   siteName: string,
 ): AtomFeed {
-  const addressee = letter.addressee.shortName ?? letter.addressee.organization;
+  const addressee = addresseeShort(letter.addressee);
   const name = `${addressee}宛 要求${labelInText(demand.label)}「${demand.shortTitle}」`;
   return {
     title: `${siteName}：${name}の経過`,

@@ -31,8 +31,21 @@ export function addresseeLabel(party: PartyLike): string {
   return [org, party.role, party.name].filter(Boolean).join(' ');
 }
 
-/** Short name of the addressee's organisation for filters and tables. */
-export function addresseeShort(party: PartyLike): string {
+/** What naming an addressee needs: a letter, an Astro entry's data or a parsed file all fit. */
+export type AddresseeName = Pick<PartyLike, 'organization' | 'organizationPrinted' | 'shortName' | 'role'>;
+
+/**
+ * How headings, labels and filters name an addressee (…宛): whom the letter is addressed to. A letter
+ * to a minister whose ministry is not printed in the address (総務大臣 石田 真敏 殿) is 総務大臣宛, not
+ * 総務省宛; otherwise the organisation's short name (市町村共済連合会宛).
+ */
+export function addresseeShort(party: AddresseeName): string {
+  if (party.organizationPrinted === false && party.role) return party.role;
+  return party.shortName ?? party.organization;
+}
+
+/** The addressee as the body that acts and answers (総務省は…と回答した): its organisation's short name. */
+export function addresseeOrganization(party: AddresseeName): string {
   return party.shortName ?? party.organization;
 }
 

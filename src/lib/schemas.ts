@@ -56,9 +56,9 @@ const slug = z
 export const PartySchema = z.strictObject({
   /** Organisation as printed, e.g. 日本自治体労働組合総連合. */
   organization: text,
-  /** Whether the organisation's name is printed in the letter's address block (総務大臣 宛は省名なし). */
+  /** Whether the organisation's name is printed in the letter's address block (総務大臣宛は省名なし: headings then say 総務大臣宛). */
   organizationPrinted: z.boolean().default(true),
-  /** Short name used in labels, e.g. 自治労連 or 総務省. */
+  /** Short name of the organisation, e.g. 自治労連 or 総務省 (…宛 labels: src/lib/letters.ts addresseeShort). */
   shortName: text.optional(),
   /** Role as printed, e.g. 中央執行委員長. */
   role: text.optional(),

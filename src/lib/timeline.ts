@@ -6,7 +6,7 @@
 import { EVENT_TYPES, TIMELINE_KINDS, type EventType, type StatusKey, type TimelineKind } from './status.ts';
 import { historySteps } from './history.ts';
 import { demandId, demandUrl } from './urls.ts';
-import { labelInText } from './letters.ts';
+import { addresseeShort, labelInText, type AddresseeName } from './letters.ts';
 
 export interface TimelineSourceLike {
   title: string;
@@ -45,7 +45,7 @@ export interface TimelineDemandInput {
 
 export interface TimelineLetterInput {
   slug: string;
-  addressee: { organization: string; shortName?: string | undefined };
+  addressee: AddresseeName;
 }
 
 export interface TimelineDemandRef {
@@ -116,7 +116,7 @@ export function buildTimeline(
   demands: readonly TimelineDemandInput[],
   letters: readonly TimelineLetterInput[],
 ): TimelineItem[] {
-  const addressee = new Map(letters.map((l) => [l.slug, l.addressee.shortName ?? l.addressee.organization] as const));
+  const addressee = new Map(letters.map((l) => [l.slug, addresseeShort(l.addressee)] as const));
   const items: TimelineItem[] = events.map((event) => ({
     id: `event-${event.id}`,
     date: event.date,

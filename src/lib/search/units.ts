@@ -10,6 +10,7 @@ import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey } from '../
 import { formatDateJa, formatEraDate } from '../dates.ts';
 import { letterUrl, demandUrl, articleUrl, referenceUrl, englishUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
 import { eventAnchors, type HistoryEntryData } from '../history.ts';
+import { addresseeShort } from '../letters.ts';
 
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
@@ -141,7 +142,6 @@ function datesText(iso: string): string {
 }
 
 const personOf = (p: PartyInput) => [p.organization, p.role, p.name].filter(Boolean).join(' ');
-const addresseeShort = (p: PartyInput) => p.shortName ?? p.organization;
 const labelInText = (label: string) => label.replace(/[.．]$/, '');
 
 function paragraphText(p: ParagraphInput): string {
