@@ -66,7 +66,8 @@ export function unitName(pageUrl: string): string {
   const url = pageUrl.startsWith('/en/') ? pageUrl.slice('/en'.length) : pageUrl;
   historyByUrl ??= new Map(
     readContentUnits(root)
-      .filter((unit) => unit.type === 'history')
+      // English history units (<id>@en) have their own /en/ URL, mapped to the Japanese one above.
+      .filter((unit) => unit.type === 'history' && !unit.id.endsWith('@en'))
       .map((unit) => {
         const [, slug, number, position] = /^history:([^/]+)\/(\d+)\/(\d+)$/.exec(unit.id)!;
         return [unit.url, `history:${LETTER_NAMES[slug!] ?? slug}/${number}/${position}`] as const;
