@@ -127,7 +127,7 @@ async function addEntry(
   entry: { date: string; typeKey: string; statusKey: string; summary: string; source?: { title: string; url: string } },
 ): Promise<void> {
   await page.goto(`${adminUrl}#/collections/demands-${demand.letter}/entries/${demand.number}`);
-  await page.getByLabel('短い題').waitFor();
+  await page.getByLabel('短い題', { exact: true }).waitFor();
   await page.getByRole('button', { name: /経過/ }).filter({ hasText: /経過$/ }).last().click();
   await page.getByLabel('日付', { exact: true }).last().fill(entry.date);
   await page.getByLabel('出来事の種類').last().click();
@@ -136,7 +136,7 @@ async function addEntry(
   await page
     .getByRole('option', { name: `${STATUSES[entry.statusKey as 'responded'].ja}（${entry.statusKey}）` })
     .click();
-  await page.getByLabel('何があったか').last().fill(entry.summary);
+  await page.getByLabel('何があったか', { exact: true }).last().fill(entry.summary);
   if (entry.source) {
     await page.getByRole('button', { name: /出典$/ }).last().click();
     await page.getByLabel('出典の題名').last().fill(entry.source.title);

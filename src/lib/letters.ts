@@ -36,8 +36,8 @@ export type AddresseeName = Pick<PartyLike, 'organization' | 'organizationPrinte
 
 /**
  * How headings, labels and filters name an addressee (…宛): whom the letter is addressed to. A letter
- * to a minister whose ministry is not printed in the address (総務大臣 石田 真敏 殿) is 総務大臣宛, not
- * 総務省宛; otherwise the organisation's short name (市町村共済連合会宛).
+ * to a minister whose ministry is not printed in the address (総務大臣 石田 真敏 殿) is named by the
+ * minister's role (総務大臣宛), not by the ministry; otherwise the organisation's short name (市町村共済連合会宛).
  */
 export function addresseeShort(party: AddresseeName): string {
   if (party.organizationPrinted === false && party.role) return party.role;
