@@ -1,7 +1,8 @@
 // WCAG 2.2 AA on every page of the build (and the search page showing results): an axe sweep at
-// desktop and phone sizes, and without JavaScript for pages that run scripts; plus what axe cannot
-// judge: skip link, heading order, status shown in words, badge contrast, table headers, reflow at
-// 320 px and text-spacing overrides. Keyboard reach and focus visibility: keyboard.test.ts.
+// desktop size, and without JavaScript for pages that run scripts; plus what axe cannot judge: skip
+// link, heading order, status shown in words, badge contrast, table headers. On phones (axe's
+// layout-dependent rules, reflow at 320 px, text-spacing overrides, layout shift): layout.test.ts.
+// Keyboard reach and focus visibility: keyboard.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -10,22 +11,12 @@ import { describe, test } from 'vitest';
 import { contrastRatio } from '../scripts/lib/site-checks/contrast.ts';
 import { STATUSES, isStatusKey } from '../src/lib/status.ts';
 import { distDir } from './harness.ts';
-import {
-  layoutShift,
-  openAndSettle,
-  openWithoutScripts,
-  pageStates,
-  recordingPage,
-  type PageState,
-  SWEEP_TIMEOUT,
-} from './site.ts';
+import { openAndSettle, openWithoutScripts, pageStates, recordingPage, type PageState, SWEEP_TIMEOUT } from './site.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // No rule is disabled. If one ever must be, list it here with the reason and the manual check that replaces it.
 const DISABLED_RULES: string[] = [];
 
-// The narrowest phone in use and WCAG 1.4.10's reflow width (= 1280 px at 400 % zoom).
-const PHONE = { width: 320, height: 640 };
 const DESKTOP = { width: 1280, height: 900 };
 const states = pageStates();
 
@@ -182,70 +173,6 @@ describe.concurrent('desktop (1280 px): axe, then what axe does not judge', () =
     },
   );
 });
-
-describe.concurrent(
-  'phone (320 px): axe, no layout shift, reflow without sideways scrolling, WCAG text-spacing overrides',
-  () => {
-    test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url }, { expect, onTestFinished }) => {
-      // bypassCSP: the test injects a style sheet below, which the site's own CSP would (rightly) refuse.
-      const { page } = await recordingPage({ viewport: PHONE, bypassCSP: true, closeWith: onTestFinished });
-      await openAndSettle(page, url);
-      expect(await axeViolations(page), 'axe violations').toBe('');
-      // Nothing on screen jumps while the page loads (script-rendered content included): readers on
-      // phones lose their place, and tap the wrong thing.
-      const shift = await layoutShift(page);
-      expect(shift.total, `layout shift while loading (moved: ${shift.moved.join(', ')})`).toBeLessThanOrEqual(0.01);
-      const overflow = () =>
-        page.evaluate(() => {
-          const width = document.documentElement.clientWidth;
-          const offenders = [...document.querySelectorAll('body *')]
-            .filter((el) => {
-              const rect = el.getBoundingClientRect();
-              if (rect.width === 0 || rect.right <= width + 1) return false;
-              // Inside a horizontal scroll container (wide tables) is allowed by 1.4.10.
-              for (let p = el.parentElement; p; p = p.parentElement) {
-                const style = getComputedStyle(p);
-                if (['auto', 'scroll'].includes(style.overflowX)) return false;
-                if (['hidden', 'clip'].includes(style.overflowX) && p.getBoundingClientRect().right <= width + 1)
-                  return false;
-              }
-              return true;
-            })
-            .map(
-              (el) =>
-                `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}.${[...el.classList].join('.')} right=${Math.round(el.getBoundingClientRect().right)}`,
-            );
-          return { scrollWidth: document.documentElement.scrollWidth, width, offenders: offenders.slice(0, 5) };
-        });
-      const before = await overflow();
-      expect(before.offenders, 'elements wider than a 320 px screen').toEqual([]);
-      expect(before.scrollWidth).toBeLessThanOrEqual(before.width + 1);
-
-      // WCAG 1.4.12: line height 1.5, paragraph spacing 2em, letter spacing 0.12em, word spacing 0.16em.
-      await page.addStyleTag({
-        content:
-          '* { line-height: 1.5 !important; letter-spacing: 0.12em !important; word-spacing: 0.16em !important; } p { margin-bottom: 2em !important; }',
-      });
-      const after = await overflow();
-      expect(after.offenders, 'elements pushed off screen by text spacing').toEqual([]);
-      const clipped = await page.evaluate(() =>
-        [...document.querySelectorAll('body *')]
-          .filter((el) => {
-            const style = getComputedStyle(el);
-            if (!['hidden', 'clip'].includes(style.overflowY) && !['hidden', 'clip'].includes(style.overflowX))
-              return false;
-            if ((el as HTMLElement).offsetWidth <= 1 || el.closest('.visually-hidden, .skip-link')) return false;
-            return (
-              !!(el.textContent ?? '').trim() &&
-              (el.scrollHeight > el.clientHeight + 2 || el.scrollWidth > el.clientWidth + 2)
-            );
-          })
-          .map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')}`),
-      );
-      expect(clipped, 'text clipped by overflow: hidden after text-spacing overrides').toEqual([]);
-    });
-  },
-);
 
 /** What a reader gets from <main>: headings, text, and links to other pages. */
 function readable(page: Page) {

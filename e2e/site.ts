@@ -192,28 +192,7 @@ export async function recordingPage(options: RecordingOptions = {}): Promise<Rec
       await route.abort('blockedbyclient');
     }
   });
-  // Layout shifts, as Lighthouse's CLS counts them (read with layoutShift()).
-  await context.addInitScript(() => {
-    const w = window as unknown as { __layoutShifts: { value: number; sources: string[] }[] };
-    w.__layoutShifts = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as {
-        value: number;
-        hadRecentInput: boolean;
-        sources?: { node?: Node | null }[];
-      }[]) {
-        if (entry.hadRecentInput) continue;
-        w.__layoutShifts.push({
-          value: entry.value,
-          sources: (entry.sources ?? []).map((s) =>
-            s.node instanceof Element
-              ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}`
-              : String(s.node?.nodeName),
-          ),
-        });
-      }
-    }).observe({ type: 'layout-shift', buffered: true });
-  });
+  await observeLayoutShifts(context);
   const page = await context.newPage();
   page.on('websocket', (ws) => {
     const record = { url: ws.url(), resourceType: 'websocket', page: pathOf(page.url()) };
@@ -258,6 +237,31 @@ export async function scrollSettled(page: Page): Promise<void> {
         requestAnimationFrame(tick);
       }),
   );
+}
+
+/** Records layout shifts, as Lighthouse's CLS counts them, in every page of the context (read with layoutShift()). */
+export async function observeLayoutShifts(context: BrowserContext): Promise<void> {
+  await context.addInitScript(() => {
+    const w = window as unknown as { __layoutShifts: { value: number; sources: string[] }[] };
+    w.__layoutShifts = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as {
+        value: number;
+        hadRecentInput: boolean;
+        sources?: { node?: Node | null }[];
+      }[]) {
+        if (entry.hadRecentInput) continue;
+        w.__layoutShifts.push({
+          value: entry.value,
+          sources: (entry.sources ?? []).map((s) =>
+            s.node instanceof Element
+              ? `${s.node.tagName.toLowerCase()}.${[...s.node.classList].join('.')}`
+              : String(s.node?.nodeName),
+          ),
+        });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
 }
 
 /** Layout shifts so far on a page opened with recordingPage(): their sum (CLS-like) and what moved. */
