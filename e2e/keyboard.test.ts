@@ -1,11 +1,13 @@
 // Keyboard use on every page: Tab reaches every visible control, each with a visible focus indicator
 // of sufficient contrast, not hidden behind anything (WCAG 2.1.1, 2.4.3, 2.4.7, 2.4.11, 1.4.11).
-// Then the key paths a reader takes, by keyboard only.
+// The page, every control focused and then scrolled through, has sent nothing elsewhere and stored
+// nothing (privacy-checks.ts). Then the key paths a reader takes, by keyboard only.
 import type { Page } from 'playwright-core';
 import { describe, expect, test } from 'vitest';
 import { contrastRatio } from '../scripts/lib/site-checks/contrast.ts';
 import { newPage, servedPath, siteUrl } from './harness.ts';
 import { openAndSettle, pageStates, recordingPage, scrollSettled, SEARCH_QUERY, SWEEP_TIMEOUT } from './site.ts';
+import { privacyFindings, PRIVATE } from './privacy-checks.ts';
 
 const states = pageStates();
 
@@ -103,15 +105,16 @@ function focusedStop(page: Page): Promise<Stop | null> {
 }
 
 // Pages are independent: several are walked at once, each in its own browser context.
-describe.concurrent('Tab reaches every control, each visibly focused', () => {
-  test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url }, { expect, onTestFinished }) => {
+describe.concurrent('Tab reaches every control, each visibly focused; nothing leaves the site or is stored', () => {
+  test.for(states)('$name', { timeout: SWEEP_TIMEOUT }, async ({ url, page: sitePage }, { expect, onTestFinished }) => {
     // Reduced motion: should a page scroll smoothly, focus still lands at once and can be measured.
-    const { page } = await recordingPage({
+    const recording = await recordingPage({
       viewport: { width: 1280, height: 900 },
       reducedMotion: 'reduce',
       closeWith: onTestFinished,
     });
-    await openAndSettle(page, url);
+    const { page } = recording;
+    expect(await openAndSettle(page, url)).toBe(200);
     const expected = await markFocusables(page);
     expect(expected.length).toBeGreaterThan(3);
     const reached = new Set<number>();
@@ -142,6 +145,7 @@ describe.concurrent('Tab reaches every control, each visibly focused', () => {
     const unreached = expected.filter((_, i) => !reached.has(i));
     expect(unreached, 'controls Tab never reaches').toEqual([]);
     expect(problems).toEqual([]);
+    expect(await privacyFindings(recording, sitePage)).toEqual(PRIVATE);
   });
 });
 

@@ -1,81 +1,17 @@
-// Privacy on every page of the build: the browser records every request; any request to another
-// origin fails the test (and is aborted before it leaves the machine). No cookies, no storage, no
-// service worker, no console errors (CSP violations land there). The CSP itself is shown to refuse
-// third-party loads, inline scripts and inline event handlers.
+// Privacy: the browser records every request; any request to another origin fails the test (and is
+// aborted before it leaves the machine). No cookies, no storage, no service worker, no console errors
+// (CSP violations land there). Every page of the build is checked so (privacyFindings) as the keyboard
+// sweep leaves it, scrolled through and every control focused (keyboard.test.ts); here: the 404 page,
+// proof that the recorder and the CSP can fail, and the build's own references.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { pageAssets } from '../scripts/lib/site-checks/budgets.ts';
 import { listFiles } from '../scripts/lib/site-checks/dist.ts';
 import { distDir, siteUrl } from './harness.ts';
-import {
-  openAndSettle,
-  pageStates,
-  recordingPage,
-  scrollThrough,
-  BUILD_ORIGIN,
-  BASE_PATH,
-  SWEEP_TIMEOUT,
-} from './site.ts';
-
-const states = pageStates();
-const files = new Set(listFiles(distDir()));
+import { allPages, openAndSettle, recordingPage, BUILD_ORIGIN } from './site.ts';
+import { privacyFindings, PRIVATE } from './privacy-checks.ts';
 
 describe('no request leaves the site, nothing is stored', () => {
-  // Pages are independent: several are checked at once, each in its own browser context.
-  test.concurrent.for(states)(
-    '$name',
-    { timeout: SWEEP_TIMEOUT },
-    async ({ url, page: sitePage }, { expect, onTestFinished }) => {
-      const { page, context, requests, blocked, errors } = await recordingPage({ closeWith: onTestFinished });
-      expect(await openAndSettle(page, url)).toBe(200);
-      await scrollThrough(page);
-      // Move through the page by keyboard too: focus-triggered code gets its chance to phone home.
-      for (let i = 0; i < 15; i++) await page.keyboard.press('Tab');
-      await page.waitForLoadState('networkidle');
-
-      expect(requests.length, 'the recorder saw the page load').toBeGreaterThan(0);
-      expect(
-        blocked.map((r) => `${r.resourceType} ${r.url}`),
-        'requests to other origins',
-      ).toEqual([]);
-      expect(await context.cookies(), 'cookies').toEqual([]);
-      const stored = await page.evaluate(async () => ({
-        cookie: document.cookie,
-        localStorage: localStorage.length,
-        sessionStorage: sessionStorage.length,
-        indexedDB: (await indexedDB.databases()).map((db) => db.name),
-        caches: 'caches' in window ? await caches.keys() : [],
-        serviceWorkers: navigator.serviceWorker ? (await navigator.serviceWorker.getRegistrations()).length : 0,
-      }));
-      expect(stored).toEqual({
-        cookie: '',
-        localStorage: 0,
-        sessionStorage: 0,
-        indexedDB: [],
-        caches: [],
-        serviceWorkers: 0,
-      });
-      const state = await context.storageState({ indexedDB: true });
-      expect(state.origins, 'origins with stored data').toEqual([]);
-      expect(errors, 'console errors and CSP violations').toEqual([]);
-
-      // Every script the browser ran is one the weight budget counts (budgets.test.ts reads the build).
-      const origin = new URL(siteUrl('/')).origin;
-      const loadedJs = requests
-        .filter(
-          (r) => r.url.startsWith(origin) && (r.resourceType === 'script' || /\.m?js$/.test(new URL(r.url).pathname)),
-        )
-        .map((r) => new URL(r.url).pathname.slice(BASE_PATH.length));
-      const assets = pageAssets(distDir(), sitePage, files, BASE_PATH);
-      const counted = new Set([...assets.jsInitial, ...assets.jsLazy]);
-      expect(
-        loadedJs.filter((file) => !counted.has(file)),
-        'scripts loaded that the weight budget does not see',
-      ).toEqual([]);
-    },
-  );
-
   test('an unknown URL gets the 404 page, which loads nothing from elsewhere either', async () => {
     const { page, blocked, errors } = await recordingPage();
     const response = await page.goto(siteUrl('/no-such-page/'));
@@ -88,6 +24,21 @@ describe('no request leaves the site, nothing is stored', () => {
 });
 
 describe('the checks can fail', () => {
+  test('privacyFindings reports a cookie and stored data', async () => {
+    const home = allPages().find((p) => p.path === '/')!;
+    const recording = await recordingPage();
+    await openAndSettle(recording.page, '/');
+    await recording.page.evaluate(() => {
+      document.cookie = 'tracker=1; path=/';
+      localStorage.setItem('seen', '1');
+    });
+    const findings = await privacyFindings(recording, home);
+    expect(findings).not.toEqual(PRIVATE);
+    expect(findings.cookies).toEqual([expect.stringMatching(/^tracker /)]);
+    expect(findings.storage.localStorage).toBe(1);
+    expect(findings.originsWithStoredData).toHaveLength(1);
+  });
+
   test('the recorder catches (and stops) a third-party request', async () => {
     // A stand-in page, served at the site's origin, with a tracker pixel and no CSP.
     const { page, blocked } = await recordingPage();
