@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two lanes on two cores: the browser files (one at a time, see below) beside the unit files. By
-    // default Vitest keeps one core free, and then every file ran after the other (730 s).
+    // Two cores. `npm test` runs the two projects as two processes side by side (scripts/test.ts); a
+    // run of named files uses both workers. By default Vitest keeps one core free.
     maxWorkers: 2,
     projects: [
       {
