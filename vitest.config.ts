@@ -2,8 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    // Two cores. `npm test` runs the two projects as two processes side by side (scripts/test.ts); a
-    // run of named files uses both workers. By default Vitest keeps one core free.
+    // Two workers on two cores (by default Vitest keeps one core free, and every file ran after the
+    // other: 730 s); the browser files run one at a time (below).
     maxWorkers: 2,
     projects: [
       {
@@ -23,7 +23,8 @@ export default defineConfig({
           globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
-          // Two cores: one browser at a time keeps timings stable.
+          // One browser file at a time: Chromium alone keeps both cores busy, and browser files side by
+          // side only slowed each other.
           fileParallelism: false,
         },
       },
