@@ -77,18 +77,13 @@ interface VitestJson {
 // One Vitest process: its two workers take the unit files first, then the browser files run one after
 // another (vitest.config.ts). Two processes side by side (a browser lane beside a unit lane) were
 // slower here (718 s against 610 s): Chromium alone keeps both cores busy.
-const lanes = [{ name: 'all', args: process.argv.slice(2) }];
-const runs = await Promise.all(
-  lanes.map(async (lane) => {
-    const report = `.tmp/vitest-report-${lane.name}.json`;
-    rmSync(report, { force: true });
-    const outcome = await run(
-      ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...lane.args],
-      true,
-    );
-    return { ...lane, outcome, report };
-  }),
+const report = '.tmp/vitest-report.json';
+rmSync(report, { force: true });
+const vitest = await run(
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  true,
 );
+const runs = [{ name: 'vitest', outcome: vitest, report }];
 const results: VitestJson[] = [];
 let passed = 0;
 let failed = 0;
