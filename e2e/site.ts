@@ -264,7 +264,7 @@ export async function observeLayoutShifts(context: BrowserContext): Promise<void
   });
 }
 
-/** Layout shifts so far on a page opened with recordingPage(): their sum (CLS-like) and what moved. */
+/** Layout shifts so far on a page whose context observes them (observeLayoutShifts): their sum (CLS-like) and what moved. */
 export function layoutShift(page: Page): Promise<{ total: number; moved: string[] }> {
   return page.evaluate(() => {
     const shifts =

@@ -4,7 +4,9 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { resolve } from 'node:path';
 
+const report = '.tmp/vitest-report.json';
 mkdirSync('.tmp', { recursive: true });
+rmSync(report, { force: true });
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chromium)) {
@@ -58,6 +60,11 @@ const checks = wholeRun
       { name: 'format check (prettier --check .)', args: ['prettier', '--check', '.'] },
     ].map((check) => ({ ...check, outcome: run(check.args) }))
   : [];
+const vitest = await run(
+  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
+  true,
+);
+
 interface VitestJson {
   numPassedTests: number;
   numFailedTests: number;
@@ -74,37 +81,23 @@ interface VitestJson {
   }[];
 }
 
-// One Vitest process: its two workers take the unit files first, then the browser files run one after
-// another (vitest.config.ts). Two processes side by side (a browser lane beside a unit lane) were
-// slower here (718 s against 610 s): Chromium alone keeps both cores busy.
-const report = '.tmp/vitest-report.json';
-rmSync(report, { force: true });
-const vitest = await run(
-  ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...process.argv.slice(2)],
-  true,
-);
-const runs = [{ name: 'vitest', outcome: vitest, report }];
-const results: VitestJson[] = [];
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const { name, outcome, report } of runs) {
-  if (!existsSync(report)) {
-    failed += 1;
-    console.error(`Vitest (${name}) wrote no report: the run itself failed.`);
-    continue;
-  }
+if (existsSync(report)) {
   const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
-  results.push(result);
-  passed += result.numPassedTests;
-  skipped += result.numPendingTests + result.numTodoTests;
+  passed = result.numPassedTests;
+  skipped = result.numPendingTests + result.numTodoTests;
   // A file that failed before its tests ran (import error, failed build) counts as a failure too.
   const brokenFiles = result.testResults.filter(
     (file) => file.status === 'failed' && file.assertionResults.length === 0,
   ).length;
-  const failures = result.numFailedTests + brokenFiles;
-  failed += failures || (outcome.status !== 0 ? 1 : 0);
+  failed = result.numFailedTests + brokenFiles;
+} else {
+  failed = 1;
+  console.error('Vitest wrote no report: the run itself failed.');
 }
+if (vitest.status !== 0 && failed === 0) failed = 1;
 
 const checkTimes: string[] = [];
 for (const check of checks) {
@@ -119,9 +112,10 @@ for (const check of checks) {
 }
 // Each suite's time (the files of a Vitest project, by folder), slowest files first, then the
 // whole run (site build included). The budget for the whole `npm test` is 8 minutes on two cores.
-if (results.length > 0) {
+if (existsSync(report)) {
+  const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
   const suites = new Map<string, { seconds: number; files: { name: string; seconds: number }[] }>();
-  for (const file of results.flatMap((result) => result.testResults)) {
+  for (const file of result.testResults) {
     const name = file.name.replace(`${process.cwd()}/`, '');
     const suite = name.split('/')[0] === 'e2e' ? 'e2e' : name.split('/')[0] === 'tests' ? 'unit' : name.split('/')[0]!;
     const seconds = Math.max(0, (file.endTime - file.startTime) / 1000);
@@ -143,4 +137,4 @@ if (results.length > 0) {
   console.log(`  whole run ${((Date.now() - started) / 1000).toFixed(0)} s (site build and browser start included)`);
 }
 console.log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
-process.exit(failed > 0 || runs.some((r) => r.outcome.status !== 0) ? 1 : 0);
+process.exit(failed > 0 || vitest.status !== 0 ? 1 : 0);
