@@ -1,8 +1,10 @@
 // WCAG 2.2 AA on every page of the build (and the search page showing results): an axe sweep at
 // desktop size, and without JavaScript for pages that run scripts; plus what axe cannot judge: skip
-// link, heading order, status shown in words, badge contrast, table headers. On phones (axe's
-// layout-dependent rules, reflow at 320 px, text-spacing overrides, layout shift): layout.test.ts.
-// Keyboard reach and focus visibility: keyboard.test.ts.
+// link, heading order, status shown in words, badge contrast, table headers, and the Tab walk (every
+// control reached, each visibly focused: keyboard-walk.ts). Then, every control focused and the page
+// scrolled through, nothing was sent elsewhere or stored (privacy-checks.ts). One load of each page
+// serves all of these. On phones (axe's layout-dependent rules, reflow at 320 px, text-spacing
+// overrides, layout shift): layout.test.ts. Key paths by keyboard: keyboard.test.ts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
@@ -12,6 +14,8 @@ import { contrastRatio } from '../scripts/lib/site-checks/contrast.ts';
 import { STATUSES, isStatusKey } from '../src/lib/status.ts';
 import { distDir } from './harness.ts';
 import { openAndSettle, openWithoutScripts, pageStates, recordingPage, type PageState, SWEEP_TIMEOUT } from './site.ts';
+import { tabWalk } from './keyboard-walk.ts';
+import { privacyFindings, PRIVATE } from './privacy-checks.ts';
 
 const WCAG_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 // No rule is disabled. If one ever must be, list it here with the reason and the manual check that replaces it.
@@ -95,20 +99,29 @@ async function structure(page: Page) {
 }
 
 // Pages are independent: each sweep runs several at once (each in its own browser context).
-describe.concurrent('desktop (1280 px): axe, then what axe does not judge', () => {
+describe.concurrent('desktop (1280 px): axe, what axe does not judge, the Tab walk, privacy', () => {
   test.for(states)(
     '$name',
     { timeout: SWEEP_TIMEOUT },
     async ({ url, page: sitePage }: PageState, { expect, onTestFinished }) => {
-      const { page } = await recordingPage({ viewport: DESKTOP, closeWith: onTestFinished });
-      await openAndSettle(page, url);
+      // Reduced motion: should a page scroll smoothly, focus still lands at once and can be measured.
+      const recording = await recordingPage({ viewport: DESKTOP, reducedMotion: 'reduce', closeWith: onTestFinished });
+      const { page } = recording;
+      expect(await openAndSettle(page, url)).toBe(200);
       withJavaScript.set(url, readable(page));
       expect(await axeViolations(page), 'axe violations').toBe('');
+      const facts = await structure(page);
 
-      // Skip link: the first Tab stop, visible when focused, and it moves focus into <main>.
-      await page.keyboard.press('Tab');
+      // Tab from the top: the skip link first, then every control, each visibly focused.
+      const walk = await tabWalk(page);
+      expect(walk.expected.length).toBeGreaterThan(3);
+      expect(walk.unreached, 'controls Tab never reaches').toEqual([]);
+      expect(walk.problems).toEqual([]);
+      expect(walk.first?.description, 'the first Tab stop').toMatch(/^a «(本文へ移動|Skip to content)»$/);
+
+      // The skip link, once focused, is on screen, and Enter moves focus into <main>.
       const skip = page.getByRole('link', { name: /^(本文へ移動|Skip to content)$/ });
-      await expect(skip.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+      await skip.focus();
       const box = await skip.boundingBox();
       expect(
         box && box.y >= 0 && box.y + box.height <= DESKTOP.height && box.width > 0,
@@ -130,8 +143,7 @@ describe.concurrent('desktop (1280 px): axe, then what axe does not judge', () =
         afterSkip,
         'the Tab after the skip link lands in (or after) the main content, not back in the header',
       ).toBe(true);
-
-      const facts = await structure(page);
+      expect(await privacyFindings(recording, sitePage), 'requests elsewhere, cookies, storage').toEqual(PRIVATE);
 
       // Headings: one h1, first; no level skipped going down.
       expect(

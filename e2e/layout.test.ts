@@ -8,8 +8,9 @@
 // axe sweep in the light scheme is a11y.test.ts). At 320 px: axe's layout-dependent rules, no layout
 // shift while loading, and WCAG 1.4.12's text-spacing overrides push nothing off screen and clip no text.
 //
-// Speed: one browser, one page reused for every view; each page is loaded once per width, the scheme
-// is switched without a reload, and every check of a view runs in a single page.evaluate.
+// Speed: each page is loaded once per width, the scheme is switched without a reload, and every
+// check of a view runs in a single page.evaluate. The views wait on the browser more than they use the
+// CPU, so PAGES_AT_ONCE pages are checked side by side, each in a tab of its own that is reused.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, test } from 'vitest';
@@ -19,21 +20,35 @@ import { layoutShift, observeLayoutShifts, openAndSettle, pageStates, type PageS
 const WIDTHS = [390, 320] as const;
 const SCHEMES = ['light', 'dark'] as const;
 const DESKTOP = { width: 1280, height: 900 };
+const PAGES_AT_ONCE = 3;
 const states = pageStates();
 
 let context: BrowserContext;
-let page: Page;
+const idleTabs: Page[] = [];
+const waitingForTab: ((tab: Page) => void)[] = [];
 beforeAll(async () => {
   // bypassCSP: the text-spacing check injects a style sheet, which the site's own CSP (rightly) refuses.
   context = await (
     await getBrowser()
   ).newContext({ viewport: { width: WIDTHS[0], height: 800 }, locale: 'ja-JP', bypassCSP: true });
   await observeLayoutShifts(context);
-  page = await context.newPage();
+  for (let i = 0; i < PAGES_AT_ONCE; i++) idleTabs.push(await context.newPage());
 });
 afterAll(async () => {
   await context?.close().catch(() => undefined);
 });
+
+/** Runs `check` with a tab of its own, waiting for one to be free. */
+async function withTab<T>(check: (tab: Page) => Promise<T>): Promise<T> {
+  const tab = idleTabs.pop() ?? (await new Promise<Page>((resolve) => waitingForTab.push(resolve)));
+  try {
+    return await check(tab);
+  } finally {
+    const next = waitingForTab.shift();
+    if (next) next(tab);
+    else idleTabs.push(tab);
+  }
+}
 
 /** What is wrong with the layout of the page as it is now shown: an empty list when nothing is. */
 function layoutProblems(p: Page): Promise<string[]> {
@@ -200,45 +215,49 @@ async function textSpacingProblems(p: Page): Promise<string[]> {
   ];
 }
 
-describe('layout at 390 and 320 px, light and dark', () => {
-  test.for(states)('$name', { timeout: 60_000 }, async ({ url }: PageState, { expect }) => {
-    const found: string[] = [];
-    let wideOnly = false;
-    for (const width of WIDTHS) {
-      await page.setViewportSize({ width, height: 800 });
-      await page.emulateMedia({ colorScheme: 'light' });
-      await openAndSettle(page, url);
-      if (width === 320) {
-        // Nothing on screen jumps while the page loads (script-rendered content included): readers on
-        // phones lose their place, and tap the wrong thing.
-        const shift = await layoutShift(page);
-        if (shift.total > 0.01)
-          found.push(`320 px: layout shift ${shift.total.toFixed(3)} (moved: ${shift.moved.join(', ')})`);
-        const rules = await axeFindings(page, LAYOUT_RULES);
-        if (rules) found.push(`320 px light: axe\n${rules}`);
-      }
-      for (const scheme of SCHEMES) {
-        await page.emulateMedia({ colorScheme: scheme });
-        for (const problem of await layoutProblems(page)) found.push(`${width} px ${scheme}: ${problem}`);
-        if (width === WIDTHS[0] && scheme === 'dark') {
-          const contrast = await darkContrast(page);
-          if (contrast) found.push(`${width} px dark: color-contrast\n${contrast}`);
-          wideOnly = await page.evaluate(() =>
-            [...document.querySelectorAll('table')].some((t) => !t.checkVisibility()),
-          );
-        }
-      }
-      // Last, as it changes the page (the next view loads it afresh).
-      if (width === 320) for (const problem of await textSpacingProblems(page)) found.push(`320 px: ${problem}`);
-    }
-    // Tables shown only on wide screens (the tracker's) get their dark contrast checked there.
-    if (wideOnly) {
-      await page.setViewportSize(DESKTOP);
-      await page.emulateMedia({ colorScheme: 'dark' });
-      await openAndSettle(page, url);
-      const contrast = await darkContrast(page);
-      if (contrast) found.push(`${DESKTOP.width} px dark: color-contrast\n${contrast}`);
-    }
+describe.concurrent('layout at 390 and 320 px, light and dark', () => {
+  test.for(states)('$name', { timeout: 120_000 }, async ({ url }: PageState, { expect }) => {
+    const found = await withTab((page) => viewProblems(page, url));
     expect(found.join('\n'), 'layout problems').toBe('');
   });
 });
+
+/** Every problem of the page's views (widths × schemes), as lines naming the view. */
+async function viewProblems(page: Page, url: string): Promise<string[]> {
+  const found: string[] = [];
+  let wideOnly = false;
+  for (const width of WIDTHS) {
+    await page.setViewportSize({ width, height: 800 });
+    await page.emulateMedia({ colorScheme: 'light' });
+    await openAndSettle(page, url);
+    if (width === 320) {
+      // Nothing on screen jumps while the page loads (script-rendered content included): readers on
+      // phones lose their place, and tap the wrong thing.
+      const shift = await layoutShift(page);
+      if (shift.total > 0.01)
+        found.push(`320 px: layout shift ${shift.total.toFixed(3)} (moved: ${shift.moved.join(', ')})`);
+      const rules = await axeFindings(page, LAYOUT_RULES);
+      if (rules) found.push(`320 px light: axe\n${rules}`);
+    }
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      for (const problem of await layoutProblems(page)) found.push(`${width} px ${scheme}: ${problem}`);
+      if (width === WIDTHS[0] && scheme === 'dark') {
+        const contrast = await darkContrast(page);
+        if (contrast) found.push(`${width} px dark: color-contrast\n${contrast}`);
+        wideOnly = await page.evaluate(() => [...document.querySelectorAll('table')].some((t) => !t.checkVisibility()));
+      }
+    }
+    // Last, as it changes the page (the next view loads it afresh).
+    if (width === 320) for (const problem of await textSpacingProblems(page)) found.push(`320 px: ${problem}`);
+  }
+  // Tables shown only on wide screens (the tracker's) get their dark contrast checked there.
+  if (wideOnly) {
+    await page.setViewportSize(DESKTOP);
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await openAndSettle(page, url);
+    const contrast = await darkContrast(page);
+    if (contrast) found.push(`${DESKTOP.width} px dark: color-contrast\n${contrast}`);
+  }
+  return found;
+}

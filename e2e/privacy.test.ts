@@ -1,7 +1,7 @@
 // Privacy: the browser records every request; any request to another origin fails the test (and is
 // aborted before it leaves the machine). No cookies, no storage, no service worker, no console errors
-// (CSP violations land there). Every page of the build is checked so (privacyFindings) as the keyboard
-// sweep leaves it, scrolled through and every control focused (keyboard.test.ts); here: the 404 page,
+// (CSP violations land there). Every page of the build is checked so (privacyFindings) as the desktop
+// sweep leaves it, every control focused and scrolled through (a11y.test.ts); here: the 404 page,
 // proof that the recorder and the CSP can fail, and the build's own references.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -229,13 +229,22 @@ async function main(): Promise<void> {
       const dist = join(copy, 'dist');
       const sized = listFiles(dist).map((file) => ({ file, bytes: fileSize(join(dist, file)) }));
       const byDir = new Map<string, number>();
+      const filesByDir = new Map<string, number>();
       for (const { file, bytes } of sized) {
         const top = file
           .split('/')
           .slice(0, file.startsWith('status/') ? 2 : 1)
           .join('/');
         byDir.set(top, (byDir.get(top) ?? 0) + bytes);
+        filesByDir.set(top, (filesByDir.get(top) ?? 0) + 1);
       }
+      console.log(
+        `  most files: ${[...filesByDir]
+          .sort((a, b) => b[1] - a[1])
+          .slice(0, 6)
+          .map(([dir, count]) => `${dir} ${count}`)
+          .join(', ')}`,
+      );
       console.log(
         `  biggest parts of dist: ${[...byDir]
           .sort((a, b) => b[1] - a[1])

@@ -56,8 +56,10 @@ function run(args: string[], show = false): Promise<Outcome> {
 const wholeRun = process.argv.length <= 2;
 const checks = wholeRun
   ? [
-      { name: 'astro check (types in .astro and .ts files)', args: ['astro', 'check'] },
-      { name: 'format check (prettier --check .)', args: ['prettier', '--check', '.'] },
+      // Without @astrojs/check installed, `astro check` offers to install it and exits 0 having checked
+      // nothing: only its summary line proves it ran.
+      { name: 'astro check (types in .astro and .ts files)', args: ['astro', 'check'], proof: /Result \(\d+ files?\)/ },
+      { name: 'format check (prettier --check .)', args: ['prettier', '--check', '.'], proof: /./ },
     ].map((check) => ({ ...check, outcome: run(check.args) }))
   : [];
 const vitest = await run(
@@ -102,8 +104,9 @@ if (vitest.status !== 0 && failed === 0) failed = 1;
 const checkTimes: string[] = [];
 for (const check of checks) {
   const outcome = await check.outcome;
-  checkTimes.push(`  ${check.name}: ${outcome.status === 0 ? 'passed' : 'FAILED'} in ${outcome.seconds.toFixed(0)} s`);
-  if (outcome.status === 0) {
+  const ok = outcome.status === 0 && check.proof.test(outcome.output);
+  checkTimes.push(`  ${check.name}: ${ok ? 'passed' : 'FAILED'} in ${outcome.seconds.toFixed(0)} s`);
+  if (ok) {
     passed += 1;
   } else {
     failed += 1;
