@@ -1,10 +1,12 @@
 import { defineConfig } from 'vitest/config';
+import LongestFirst from './vitest.sequencer.ts';
 
 export default defineConfig({
   test: {
     // Two workers on two cores (by default Vitest keeps one core free, and every file ran after the
     // other: 730 s); the browser files run one at a time (below).
     maxWorkers: 2,
+    sequence: { sequencer: LongestFirst },
     projects: [
       {
         test: {
