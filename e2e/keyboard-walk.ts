@@ -18,7 +18,7 @@ export interface Stop {
   obscuredBy: string | null;
 }
 
-/** Marks every element a keyboard user must be able to reach; returns how many. */
+/** Marks every element a keyboard user must be able to reach; returns a description of each. */
 function markFocusables(page: Page): Promise<string[]> {
   return page.evaluate(() => {
     const selector = [
@@ -117,6 +117,8 @@ export async function tabWalk(page: Page): Promise<TabWalk> {
   const reached = new Set<number>();
   const problems: string[] = [];
   let first: Stop | null = null;
+  // The first marked stop: reaching it again means focus wrapped around.
+  let firstIndex: number | null = null;
   for (let presses = 0; presses < expected.length + 40; presses++) {
     await page.keyboard.press('Tab');
     const stop = await focusedStop(page);
@@ -124,8 +126,9 @@ export async function tabWalk(page: Page): Promise<TabWalk> {
       if (reached.size > 0) break; // Tabbed past the end of the page.
       continue;
     }
-    if (stop.index !== null && reached.has(stop.index) && stop.index === first?.index) break; // Wrapped around.
+    if (stop.index !== null && stop.index === firstIndex && reached.has(stop.index)) break; // Wrapped around.
     first ??= stop;
+    firstIndex ??= stop.index;
     if (stop.index !== null) reached.add(stop.index);
     const outlineWidth = parseFloat(stop.outline.split(' ')[1] ?? '0');
     const hasOutline = !stop.outline.startsWith('none') && outlineWidth >= 2;

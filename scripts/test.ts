@@ -59,7 +59,11 @@ const checks = wholeRun
       // Without @astrojs/check installed, `astro check` offers to install it and exits 0 having checked
       // nothing: only its summary line proves it ran.
       { name: 'astro check (types in .astro and .ts files)', args: ['astro', 'check'], proof: /Result \(\d+ files?\)/ },
-      { name: 'format check (prettier --check .)', args: ['prettier', '--check', '.'], proof: /./ },
+      {
+        name: 'format check (prettier --check .)',
+        args: ['prettier', '--check', '.'],
+        proof: /All matched files use Prettier code style/,
+      },
     ].map((check) => ({ ...check, outcome: run(check.args) }))
   : [];
 const vitest = await run(
@@ -83,11 +87,11 @@ interface VitestJson {
   }[];
 }
 
+const result = existsSync(report) ? (JSON.parse(readFileSync(report, 'utf8')) as VitestJson) : undefined;
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-if (existsSync(report)) {
-  const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+if (result) {
   passed = result.numPassedTests;
   skipped = result.numPendingTests + result.numTodoTests;
   // A file that failed before its tests ran (import error, failed build) counts as a failure too.
@@ -115,8 +119,7 @@ for (const check of checks) {
 }
 // Each suite's time (the files of a Vitest project, by folder), slowest files first, then the
 // whole run (site build included). The budget for the whole `npm test` is 8 minutes on two cores.
-if (existsSync(report)) {
-  const result = JSON.parse(readFileSync(report, 'utf8')) as VitestJson;
+if (result) {
   const suites = new Map<string, { seconds: number; files: { name: string; seconds: number }[] }>();
   for (const file of result.testResults) {
     const name = file.name.replace(`${process.cwd()}/`, '');
