@@ -30,6 +30,28 @@ describe('site-wide', () => {
     expect(robots).toContain(`Sitemap: ${BUILD_SITE}sitemap-index.xml`);
   });
 
+  test('hreflang pairs point both ways: each names itself and a page that names it back (issue 14)', () => {
+    const alternatesOf = (html: string) =>
+      Object.fromEntries(
+        [...html.matchAll(/<link rel="alternate" hreflang="(ja|en)" href="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]),
+      ) as { ja?: string; en?: string };
+    const byUrl = new Map(pages.map((p) => [new URL(p.path.slice(1), BUILD_SITE).href, p]));
+    let pairs = 0;
+    for (const page of pages) {
+      const own = alternatesOf(readFileSync(join(distDir(), page.file), 'utf8'));
+      if (!own.ja && !own.en) continue;
+      const self = new URL(page.path.slice(1), BUILD_SITE).href;
+      expect([own.ja, own.en], page.path).toContain(self);
+      const other = own.ja === self ? own.en : own.ja;
+      const partner = byUrl.get(other ?? '');
+      expect(partner, `${page.path}: hreflang names ${other}, not a page of the site`).toBeDefined();
+      expect(alternatesOf(readFileSync(join(distDir(), partner!.file), 'utf8')), page.path).toEqual(own);
+      pairs += 1;
+    }
+    // Home, every letter and every reference, in both languages.
+    expect(pairs).toBe(2 * (1 + pages.filter((p) => p.kind === 'letter' || p.kind === 'reference').length));
+  });
+
   test('letters carry Article and the regulation Legislation structured data', () => {
     const ld = (kind: string) =>
       pages

@@ -56,6 +56,21 @@ describe('search page', () => {
     await expect(first.locator('.search-result__type').textContent()).resolves.toBe('規程 第18条');
   });
 
+  test('an English query shows English pages, in English; the same unit in Japanese for a Japanese query', async () => {
+    const page = await newPage();
+    await searchFor(page, 'disclosure request');
+    const first = results(page).first();
+    await expect(first.getAttribute('lang')).resolves.toBe('en');
+    await expect(first.getByRole('link').getAttribute('href')).resolves.toMatch(
+      new RegExp(`^${servedPath('/en/references/')}[^/]+/#article-\\d+$`),
+    );
+    await expect(first.locator('.search-result__type').textContent()).resolves.toMatch(/^Rules, Article \d+$/);
+    await expect(first.locator('mark').count()).resolves.toBeGreaterThan(0);
+    await searchFor(page, '開示 請求');
+    await expect(results(page).first().getAttribute('lang')).resolves.toBe(null);
+    await expect(results(page).locator('[lang="en"]').count()).resolves.toBe(0);
+  });
+
   test('typing searches (debounced) and keeps the URL in step', async () => {
     const page = await newPage();
     const problems = watch(page);

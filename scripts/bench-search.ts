@@ -59,31 +59,27 @@ const extra: Judged[] =
 
 /** Result URL → unit name of the judged queries (README of the bench). */
 const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '2019-07-18-shichoson-kyosai': 'kyosai' };
-// History entries are judged by position (history:soumu/2/3); their URLs carry the event's anchor.
-let historyByUrl: Map<string, string> | undefined;
+// Judged names: letter:soumu, demand:kyosai/3, history:soumu/2/3 (by position), article:4. A result's
+// URL, Japanese or English (an English page counts as its unit), is mapped back to its unit.
+let unitByUrl: Map<string, string> | undefined;
 export function unitName(pageUrl: string): string {
-  // An English page (/en/…) counts as its Japanese unit (README of the readers' set).
-  const url = pageUrl.startsWith('/en/') ? pageUrl.slice('/en'.length) : pageUrl;
-  historyByUrl ??= new Map(
-    readContentUnits(root)
-      // English history units (<id>@en) have their own /en/ URL, mapped to the Japanese one above.
-      .filter((unit) => unit.type === 'history' && !unit.id.endsWith('@en'))
-      .map((unit) => {
-        const [, slug, number, position] = /^history:([^/]+)\/(\d+)\/(\d+)$/.exec(unit.id)!;
-        return [unit.url, `history:${LETTER_NAMES[slug!] ?? slug}/${number}/${position}`] as const;
-      }),
+  unitByUrl ??= new Map(
+    readContentUnits(root).flatMap((unit) => {
+      const [, kind, rest] = /^(\w+):(.*)$/.exec(unit.id)!;
+      const [slug, ...tail] = rest!.split('/');
+      const name =
+        kind === 'article'
+          ? `article:${tail.join('/')}`
+          : [`${kind}:${LETTER_NAMES[slug!] ?? slug}`, ...tail].join('/');
+      return [[unit.url, name] as const, ...(unit.en ? [[unit.en.url, name] as const] : [])];
+    }),
   );
-  const history = historyByUrl.get(url);
-  if (history) return history;
-  let m = /^\/letters\/([^/]+)\/(?:#demand-(\d+))?$/.exec(url);
-  if (m) return m[2] ? `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}` : `letter:${LETTER_NAMES[m[1]!] ?? m[1]}`;
-  m = /^\/letters\/([^/]+)\/demands\/(\d+)\/$/.exec(url);
+  const known = unitByUrl.get(pageUrl);
+  if (known) return known;
+  const url = pageUrl.startsWith('/en/') ? pageUrl.slice('/en'.length) : pageUrl;
+  const m = /^\/letters\/([^/]+)\/#demand-(\d+)$/.exec(url);
   if (m) return `demand:${LETTER_NAMES[m[1]!] ?? m[1]}/${m[2]}`;
-  m = /^\/references\/[^/]+\/#article-(\d+)$/.exec(url);
-  if (m) return `article:${m[1]}`;
-  m = /^\/references\/[^/]+\/#(supplementary(?:-\d+)?)$/.exec(url);
-  if (m) return `article:${m[1]}`;
-  return url;
+  return unitByUrl.get(url) ?? url;
 }
 
 /** Serves index files from memory; `loaded` (when given) collects the names of the files served. */
@@ -309,7 +305,7 @@ const SCALE_QUERIES = [
 function render(outcome: SearchOutcome): number {
   let n = 0;
   for (const hit of outcome.hits)
-    n += highlight(hit.title, outcome.query).length + snippet(hit.fields.body, outcome.query).length;
+    n += highlight(hit.title, outcome.query).length + snippet(hit.text, outcome.query).length;
   return n;
 }
 

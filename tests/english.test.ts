@@ -5,7 +5,7 @@ import { checkContent } from '../src/lib/content-check.ts';
 import { englishDemand, englishLetterPage, englishPages, englishReferencePage } from '../src/lib/english.ts';
 import { STATUSES } from '../src/lib/status.ts';
 import { currentStatus } from '../src/lib/history.ts';
-import { demandUrl, englishDemandUrl, letterUrl, referenceUrl } from '../src/lib/urls.ts';
+import { demandUrl, englishDemandUrl, englishLetterUrl, letterUrl, referenceUrl } from '../src/lib/urls.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 describe.each([
@@ -16,10 +16,14 @@ describe.each([
   const demands = [...content.demands.values()].map((f) => f.data);
   const letters = [...content.letters.entries()].map(([id, f]) => ({ id, data: f.data }));
 
-  test('every demand gets an English page that links its Japanese page, with its current status in English', () => {
+  test("every demand gets an English section on its letter's English page that links its Japanese page, with its current status in English", () => {
     for (const demand of demands) {
       const page = englishDemand(demand);
+      expect(page.url).toBe(`${englishLetterUrl(demand.letter)}#${page.anchor}`);
       expect(page.url).toBe(englishDemandUrl(demand.letter, demand.number));
+      // Every history entry has its own anchor in the section, distinct within the letter's page.
+      expect(new Set(page.history.map((h) => h.anchor)).size).toBe(page.history.length);
+      for (const h of page.history) expect(h.anchor.startsWith(`${page.anchor}-`)).toBe(true);
       expect(page.japaneseUrl).toBe(demandUrl(demand.letter, demand.number));
       expect(page.status.label).toBe(STATUSES[currentStatus(demand.statusHistory)].en);
       expect(page.text).toBe(demand.english?.text ?? null);
@@ -49,13 +53,12 @@ describe.each([
     }
   });
 
-  test('the hreflang pairs cover home, every letter, demand and reference once, all English pages under /en/', () => {
+  test('the hreflang pairs cover home, every letter and reference once, all English pages under /en/', () => {
     const pairs = englishPages(
       letters,
-      demands,
       [...content.references.keys()].map((id) => ({ id })),
     );
-    expect(pairs).toHaveLength(1 + letters.length + demands.length + content.references.size);
+    expect(pairs).toHaveLength(1 + letters.length + content.references.size);
     for (const pair of pairs) expect(pair.en).toBe(pair.ja.replace(/^(.*?\/)(?=letters\/|references\/|$)/, '$1en/'));
     expect(new Set(pairs.map((p) => p.en)).size).toBe(pairs.length);
   });

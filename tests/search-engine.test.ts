@@ -6,11 +6,11 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import lunr from 'lunr';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
-import { buildSearchIndex, DEFAULT_CONFIG, type BuiltIndex } from '../src/lib/search/build.ts';
+import { buildSearchIndex, DEFAULT_CONFIG, indexedFields, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, SearchIndexError, shardFor, type Limits } from '../src/lib/search/engine.ts';
 import { lunrPostings } from '../src/lib/search/lunr-adapter.ts';
 import { textTerms, normalizeForIndex, parseQuery, DEFAULT_SCHEME } from '../src/lib/search/tokenize.ts';
-import { chunkFile, MANIFEST_FILE, type StoredDoc } from '../src/lib/search/format.ts';
+import { chunkFile, MANIFEST_FILE, STORED, type StoredDoc } from '../src/lib/search/format.ts';
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
 import { referenceIndex, referenceScores, type ReferenceIndex } from '../scripts/lib/bench/search-reference.ts';
@@ -65,7 +65,7 @@ const QUERIES = [
 describe("lunr's weights, read through the adapter, are the ones the browser recomputes", () => {
   test('every posting lunr computed equals the weight recomputed from the text (scoring.ts)', () => {
     const weights = lunrPostings(
-      units.map((u) => ({ fields: u.fields, boost: DEFAULT_CONFIG.typeBoosts[u.type] })),
+      units.map((u) => ({ fields: indexedFields(u), boost: DEFAULT_CONFIG.typeBoosts[u.type] })),
       { tokenize: (text) => textTerms(text), ...DEFAULT_CONFIG },
     );
     let checked = 0;
@@ -82,7 +82,7 @@ describe("lunr's weights, read through the adapter, are the ones the browser rec
 
   test.each(QUERIES)("「%s」: the reference's scores are lunr.Index#query's (its public API)", (q) => {
     const { index } = lunrPostings(
-      units.map((u) => ({ fields: u.fields, boost: DEFAULT_CONFIG.typeBoosts[u.type] })),
+      units.map((u) => ({ fields: indexedFields(u), boost: DEFAULT_CONFIG.typeBoosts[u.type] })),
       { tokenize: (text) => textTerms(text), ...DEFAULT_CONFIG },
     );
     const { weights, score } = referenceScores(reference, q);
@@ -143,7 +143,7 @@ describe('sharding and pruning do not change results', () => {
         decoder.decode(built.files.get(`${built.manifest.build}/${chunkFile(c)}`)),
       ) as StoredDoc[];
       for (const doc of docs) {
-        expect(doc[11]).toEqual([doc[7], doc[8], doc[9]].map((text) => normalizeForIndex(text)));
+        expect(doc[STORED.normalized]).toEqual(doc[STORED.fields].map((text) => normalizeForIndex(text)));
         checked += 1;
       }
     }

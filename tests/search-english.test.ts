@@ -11,7 +11,7 @@ import {
   ENGLISH_PREFIX,
   DEFAULT_SCHEME,
 } from '../src/lib/search/tokenize.ts';
-import { buildSearchUnits, unitOf, type ReferenceInput } from '../src/lib/search/units.ts';
+import { buildSearchUnits, type ReferenceInput } from '../src/lib/search/units.ts';
 import { buildSearchIndex } from '../src/lib/search/build.ts';
 import { SearchEngine } from '../src/lib/search/engine.ts';
 import { articleUrl, englishUrl } from '../src/lib/urls.ts';
@@ -116,34 +116,36 @@ const REF: ReferenceInput = {
 };
 const units = buildSearchUnits([], [], [REF]);
 const built = buildSearchIndex(units);
-const engine = new SearchEngine(
-  {
-    async load(file) {
-      const bytes = built.files.get(file);
-      if (!bytes) throw new Error(`missing ${file}`);
-      return bytes;
-    },
+const memory = (files: Map<string, Uint8Array>) => ({
+  async load(file: string) {
+    const bytes = files.get(file);
+    if (!bytes) throw new Error(`missing ${file}`);
+    return bytes;
   },
-  DEFAULT_SCHEME,
-);
+});
+const engine = new SearchEngine(memory(built.files), DEFAULT_SCHEME);
 
 describe('plain and English texts point to their unit', () => {
-  test('each article has an English unit that stands for it, on its English page', () => {
+  test('each article is one unit, with its English in its English fields and its English page named', () => {
+    expect(units.map((u) => u.id)).toEqual(['article:test-rules/1', 'article:test-rules/2']);
     for (const n of [1, 2]) {
-      const english = units.find((u) => u.id === `article:test-rules/${n}@en`)!;
-      expect(unitOf(english.id)).toBe(`article:test-rules/${n}`);
-      expect(english.url).toBe(englishUrl(articleUrl('test-rules', n)));
-      expect(units.find((u) => u.id === `article:test-rules/${n}`)!.url).toBe(articleUrl('test-rules', n));
+      const unit = units.find((u) => u.id === `article:test-rules/${n}`)!;
+      expect(unit.url).toBe(articleUrl('test-rules', n));
+      expect(unit.en?.url).toBe(englishUrl(articleUrl('test-rules', n)));
+      expect(isEnglishText(unit.fields.bodyEn ?? '')).toBe(true);
     }
   });
 
   test.each([
-    ['fees', 'article:test-rules/1@en'],
-    ['Disclosing records', 'article:test-rules/1@en'],
-    ['complaint', 'article:test-rules/2@en'],
-  ])('English query %s ranks the English page first', async (q, id) => {
+    ['fees', 'article:test-rules/1'],
+    ['Disclosing records', 'article:test-rules/1'],
+    ['complaint', 'article:test-rules/2'],
+  ])('English query %s ranks the unit first, shown as its English page', async (q, id) => {
     const { hits } = await engine.search(q, { k: 10 });
     expect(hits[0]?.id).toBe(id);
+    expect(hits[0]?.lang).toBe('en');
+    expect(hits[0]?.url).toBe(units.find((u) => u.id === id)!.en!.url);
+    expect(isEnglishText(hits[0]!.text)).toBe(true);
   });
 
   test.each([
@@ -153,6 +155,19 @@ describe('plain and English texts point to their unit', () => {
   ])('Japanese query %s (plain summary or text) ranks the Japanese page first', async (q, id) => {
     const { hits } = await engine.search(q, { k: 10 });
     expect(hits[0]?.id).toBe(id);
-    expect(hits.some((h) => h.id.endsWith('@en'))).toBe(false);
+    expect(hits.every((h) => h.lang === 'ja' && !h.url.includes('/en/'))).toBe(true);
+  });
+
+  test('the English fields leave the Japanese ranking as it is without them', async () => {
+    const japaneseOnly = buildSearchUnits([], [], [REF]).map(({ en: _en, ...u }) => ({
+      ...u,
+      fields: { title: u.fields.title, body: u.fields.body, meta: u.fields.meta },
+    }));
+    const plain = new SearchEngine(memory(buildSearchIndex(japaneseOnly).files), DEFAULT_SCHEME);
+    for (const q of ['お金がかかります', '不満', '手数料', '苦情 処理', '組合']) {
+      const withEnglish = await engine.search(q, { k: 10 });
+      const without = await plain.search(q, { k: 10 });
+      expect(withEnglish.hits.map((h) => [h.id, h.score])).toEqual(without.hits.map((h) => [h.id, h.score]));
+    }
   });
 });

@@ -4,11 +4,13 @@
  */
 import type { Demand, Letter, Reference } from './schemas.ts';
 import { STATUSES, EVENT_TYPES_EN } from './status.ts';
-import { currentStatus } from './history.ts';
+import { currentStatus, eventAnchors } from './history.ts';
 import { formatDateEn } from './dates.ts';
 import {
+  demandAnchor,
   demandUrl,
   englishDemandUrl,
+  englishEventAnchor,
   englishHomeUrl,
   englishLetterUrl,
   englishReferenceUrl,
@@ -50,7 +52,9 @@ const addresseeEn = (letter: Letter): string => letter.english?.title ?? letter.
 
 /** One demand as the English pages show it. */
 export function englishDemand(demand: Demand) {
+  const anchors = eventAnchors(demand.statusHistory);
   return {
+    anchor: demandAnchor(demand.number),
     number: demand.number,
     label: demand.label,
     translated: demand.english !== undefined,
@@ -60,7 +64,9 @@ export function englishDemand(demand: Demand) {
     status: statusLabel(demand),
     url: englishDemandUrl(demand.letter, demand.number),
     japaneseUrl: demandUrl(demand.letter, demand.number),
-    history: demand.statusHistory.map((entry) => ({
+    history: demand.statusHistory.map((entry, index) => ({
+      /** Its place on the letter's English page (the Japanese page's event anchor, after the demand's). */
+      anchor: englishEventAnchor(demand.number, anchors[index]!),
       date: entry.date,
       dateText: formatDateEn(entry.date),
       type: EVENT_TYPES_EN[entry.type],
@@ -113,16 +119,18 @@ export function englishReferencePage(id: string, reference: Reference) {
   };
 }
 
-/** Every English page with its Japanese original, for the hreflang pairs and the link checks. */
+/**
+ * Every English page with its Japanese original, for the hreflang pairs. A demand's English is a
+ * section of its letter's English page, not a page: its Japanese page links that section
+ * (englishDemandUrl) but has no hreflang pair, which must name two pages that point at each other.
+ */
 export function englishPages(
   letters: readonly { id: string; data: Letter }[],
-  demands: readonly Demand[],
   references: readonly { id: string }[],
 ): Alternates[] {
   return [
     { ja: sitePath('/'), en: englishHomeUrl() },
     ...letters.map((l) => ({ ja: letterUrl(l.id), en: englishLetterUrl(l.id) })),
-    ...demands.map((d) => ({ ja: demandUrl(d.letter, d.number), en: englishDemandUrl(d.letter, d.number) })),
     ...references.map((r) => ({ ja: referenceUrl(r.id), en: englishReferenceUrl(r.id) })),
   ];
 }

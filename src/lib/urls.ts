@@ -82,6 +82,13 @@ export function parseDemandId(id: string): { letter: string; number: number } | 
 // The English section mirrors the Japanese routes under /en/.
 export const englishHomeUrl = (): string => sitePath('/en/');
 export const englishLetterUrl = (letterSlug: string): string => sitePath(`/en/letters/${letterSlug}/`);
+// A demand's English is a section of its letter's English page (a page each doubled the pages of a
+// large site: 4,500 more files at 1,000 letters, past a free static host's limit with the rest).
 export const englishDemandUrl = (letterSlug: string, number: number): string =>
-  sitePath(`/en/letters/${letterSlug}/demands/${number}/`);
+  `${englishLetterUrl(letterSlug)}#${demandAnchor(number)}`;
+/** A history entry on its letter's English page: the demand's anchor, then the event's own (history.ts). */
+export const englishEventAnchor = (number: number, eventAnchor: string): string =>
+  `${demandAnchor(number)}-${eventAnchor}`;
+export const englishEventUrl = (letterSlug: string, number: number, eventAnchor: string): string =>
+  `${englishLetterUrl(letterSlug)}#${englishEventAnchor(number, eventAnchor)}`;
 export const englishReferenceUrl = (referenceId: string): string => sitePath(`/en/references/${referenceId}/`);

@@ -40,7 +40,7 @@ export function referenceIndex(units: readonly SearchUnit[], config: IndexConfig
   const totalLength = FIELDS.map(() => 0);
   for (const unit of units) {
     FIELDS.forEach((field, f) => {
-      const { tf, length } = termCounts(unit.fields[field], config);
+      const { tf, length } = termCounts(unit.fields[field] ?? '', config);
       totalLength[f]! += length;
       for (const term of tf.keys()) documentsWithTerm.set(term, (documentsWithTerm.get(term) ?? 0) + 1);
     });
@@ -51,7 +51,7 @@ export function referenceIndex(units: readonly SearchUnit[], config: IndexConfig
   units.forEach((unit, doc) => {
     const impacts = new Map<string, number>();
     FIELDS.forEach((field, f) => {
-      const { tf, length } = termCounts(unit.fields[field], config);
+      const { tf, length } = termCounts(unit.fields[field] ?? '', config);
       for (const [term, count] of tf) {
         const impact = fieldImpact(
           lunrIdf(documentsWithTerm.get(term)!, units.length),

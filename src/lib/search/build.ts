@@ -26,6 +26,13 @@ import { lunrPostings, type TermPostings } from './lunr-adapter.ts';
 
 export { FIELDS };
 
+/** Every indexed field of a unit ('' for the English ones where it has no English). */
+export function indexedFields(unit: SearchUnit): Record<FieldName, string> {
+  const out = {} as Record<FieldName, string>;
+  for (const f of FIELDS) out[f] = unit.fields[f] ?? '';
+  return out;
+}
+
 export interface IndexConfig {
   scheme: Scheme;
   fieldBoosts: Record<FieldName, number>;
@@ -47,7 +54,7 @@ export interface IndexConfig {
 
 export const DEFAULT_CONFIG: IndexConfig = {
   scheme: DEFAULT_SCHEME,
-  fieldBoosts: { title: 3, body: 1, meta: 0.3 },
+  fieldBoosts: { title: 3, body: 1, meta: 0.3, titleEn: 3, bodyEn: 1, metaEn: 0.3 },
   typeBoosts: { letter: 1, demand: 1, article: 1, history: 0.4 },
   k1: 1.2,
   b: 0.5,
@@ -84,7 +91,7 @@ function blocksOf(p: TermPostings, sizes: readonly number[]) {
 export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): BuiltIndex {
   const t0 = performance.now();
   const weights = lunrPostings(
-    units.map((u) => ({ fields: u.fields, boost: config.typeBoosts[u.type] ?? 1 })),
+    units.map((u) => ({ fields: indexedFields(u), boost: config.typeBoosts[u.type] ?? 1 })),
     { tokenize: (text) => textTerms(text, config.scheme), ...config },
   );
   const lunrMs = performance.now() - t0;
@@ -134,6 +141,7 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
     const docs: StoredDoc[] = [];
     for (let doc = c * config.chunkSize; doc < Math.min(units.length, (c + 1) * config.chunkSize); doc += 1) {
       const u = units[doc]!;
+      const fields = indexedFields(u);
       docs.push([
         u.id,
         u.type,
@@ -142,11 +150,10 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
         u.title,
         u.status ?? '',
         u.date ?? '',
-        u.fields.title,
-        u.fields.body,
-        u.fields.meta,
+        FIELDS.map((f) => fields[f]),
         weights.fieldLengths[doc]!,
-        FIELDS.map((f) => normalizeForIndex(u.fields[f], config.scheme)) as [string, string, string],
+        FIELDS.map((f) => normalizeForIndex(fields[f], config.scheme)),
+        u.en ? [u.en.url, u.en.label, u.en.title] : 0,
       ]);
     }
     files.set(chunkFile(c), encoder.encode(JSON.stringify(docs)));

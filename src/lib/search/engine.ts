@@ -29,7 +29,15 @@ import {
 } from './tokenize.ts';
 import type { ParsedQuery, Scheme } from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
-import { MANIFEST_FILE, INDEX_FORMAT_VERSION, shardFile, blockFile, chunkFile } from './format.ts';
+import {
+  MANIFEST_FILE,
+  INDEX_FORMAT_VERSION,
+  STORED,
+  shardFile,
+  blockFile,
+  chunkFile,
+  isEnglishField,
+} from './format.ts';
 import type { Manifest, StoredDoc, FieldName } from './format.ts';
 import { decodeShard, decodeBlock, decodeBlock0, type Postings, type ShardEntry } from './layout.ts';
 import type { UnitType } from './units.ts';
@@ -94,7 +102,14 @@ export interface SearchHit {
   title: string;
   status: string;
   date: string;
-  /** Indexed fields, for snippets. */
+  /**
+   * 'en' when the unit's English fields weigh more in its score than its Japanese ones: url, label,
+   * title and text are then those of its English page.
+   */
+  lang: 'ja' | 'en';
+  /** The body the snippet is cut from, in the hit's language. */
+  text: string;
+  /** Indexed fields. */
   fields: Record<FieldName, string>;
 }
 
@@ -431,23 +446,32 @@ export class SearchEngine {
       (bytes) => JSON.parse(new TextDecoder().decode(bytes)) as StoredDoc[],
     );
     const stored = docs[doc % manifest.chunkSize];
-    if (!Array.isArray(stored) || stored.length < 12)
+    if (!Array.isArray(stored) || stored.length < STORED.size)
       throw new SearchIndexError('corrupt', `search index: document ${doc} missing from its file`);
     return stored;
   }
 
-  /** lunr's impact of a term in a document, from the document's normalized fields; null if absent. */
-  private impactFromText(manifest: Manifest, stored: StoredDoc, entry: ShardEntry): number | null {
+  /**
+   * lunr's impact of a term in a document, from the document's normalized fields (those `only` keeps,
+   * by default all); null if absent.
+   */
+  private impactFromText(
+    manifest: Manifest,
+    stored: StoredDoc,
+    entry: ShardEntry,
+    only: (field: FieldName) => boolean = () => true,
+  ): number | null {
     const idf = lunrIdf(entry.documentsWithTerm, manifest.docCount);
     let impact: number | null = null;
     manifest.fields.forEach((field, i) => {
-      const tf = termFrequency(stored[11][i]!, entry.term);
+      if (!only(field)) return;
+      const tf = termFrequency(stored[STORED.normalized][i]!, entry.term);
       if (tf === 0) return;
       const { k1, b, averageFieldLength, fieldBoosts, typeBoosts } = manifest;
       const weight = fieldImpact(
         idf,
         tf,
-        stored[10][i]!,
+        stored[STORED.lengths][i]!,
         averageFieldLength[field],
         k1,
         b,
@@ -481,7 +505,7 @@ export class SearchEngine {
     const board = new Scoreboard(manifest.docCount, terms, minimumMatchTerms(query));
     const settled = await this.settle(manifest, board, terms, k, reads, step);
     const ranked = this.rank(board, terms, query, settled.candidates, k);
-    const hits = await this.showHits(manifest, ranked.slice(0, wanted), reads);
+    const hits = await this.showHits(manifest, ranked.slice(0, wanted), terms, reads);
     step();
     return outcome(hits, settled);
   }
@@ -659,12 +683,33 @@ export class SearchEngine {
     return [...head, ...base.slice(RERANK_WINDOW).map((doc) => ({ doc, score: board.lower[doc]! }))];
   }
 
-  /** Step 4: the documents shown, fetched. */
-  private async showHits(manifest: Manifest, shown: { doc: number; score: number }[], reads: Reads) {
+  /**
+   * Step 4: the documents shown, fetched, each in the language it was found in: English when the
+   * query's terms weigh more in its English fields than in its Japanese ones (ties: Japanese).
+   */
+  private async showHits(
+    manifest: Manifest,
+    shown: { doc: number; score: number }[],
+    terms: readonly Term[],
+    reads: Reads,
+  ) {
     const stored = await Promise.all(shown.map(({ doc }) => this.doc(manifest, doc, reads)));
+    const weighIn = (d: StoredDoc, english: boolean) =>
+      terms.reduce(
+        (sum, t) =>
+          sum + t.boost * (this.impactFromText(manifest, d, t.entry, (f) => isEnglishField(f) === english) ?? 0),
+        0,
+      );
     return shown.map(({ doc, score }, i): SearchHit => {
-      const [id, type, url, label, title, status, date, fieldTitle, body, meta] = stored[i]!;
-      return { doc, score, id, type, url, label, title, status, date, fields: { title: fieldTitle, body, meta } };
+      const d = stored[i]!;
+      const [id, type, url, label, title, status, date] = d;
+      const fields = {} as Record<FieldName, string>;
+      manifest.fields.forEach((f, at) => (fields[f] = d[STORED.fields][at] ?? ''));
+      const english = d[STORED.english];
+      const hit = { doc, score, id, type, url, label, title, status, date, fields };
+      return english && weighIn(d, true) > weighIn(d, false)
+        ? { ...hit, url: english[0], label: english[1], title: english[2], lang: 'en', text: fields.bodyEn }
+        : { ...hit, lang: 'ja', text: fields.body };
     });
   }
 }

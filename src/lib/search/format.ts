@@ -4,14 +4,18 @@
  */
 import type { UnitType } from './units.ts';
 
-export const FIELDS = ['title', 'body', 'meta'] as const;
+/** Indexed fields: the Japanese ones, then the English ones (empty where the site has no English). */
+export const FIELDS = ['title', 'body', 'meta', 'titleEn', 'bodyEn', 'metaEn'] as const;
 export type FieldName = (typeof FIELDS)[number];
+/** The English fields: a result found through them links to the unit's English page. */
+export const isEnglishField = (field: FieldName): boolean => field.endsWith('En');
 
 /**
  * 2: document chunks carry each field as normalized for indexing (StoredDoc `normalized`).
  * 3: every file but the manifest sits in a folder named by the build's content hash (`build`).
+ * 4: English in the unit's own fields (FIELDS), not in a unit of its own; StoredDoc `english`.
  */
-export const INDEX_FORMAT_VERSION = 3;
+export const INDEX_FORMAT_VERSION = 4;
 
 /** What the browser reads first (manifest.json). */
 export interface Manifest {
@@ -43,19 +47,23 @@ export type StoredDoc = [
   title: string,
   status: string,
   date: string,
-  fieldTitle: string,
-  body: string,
-  meta: string,
-  /** Field lengths in terms (title, body, meta), as lunr counted them. */
-  lengths: [number, number, number],
+  /** The fields in FIELDS order, as written (snippets are cut from them). */
+  fields: string[],
+  /** Field lengths in terms, in FIELDS order, as lunr counted them. */
+  lengths: number[],
   /**
-   * The fields (title, body, meta) as the index normalized them (normalizeForIndex), so the browser
-   * can count a term in a document without normalizing its text, which was most of the time of
-   * scoring documents from their text. About +16 % per chunk after gzip (the copy is mostly the same
-   * characters as the original, which gzip refers back to).
+   * The fields as the index normalized them (normalizeForIndex), so the browser can count a term in a
+   * document without normalizing its text, which was most of the time of scoring documents from their
+   * text. About +16 % per chunk after gzip (the copy is mostly the same characters as the original,
+   * which gzip refers back to).
    */
-  normalized: [string, string, string],
+  normalized: string[],
+  /** The unit's English page (url, label, title), or 0 where the site has no English for it. */
+  english: [url: string, label: string, title: string] | 0,
 ];
+
+/** Where StoredDoc keeps what the engine reads by position. */
+export const STORED = { fields: 7, lengths: 8, normalized: 9, english: 10, size: 11 } as const;
 
 export const shardFile = (shard: number) => `s${shard}.bin`;
 export const blockFile = (shard: number, termOrdinal: number, block: number) => `b${shard}-${termOrdinal}-${block}.bin`;

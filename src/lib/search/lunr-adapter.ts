@@ -39,7 +39,7 @@ export interface LunrWeights {
   /** Terms in ascending order, each with at least one posting. */
   terms: TermPostings[];
   /** fieldLengths[doc][f]: terms in field FIELDS[f] of doc, as lunr counted them. */
-  fieldLengths: [number, number, number][];
+  fieldLengths: number[][];
   averageFieldLength: Record<FieldName, number>;
 }
 
@@ -112,7 +112,7 @@ export function lunrPostings(docs: readonly LunrInput[], settings: LunrSettings)
   return {
     index,
     terms,
-    fieldLengths: docs.map((_, doc) => FIELDS.map((f) => lengths[`${f}/${doc}`] ?? 0) as [number, number, number]),
+    fieldLengths: docs.map((_, doc) => FIELDS.map((f) => lengths[`${f}/${doc}`] ?? 0)),
     averageFieldLength,
   };
 }

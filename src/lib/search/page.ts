@@ -60,6 +60,8 @@ function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
   item.className = 'search-result';
   item.dataset.searchResult = '';
   item.dataset.type = hit.type;
+  // A hit found through its English words shows its English page, in English.
+  if (hit.lang === 'en') item.lang = 'en';
 
   const meta = document.createElement('p');
   meta.className = 'search-result__meta';
@@ -72,13 +74,14 @@ function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
     const badge = document.createElement('span');
     badge.className = 'status-badge';
     badge.dataset.status = info.key;
-    badge.title = info.definitionJa;
+    badge.title = hit.lang === 'en' ? info.definitionEn : info.definitionJa;
     const symbol = document.createElement('span');
     symbol.className = 'status-badge__symbol';
     symbol.setAttribute('aria-hidden', 'true');
     symbol.textContent = info.symbol;
     const label = document.createElement('span');
-    label.textContent = hit.type === 'history' ? `この時点：${info.ja}` : info.ja;
+    if (hit.lang === 'en') label.textContent = hit.type === 'history' ? `At the time: ${info.en}` : info.en;
+    else label.textContent = hit.type === 'history' ? `この時点：${info.ja}` : info.ja;
     badge.append(symbol, label);
     meta.append(' ', badge);
   }
@@ -93,7 +96,7 @@ function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
 
   const text = document.createElement('p');
   text.className = 'search-result__snippet';
-  appendSegments(text, snippet(hit.fields.body, outcome.query));
+  appendSegments(text, snippet(hit.text, outcome.query));
 
   item.append(heading, meta, text);
   return item;

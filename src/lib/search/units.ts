@@ -1,24 +1,51 @@
 /**
  * What search finds: one unit per letter body, demand, article (and 附則) and status-history entry,
- * each with the link to its exact place. A unit with English text (the site's unofficial English) also
- * gets an English unit: the same id with `@en`, linking to its page in the /en/ section, so that an
- * English query lands on the English page and a Japanese one on the Japanese page. An article's plain
- * summary is searched with its text (it holds the everyday words). Pure: takes plain data, so the site, the bench and the tests
- * build the same units.
+ * each with the link to its exact place. The site's unofficial English of a unit is indexed in the
+ * unit's own English fields (titleEn, bodyEn, metaEn) and the unit names its English page (`en`): a
+ * result found through its English words links there, one found through its Japanese words to the
+ * Japanese page (engine.ts). One unit, not two: a second unit per English text doubled the document
+ * count that lunr's idf uses and shifted every Japanese ranking. An article's plain summary is searched
+ * with its text (it holds the everyday words). Pure: takes plain data, so the site, the bench and the
+ * tests build the same units.
  */
 import { STATUSES, EVENT_TYPES, HISTORY_FIELD_LABELS, type StatusKey } from '../status.ts';
 import { formatDateJa, formatEraDate } from '../dates.ts';
-import { letterUrl, demandUrl, articleUrl, referenceUrl, englishUrl, SUPPLEMENTARY_ANCHOR } from '../urls.ts';
+import {
+  letterUrl,
+  demandUrl,
+  articleUrl,
+  referenceUrl,
+  englishUrl,
+  englishDemandUrl,
+  englishEventUrl,
+  SUPPLEMENTARY_ANCHOR,
+} from '../urls.ts';
 import { eventAnchors, type HistoryEntryData } from '../history.ts';
 import { addresseeShort } from '../letters.ts';
 
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
+/** What is indexed of a unit: its Japanese fields, and its English ones where the site has English. */
+export interface UnitFields {
+  title: string;
+  /** The snippet is cut from the body. */
+  body: string;
+  /** Words that find the unit without outweighing its text (dates, labels, topics, summaries). */
+  meta: string;
+  titleEn?: string | undefined;
+  bodyEn?: string | undefined;
+  metaEn?: string | undefined;
+}
+
+/** The English page of a unit, shown for a result found through its English fields. */
+export interface EnglishPage {
+  url: string;
+  label: string;
+  title: string;
+}
+
 export interface SearchUnit {
-  /**
-   * Stable id: letter:<slug>, demand:<slug>/<n>, article:<ref>/<n>, article:<ref>/supplementary,
-   * history:<slug>/<n>/<i>; `@en` after it for the English page of the unit (unitOf strips it).
-   */
+  /** Stable id: letter:<slug>, demand:<slug>/<n>, article:<ref>/<n>, article:<ref>/supplementary, history:<slug>/<n>/<i>. */
   id: string;
   type: UnitType;
   /** Link to the exact place. */
@@ -31,14 +58,16 @@ export interface SearchUnit {
   status?: StatusKey | undefined;
   /** Date shown with the result (YYYY-MM-DD). */
   date?: string | undefined;
-  /** Indexed fields; the snippet is cut from the body. */
-  fields: { title: string; body: string; meta: string };
+  fields: UnitFields;
+  /** Its English page, where the site has English for it. */
+  en?: EnglishPage | undefined;
 }
 
-export const ENGLISH_SUFFIX = '@en';
-
-/** The unit a search unit stands for: an English page counts as its Japanese unit. */
-export const unitOf = (id: string): string => (id.endsWith(ENGLISH_SUFFIX) ? id.slice(0, -ENGLISH_SUFFIX.length) : id);
+/** A unit's fields with its English ones added: title, body, meta of the English text. */
+const withEnglish = (
+  fields: UnitFields,
+  english: { title: string; body: string; meta: string } | undefined,
+): UnitFields => (english ? { ...fields, titleEn: english.title, bodyEn: english.body, metaEn: english.meta } : fields);
 
 /** The site's English for a letter or a reference (optional until written). */
 interface EnglishTitleSummary {
@@ -176,28 +205,26 @@ export function buildSearchUnits(
       label: '要請書',
       title: `${to}宛 ${data.title}（${formatDateJa(data.date)}）`,
       date: data.date,
-      fields: {
-        title: `${data.title} ${personOf(data.addressee)} ${data.addressee.shortName ?? ''}`,
-        body,
-        meta: [
-          personOf(data.sender),
-          data.sender.shortName ?? '',
-          datesText(data.date),
-          ...(data.topics ?? []),
-          data.summary ?? '',
-        ].join('\n'),
-      },
-    });
-    if (data.english)
-      units.push({
-        id: `letter:${letter.slug}${ENGLISH_SUFFIX}`,
-        type: 'letter',
+      fields: withEnglish(
+        {
+          title: `${data.title} ${personOf(data.addressee)} ${data.addressee.shortName ?? ''}`,
+          body,
+          meta: [
+            personOf(data.sender),
+            data.sender.shortName ?? '',
+            datesText(data.date),
+            ...(data.topics ?? []),
+            data.summary ?? '',
+          ].join('\n'),
+        },
+        data.english && { title: data.english.title, body: data.english.summary, meta: 'letter request' },
+      ),
+      en: data.english && {
         url: englishUrl(letterUrl(letter.slug)),
         label: 'Letter',
         title: `${data.english.title} (${data.date})`,
-        date: data.date,
-        fields: { title: data.english.title, body: data.english.summary, meta: 'letter request' },
-      });
+      },
+    });
 
     const own = demands.filter((d) => d.letter === letter.slug).sort((a, b) => a.number - b.number);
     for (const demand of own) {
@@ -210,23 +237,20 @@ export function buildSearchUnits(
         title: `要求${labelInText(demand.label)} ${demand.shortTitle}（${to}宛）`,
         status,
         date: data.date,
-        fields: {
-          title: demand.shortTitle,
-          body: demandBody(demand),
-          meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
-        },
-      });
-      if (demand.english)
-        units.push({
-          id: `demand:${demand.letter}/${demand.number}${ENGLISH_SUFFIX}`,
-          type: 'demand',
-          url: englishUrl(demandUrl(demand.letter, demand.number)),
+        fields: withEnglish(
+          {
+            title: demand.shortTitle,
+            body: demandBody(demand),
+            meta: [`要求${labelInText(demand.label)}`, to, ...(demand.topics ?? [])].join('\n'),
+          },
+          demand.english && { title: demand.english.shortTitle, body: demand.english.text, meta: 'demand' },
+        ),
+        en: demand.english && {
+          url: englishDemandUrl(demand.letter, demand.number),
           label: 'Demand',
           title: `Demand ${labelInText(demand.label)}: ${demand.english.shortTitle}`,
-          status,
-          date: data.date,
-          fields: { title: demand.english.shortTitle, body: demand.english.text, meta: 'demand' },
-        });
+        },
+      });
       const anchors = eventAnchors(demand.statusHistory);
       demand.statusHistory.forEach((entry, index) => {
         const eventLabel = (EVENT_TYPES as Record<string, string>)[entry.type] ?? entry.type;
@@ -247,27 +271,24 @@ export function buildSearchUnits(
           title: `${formatDateJa(entry.date)} ${eventLabel}：要求${labelInText(demand.label)} ${demand.shortTitle}（${to}宛）`,
           status: entry.status,
           date: entry.date,
-          fields: {
-            title: eventLabel,
-            body,
-            meta: [datesText(entry.date), STATUSES[entry.status]?.ja ?? ''].join('\n'),
-          },
-        });
-        if (entry.summaryEn)
-          units.push({
-            id: `history:${demand.letter}/${demand.number}/${index + 1}${ENGLISH_SUFFIX}`,
-            type: 'history',
-            url: englishUrl(`${demandUrl(demand.letter, demand.number)}#${anchors[index]}`),
-            label: 'History',
-            title: `${entry.date} ${entry.type}: Demand ${labelInText(demand.label)}${demand.english ? ` ${demand.english.shortTitle}` : ''}`,
-            status: entry.status,
-            date: entry.date,
-            fields: {
-              title: entry.type,
-              body: entry.summaryEn,
-              meta: `${entry.date} ${entry.status.replace(/_/g, ' ')}`,
+          fields: withEnglish(
+            {
+              title: eventLabel,
+              body,
+              meta: [datesText(entry.date), STATUSES[entry.status]?.ja ?? ''].join('\n'),
             },
-          });
+            entry.summaryEn
+              ? { title: entry.type, body: entry.summaryEn, meta: `${entry.date} ${entry.status.replace(/_/g, ' ')}` }
+              : undefined,
+          ),
+          en: entry.summaryEn
+            ? {
+                url: englishEventUrl(demand.letter, demand.number, anchors[index]!),
+                label: 'History',
+                title: `${entry.date} ${entry.type}: Demand ${labelInText(demand.label)}${demand.english ? ` ${demand.english.shortTitle}` : ''}`,
+              }
+            : undefined,
+        });
       });
     }
   }
@@ -296,22 +317,25 @@ export function buildSearchUnits(
           url: articleUrl(reference.id, article.number),
           label: `規程 第${article.number}条`,
           title: `第${article.number}条（${article.caption}） ${data.shortTitle}`,
-          fields: {
-            title: `第${article.number}条 ${article.caption}`,
-            body,
-            // The plain summary in meta: its everyday words find the article without outweighing its text.
-            meta: [`第${chapter.number}章 ${chapter.title}`, article.plain ?? ''].join('\n'),
-          },
+          fields: withEnglish(
+            {
+              title: `第${article.number}条 ${article.caption}`,
+              body,
+              // The plain summary in meta: its everyday words find the article without outweighing its text.
+              meta: [`第${chapter.number}章 ${chapter.title}`, article.plain ?? ''].join('\n'),
+            },
+            article.summaryEn
+              ? { title: `Article ${article.number}`, body: article.summaryEn, meta: 'rules article' }
+              : undefined,
+          ),
+          en: article.summaryEn
+            ? {
+                url: englishUrl(articleUrl(reference.id, article.number)),
+                label: `Rules, Article ${article.number}`,
+                title: `Article ${article.number}${data.english ? `, ${data.english.title}` : ''}`,
+              }
+            : undefined,
         });
-        if (article.summaryEn)
-          units.push({
-            id: `article:${reference.id}/${article.number}${ENGLISH_SUFFIX}`,
-            type: 'article',
-            url: englishUrl(articleUrl(reference.id, article.number)),
-            label: `Rules, Article ${article.number}`,
-            title: `Article ${article.number}${data.english ? `, ${data.english.title}` : ''}`,
-            fields: { title: `Article ${article.number}`, body: article.summaryEn, meta: 'rules article' },
-          });
       }
     }
     // The 附則 are one unit: they follow each other on the page, and a reader looking for them
@@ -329,24 +353,25 @@ export function buildSearchUnits(
         .flatMap((p) => p.paragraphs.map((x) => x.caption))
         .filter(Boolean)
         .join(' ');
+      const english = provisions.map((p) => p.summaryEn).filter(Boolean);
       units.push({
         id: `article:${reference.id}/${SUPPLEMENTARY_ANCHOR}`,
         type: 'article',
         url: `${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`,
         label: '規程 附則',
         title: `附則 ${data.shortTitle}`,
-        fields: { title: `附則 ${captions}`, body, meta: provisions.map((p) => p.plain ?? '').join('\n') },
+        fields: withEnglish(
+          { title: `附則 ${captions}`, body, meta: provisions.map((p) => p.plain ?? '').join('\n') },
+          english.length ? { title: 'Supplementary provisions', body: english.join('\n'), meta: 'rules' } : undefined,
+        ),
+        en: english.length
+          ? {
+              url: englishUrl(`${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`),
+              label: 'Rules, Supplementary provisions',
+              title: `Supplementary provisions${data.english ? `, ${data.english.title}` : ''}`,
+            }
+          : undefined,
       });
-      const english = provisions.map((p) => p.summaryEn).filter(Boolean);
-      if (english.length)
-        units.push({
-          id: `article:${reference.id}/${SUPPLEMENTARY_ANCHOR}${ENGLISH_SUFFIX}`,
-          type: 'article',
-          url: englishUrl(`${referenceUrl(reference.id)}#${SUPPLEMENTARY_ANCHOR}`),
-          label: 'Rules, Supplementary provisions',
-          title: `Supplementary provisions${data.english ? `, ${data.english.title}` : ''}`,
-          fields: { title: 'Supplementary provisions', body: english.join('\n'), meta: 'rules' },
-        });
     }
   }
   return units;
