@@ -102,8 +102,13 @@ describe('the tracker (/status/)', () => {
     await group(page, '要請書')
       .getByRole('link', { name: /2019年7月23日 総務大臣宛/ })
       .click();
-    await page.waitForURL('**/status/by-letter/2019-07-23-soumu/');
-    expect(await visibleRows(page).count()).toBe(5);
+    // A letter has no pre-filtered page: its link opens the letter's own list of demands, with their status.
+    await page.waitForURL('**/letters/2019-07-23-soumu/#demands');
+    const demands = page.locator('li.letter__demand');
+    expect(await demands.count()).toBe(5);
+    expect(await demands.locator('[data-status][data-current]').count()).toBe(5);
+    await page.goBack();
+    await page.waitForURL('**/status/by-addressee/shichoson-kyosai/');
 
     await group(page, '状況').getByRole('link', { name: /実現/ }).first().click();
     await page.waitForURL('**/status/by-status/*/');

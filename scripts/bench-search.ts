@@ -17,6 +17,8 @@
  *                       letter build takes minutes and ~11 GB; reading it back takes seconds)
  *   --verbose           name the scale queries whose top 10 differ from the reference
  *   --json <file>       also write the figures as JSON
+ *   --config <json>     index settings over the site's (e.g. '{"chunkSize":4}'), to weigh a layout
+ *   --limits <json>     the engine's read limits over the site's (DEFAULT_LIMITS in engine.ts)
  */
 import { readFileSync, existsSync, writeFileSync, readdirSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve, dirname } from 'node:path';
@@ -27,7 +29,7 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig } from '../src/lib/search/build.ts';
-import { SearchEngine, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
+import { SearchEngine, type Limits, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
 import { referenceIndex, referenceSearch, type ReferenceIndex } from './lib/bench/search-reference.ts';
 import { generateQueries, propertySeed } from './lib/bench/search-queries.ts';
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
@@ -49,6 +51,11 @@ interface Judged {
   relevant: Record<string, number>;
   note?: string;
 }
+
+/** The engine's read limits, or those --limits changes. */
+const LIMITS: Partial<Limits> = JSON.parse(option('--limits') ?? '{}') as Partial<Limits>;
+/** The site's index settings, or those --config changes. */
+const CONFIG: IndexConfig = { ...DEFAULT_CONFIG, ...(JSON.parse(option('--config') ?? '{}') as Partial<IndexConfig>) };
 
 const queriesFile = option('--queries') ?? join(root, '..', 'shared', 'bench', 'search', 'queries-dev.json');
 const judged: Judged[] = existsSync(queriesFile) ? JSON.parse(readFileSync(queriesFile, 'utf8')) : [];
@@ -177,7 +184,7 @@ async function quality(
   scheme: Scheme,
   queries: Judged[] = judged,
 ): Promise<QualityReport> {
-  const engine = new SearchEngine(memoryLoader(files), scheme);
+  const engine = new SearchEngine(memoryLoader(files), scheme, LIMITS);
   const per: (QueryMetrics & { category: string })[] = [];
   const misses: QualityReport['misses'] = [];
   for (const query of queries) {
@@ -316,7 +323,7 @@ interface ScaleRow {
   gzip: number;
   files: number;
   buildMs: number;
-  lunrMs: number;
+  weightsMs: number;
   firstGzip: { p50: number; p95: number; max: number };
   coldMs: { p50: number; p95: number };
   warmMs: { p50: number; p95: number };
@@ -345,13 +352,13 @@ interface ScaleRow {
 interface BenchIndex {
   files: Map<string, Uint8Array>;
   buildMs: number;
-  lunrMs: number;
+  weightsMs: number;
 }
 
 function buildForBench(units: readonly SearchUnit[], config: IndexConfig): BenchIndex {
   const t0 = performance.now();
   const built = buildSearchIndex(units, config);
-  return { files: built.files, buildMs: performance.now() - t0, lunrMs: built.stats.lunrMs };
+  return { files: built.files, buildMs: performance.now() - t0, weightsMs: built.stats.weightsMs };
 }
 
 /** Sources whose change changes the built index (the cache key for --cache). */
@@ -365,7 +372,9 @@ const BUILDER_SOURCES = [
   'scoring.ts',
   'units.ts',
   'layout.ts',
-  'lunr-adapter.ts',
+  'weights.ts',
+  'english.ts',
+  'date-terms.ts',
 ];
 
 /** --cache: the index for these units and config, read from .tmp/search-bench/ or built and stored there. */
@@ -423,7 +432,7 @@ async function scaleRow(
   let rounds = 0;
   const perQuery: ScaleRow['perQuery'] = [];
   // Warm up the JIT once, as a page has after its first keystrokes.
-  const warmup = new SearchEngine(memoryLoader(built.files), config.scheme);
+  const warmup = new SearchEngine(memoryLoader(built.files), config.scheme, LIMITS);
   for (const q of SCALE_QUERIES) render(await warmup.search(q, { k: 10 }));
   collectGarbage();
   for (const q of SCALE_QUERIES) {
@@ -432,7 +441,7 @@ async function scaleRow(
     const loaded: string[] = [];
     const coldTimes: number[] = [];
     const coldRun = async (files?: string[]) => {
-      const engine = new SearchEngine(memoryLoader(built.files, files), config.scheme);
+      const engine = new SearchEngine(memoryLoader(built.files, files), config.scheme, LIMITS);
       const c0 = performance.now();
       const result = await engine.search(q, { k: 10 });
       render(result);
@@ -476,7 +485,7 @@ async function scaleRow(
   }
   const judgedQueries = [...judged, ...extra];
   const judgedWith = async (useReference: boolean) => {
-    const engine = new SearchEngine(memoryLoader(built.files), config.scheme);
+    const engine = new SearchEngine(memoryLoader(built.files), config.scheme, LIMITS);
     const per: QueryMetrics[] = [];
     for (const query of judgedQueries) {
       const urls = useReference
@@ -491,7 +500,7 @@ async function scaleRow(
   const generated = generateQueries(units, PROPERTY_QUERIES, seed);
   const property = { seed, queries: generated.length, complete: 0, differences: 0 };
   for (const { q } of generated) {
-    const outcome = await new SearchEngine(memoryLoader(built.files), config.scheme).search(q, { k: 10 });
+    const outcome = await new SearchEngine(memoryLoader(built.files), config.scheme, LIMITS).search(q, { k: 10 });
     if (!outcome.complete) continue;
     property.complete += 1;
     if (!sameAs(outcome, referenceSearch(refIndex, q, 10))) {
@@ -506,7 +515,7 @@ async function scaleRow(
     gzip: size.gzip,
     files: size.files,
     buildMs,
-    lunrMs: built.lunrMs,
+    weightsMs: built.weightsMs,
     firstGzip: { p50: percentile(first, 50), p95: percentile(first, 95), max: Math.max(...first) },
     coldMs: { p50: percentile(cold, 50), p95: percentile(cold, 95) },
     warmMs: { p50: percentile(warm, 50), p95: percentile(warm, 95) },
@@ -618,7 +627,7 @@ const SCHEMES: { scheme: Scheme; note: string }[] = [
 async function main() {
   const units = readContentUnits(root);
   const indexDir = option('--index-dir');
-  const files = indexDir ? readIndexDir(resolve(indexDir)) : buildSearchIndex(units, DEFAULT_CONFIG).files;
+  const files = indexDir ? readIndexDir(resolve(indexDir)) : buildSearchIndex(units, CONFIG).files;
   const out: Record<string, unknown> = {};
 
   console.log(
@@ -677,9 +686,7 @@ async function main() {
   const jsNote = js
     ? `the search page's HTML, CSS and JS, ${kb(js.bytes)} gzip, from ${js.dir}`
     : 'no site build found: page HTML+JS not counted (build with: npx astro build --outDir .tmp/search-dist)';
-  const rows: ScaleRow[] = [
-    await scaleRow('real', 0, buildForBench(units, DEFAULT_CONFIG), units, DEFAULT_CONFIG, jsGzip),
-  ];
+  const rows: ScaleRow[] = [await scaleRow('real', 0, buildForBench(units, CONFIG), units, CONFIG, jsGzip)];
   if (flag('--scale')) {
     const sizes = (option('--sizes') ?? '1000,10000')
       .split(',')
@@ -695,9 +702,9 @@ async function main() {
         await scaleRow(
           String(letters),
           letters,
-          cachedIndex(`letters-${letters}`, synthetic, DEFAULT_CONFIG),
+          cachedIndex(`letters-${letters}`, synthetic, CONFIG),
           synthetic,
-          DEFAULT_CONFIG,
+          CONFIG,
           jsGzip,
         ),
       );

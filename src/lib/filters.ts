@@ -3,7 +3,7 @@
  * (instant filtering). Kept apart from dashboard.ts so the script carries no more than this.
  */
 import { isStatusKey } from './status.ts';
-import { sitePath } from './urls.ts';
+import { letterUrl, sitePath } from './urls.ts';
 
 /** Dimensions the tracker filters on. */
 export const FILTER_DIMENSIONS = ['letter', 'addressee', 'status'] as const;
@@ -43,6 +43,16 @@ export function filterQuery(filter: DashboardFilter): string {
   return query ? `?${query}` : '';
 }
 
+/**
+ * Dimensions with a pre-filtered page per value. A letter has none: its own page lists its demands
+ * with their status, and a tracker page per letter was 1,000 more files at 1,000 letters, past a free
+ * static host's 20,000 with the rest (issue 10). Without JavaScript a letter's filter link opens the
+ * letter's demands; with it, the tracker filters in place (/status/?letter=…).
+ */
+export const PAGED_DIMENSIONS = ['addressee', 'status'] as const satisfies readonly FilterDimension[];
+/** Where a letter's own page lists its demands. */
+export const LETTER_DEMANDS_ANCHOR = 'demands';
+
 /** Path segments of the pre-filtered pages that serve the filters without JavaScript. */
 export const FILTER_SEGMENTS: Readonly<Record<FilterDimension, string>> = {
   letter: 'by-letter',
@@ -50,8 +60,12 @@ export const FILTER_SEGMENTS: Readonly<Record<FilterDimension, string>> = {
   status: 'by-status',
 };
 
-/** The page showing one filter without JavaScript: /status/by-status/stalled/; /status/ for none. */
+/**
+ * The page showing one filter without JavaScript: /status/by-status/stalled/; /status/ for none; a
+ * letter's demands on its own page for a letter.
+ */
 export function filterPagePath(dimension?: FilterDimension, value?: string): string {
+  if (dimension === 'letter' && value) return `${letterUrl(value)}#${LETTER_DEMANDS_ANCHOR}`;
   return sitePath(dimension && value ? `/status/${FILTER_SEGMENTS[dimension]}/${value}/` : '/status/');
 }
 
@@ -69,12 +83,12 @@ export function narrows(next: DashboardFilter, page: DashboardFilter): boolean {
 }
 
 /**
- * The address that shows `filter` in full: the pre-filtered page for a single filter (it works without
- * JavaScript), /status/ with the query for combined ones (the tracker holds every row).
+ * The address that shows `filter` in full: the pre-filtered page for a single filter of a paged
+ * dimension (it works without JavaScript), /status/ with the query otherwise (the tracker holds every row).
  */
 export function filterHref(filter: DashboardFilter): string {
   const set = FILTER_DIMENSIONS.filter((dimension) => filter[dimension]);
-  if (set.length === 1) return filterPagePath(set[0], filter[set[0]!]);
+  if (set.length === 1 && set[0] !== 'letter') return filterPagePath(set[0], filter[set[0]!]);
   return `${sitePath('/status/')}${filterQuery(filter)}`;
 }
 

@@ -1,13 +1,13 @@
 /**
  * The simple version of search, for property tests: every posting of every query term is scored,
- * nothing is pruned, nothing is split into files. Impacts are computed from the units' texts with the
- * tokenizer and lunr's BM25 formula (scoring.ts, checked against lunr itself in search-engine.test.ts),
- * so this depends neither on lunr's internals nor on the index's file layout. The ranking rules
+ * nothing is pruned, nothing is split into files. Impacts are the build's weights (weights.ts: lunr's
+ * BM25 formula, checked against lunr itself in search-engine.test.ts), so this depends neither on the
+ * index's file layout nor on how the engine prunes. The ranking rules
  * (minimum match, phrase rerank) are restated here from their definitions in the engine's docs.
  * Used by tests/search-property.test.ts and the bench (`npm run bench:search`).
  */
-import { DEFAULT_CONFIG, FIELDS, type IndexConfig } from '../../../src/lib/search/build.ts';
-import { fieldImpact, lunrIdf } from '../../../src/lib/search/scoring.ts';
+import { DEFAULT_CONFIG, type IndexConfig } from '../../../src/lib/search/build.ts';
+import { bm25Weights } from '../../../src/lib/search/weights.ts';
 import {
   conceptsIn,
   CONCEPT_PREFIX,
@@ -27,53 +27,17 @@ export interface ReferenceIndex {
   postings: Map<string, { docs: number[]; imps: number[] }>;
 }
 
-const termCounts = (text: string, config: IndexConfig) => {
-  const terms = textTerms(text, config.scheme);
-  const tf = new Map<string, number>();
-  for (const t of terms) tf.set(t, (tf.get(t) ?? 0) + 1);
-  return { tf, length: terms.length };
-};
-
+/** Every posting, with the build's own weights (src/lib/search/weights.ts, checked against lunr.Index#query). */
 export function referenceIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): ReferenceIndex {
-  // Pass 1: how many (document, field) pairs hold each term, and the average field lengths.
-  const documentsWithTerm = new Map<string, number>();
-  const totalLength = FIELDS.map(() => 0);
-  for (const unit of units) {
-    FIELDS.forEach((field, f) => {
-      const { tf, length } = termCounts(unit.fields[field] ?? '', config);
-      totalLength[f]! += length;
-      for (const term of tf.keys()) documentsWithTerm.set(term, (documentsWithTerm.get(term) ?? 0) + 1);
-    });
-  }
-  const average = totalLength.map((sum) => (units.length ? sum / units.length : 0));
-  // Pass 2: impacts.
-  const postings = new Map<string, { docs: number[]; imps: number[] }>();
-  units.forEach((unit, doc) => {
-    const impacts = new Map<string, number>();
-    FIELDS.forEach((field, f) => {
-      const { tf, length } = termCounts(unit.fields[field] ?? '', config);
-      for (const [term, count] of tf) {
-        const impact = fieldImpact(
-          lunrIdf(documentsWithTerm.get(term)!, units.length),
-          count,
-          length,
-          average[f]!,
-          config.k1,
-          config.b,
-          config.fieldBoosts[field],
-          config.typeBoosts[unit.type] ?? 1,
-        );
-        impacts.set(term, (impacts.get(term) ?? 0) + impact);
-      }
-    });
-    for (const [term, impact] of impacts) {
-      let p = postings.get(term);
-      if (!p) postings.set(term, (p = { docs: [], imps: [] }));
-      p.docs.push(doc);
-      p.imps.push(impact);
-    }
-  });
-  return { config, docCount: units.length, postings };
+  const { terms } = bm25Weights(
+    units.map((u) => ({ fields: u.fields, boost: config.typeBoosts[u.type] ?? 1 })),
+    { tokenize: (text) => textTerms(text, config.scheme), ...config },
+  );
+  return {
+    config,
+    docCount: units.length,
+    postings: new Map(terms.map((t) => [t.term, { docs: t.docs, imps: t.imps }])),
+  };
 }
 
 /** Does the posting list (documents ascending) hold document d? */

@@ -1,6 +1,5 @@
 /**
- * Builds the search index at build time: lunr computes the BM25 weights over every unit
- * (lunr-adapter.ts), then the weights are cut into files the browser fetches only as a query needs them
+ * Builds the search index at build time: lunr's BM25 weights over every unit (weights.ts), cut into files the browser fetches only as a query needs them
  * (byte layout: layout.ts).
  *
  * Split by term. Terms are sorted and packed into shards of about `shardTargetBytes`; the manifest lists
@@ -22,7 +21,7 @@ import { DEFAULT_SCHEME, textTerms, normalizeForIndex, type Scheme } from './tok
 import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chunkFile } from './format.ts';
 import type { FieldName, Manifest, StoredDoc } from './format.ts';
 import { encodeBlock, encodeShard, encodeShardEntry } from './layout.ts';
-import { lunrPostings, type TermPostings } from './lunr-adapter.ts';
+import { bm25Weights, type TermPostings } from './weights.ts';
 
 export { FIELDS };
 
@@ -41,14 +40,20 @@ export interface IndexConfig {
   k1: number;
   b: number;
   /**
-   * Units per document file. Two: a query fetches the documents it shows and the few it scores from
-   * their text, rarely their neighbours, so bigger files cost bytes (README); one per file made 6,070
-   * files at 1,000 letters, past what a free static host allows with the pages.
+   * Units per document file. A query fetches the documents it shows and the few it scores from their
+   * text, rarely their neighbours, so bigger files cost bytes; smaller ones cost files. Five, with the
+   * block sizes below, keeps a 1,000-letter site under a free static host's 20,000 files (index 8,402
+   * files, with 2 per file and blocks of 64, 128 … 23,297) for +25 % bytes before the first result at
+   * 10,000 letters (p95 158.7 → 198.1 KB; 6 per file with [128, 1024, 8192]: 217.9 KB, 8 per file:
+   * 231.9 KB). Measured with `npm run bench:search -- --scale --config …` (closing note of issue 10).
    */
   chunkSize: number;
   /** Target size of a term shard, in bytes before compression. */
   shardTargetBytes: number;
-  /** Sizes of a term's posting blocks, in order; the last size repeats. */
+  /**
+   * Sizes of a term's posting blocks, in order; the last size repeats. A first block of 256 (in the
+   * shard) leaves most terms without a block file of their own.
+   */
   blockSizes: readonly number[];
 }
 
@@ -58,16 +63,16 @@ export const DEFAULT_CONFIG: IndexConfig = {
   typeBoosts: { letter: 1, demand: 1, article: 1, history: 0.4 },
   k1: 1.2,
   b: 0.5,
-  chunkSize: 2,
+  chunkSize: 5,
   shardTargetBytes: 2_000,
-  blockSizes: [64, 128, 256, 512, 1024, 2048],
+  blockSizes: [256, 4096],
 };
 
 export interface BuiltIndex {
   manifest: Manifest;
   /** Path under the index folder → contents (MANIFEST_FILE, and `<build>/<file>` for the others). */
   files: Map<string, Uint8Array>;
-  stats: { terms: number; postings: number; shards: number; blockFiles: number; chunks: number; lunrMs: number };
+  stats: { terms: number; postings: number; shards: number; blockFiles: number; chunks: number; weightsMs: number };
 }
 
 /** A term's postings by (impact desc, document asc), cut into blocks of the given sizes; documents ascending inside. */
@@ -90,11 +95,11 @@ function blocksOf(p: TermPostings, sizes: readonly number[]) {
 
 export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): BuiltIndex {
   const t0 = performance.now();
-  const weights = lunrPostings(
+  const weights = bm25Weights(
     units.map((u) => ({ fields: indexedFields(u), boost: config.typeBoosts[u.type] ?? 1 })),
     { tokenize: (text) => textTerms(text, config.scheme), ...config },
   );
-  const lunrMs = performance.now() - t0;
+  const weightsMs = performance.now() - t0;
 
   const files = new Map<string, Uint8Array>();
   const shardStarts: string[] = [];
@@ -150,7 +155,7 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
         u.title,
         u.status ?? '',
         u.date ?? '',
-        FIELDS.map((f) => fields[f]),
+        [fields.body, fields.bodyEn],
         weights.fieldLengths[doc]!,
         FIELDS.map((f) => normalizeForIndex(fields[f], config.scheme)),
         u.en ? [u.en.url, u.en.label, u.en.title] : 0,
@@ -182,6 +187,6 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
   return {
     manifest,
     files: out,
-    stats: { terms: weights.terms.length, postings, shards: shardStarts.length, blockFiles, chunks, lunrMs },
+    stats: { terms: weights.terms.length, postings, shards: shardStarts.length, blockFiles, chunks, weightsMs },
   };
 }

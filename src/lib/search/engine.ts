@@ -109,8 +109,6 @@ export interface SearchHit {
   lang: 'ja' | 'en';
   /** The body the snippet is cut from, in the hit's language. */
   text: string;
-  /** Indexed fields. */
-  fields: Record<FieldName, string>;
 }
 
 export interface SearchOutcome {
@@ -685,7 +683,8 @@ export class SearchEngine {
 
   /**
    * Step 4: the documents shown, fetched, each in the language it was found in: English when the
-   * query's terms weigh more in its English fields than in its Japanese ones (ties: Japanese).
+   * query has English words and its terms weigh more in the unit's English fields than in its
+   * Japanese ones (ties, and queries without English words: Japanese).
    */
   private async showHits(
     manifest: Manifest,
@@ -694,6 +693,8 @@ export class SearchEngine {
     reads: Reads,
   ) {
     const stored = await Promise.all(shown.map(({ doc }) => this.doc(manifest, doc, reads)));
+    // Only English words make English fields weigh (stems); without one the hit is Japanese, uncounted.
+    const englishQuery = terms.some((t) => t.entry.term.startsWith(ENGLISH_PREFIX));
     const weighIn = (d: StoredDoc, english: boolean) =>
       terms.reduce(
         (sum, t) =>
@@ -703,13 +704,12 @@ export class SearchEngine {
     return shown.map(({ doc, score }, i): SearchHit => {
       const d = stored[i]!;
       const [id, type, url, label, title, status, date] = d;
-      const fields = {} as Record<FieldName, string>;
-      manifest.fields.forEach((f, at) => (fields[f] = d[STORED.fields][at] ?? ''));
+      const [body, bodyEn] = d[STORED.bodies];
       const english = d[STORED.english];
-      const hit = { doc, score, id, type, url, label, title, status, date, fields };
-      return english && weighIn(d, true) > weighIn(d, false)
-        ? { ...hit, url: english[0], label: english[1], title: english[2], lang: 'en', text: fields.bodyEn }
-        : { ...hit, lang: 'ja', text: fields.body };
+      const hit = { doc, score, id, type, url, label, title, status, date };
+      return english && englishQuery && weighIn(d, true) > weighIn(d, false)
+        ? { ...hit, url: english[0], label: english[1], title: english[2], lang: 'en', text: bodyEn }
+        : { ...hit, lang: 'ja', text: body };
     });
   }
 }

@@ -13,7 +13,8 @@ export const isEnglishField = (field: FieldName): boolean => field.endsWith('En'
 /**
  * 2: document chunks carry each field as normalized for indexing (StoredDoc `normalized`).
  * 3: every file but the manifest sits in a folder named by the build's content hash (`build`).
- * 4: English in the unit's own fields (FIELDS), not in a unit of its own; StoredDoc `english`.
+ * 4: English in the unit's own fields (FIELDS), not in a unit of its own; StoredDoc `english`; only the
+ *    bodies stored as written.
  */
 export const INDEX_FORMAT_VERSION = 4;
 
@@ -47,8 +48,11 @@ export type StoredDoc = [
   title: string,
   status: string,
   date: string,
-  /** The fields in FIELDS order, as written (snippets are cut from them). */
-  fields: string[],
+  /**
+   * The bodies as written, Japanese and English: the snippet is cut from one of them. The other fields
+   * are stored only normalized (below): nothing shows them as written.
+   */
+  bodies: [body: string, bodyEn: string],
   /** Field lengths in terms, in FIELDS order, as lunr counted them. */
   lengths: number[],
   /**
@@ -63,7 +67,7 @@ export type StoredDoc = [
 ];
 
 /** Where StoredDoc keeps what the engine reads by position. */
-export const STORED = { fields: 7, lengths: 8, normalized: 9, english: 10, size: 11 } as const;
+export const STORED = { bodies: 7, lengths: 8, normalized: 9, english: 10, size: 11 } as const;
 
 export const shardFile = (shard: number) => `s${shard}.bin`;
 export const blockFile = (shard: number, termOrdinal: number, block: number) => `b${shard}-${termOrdinal}-${block}.bin`;
