@@ -246,6 +246,12 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 }
 
+/** An asset of a built page on disk: a build under a base path (/campaign/_astro/…) keeps it in _astro/. */
+function assetFile(dir: string, asset: string): string {
+  const direct = join(dir, asset);
+  return existsSync(direct) ? direct : join(dir, asset.replace(/^\/[^/]+(?=\/_astro\/)/, ''));
+}
+
 /** gzip size of the search page itself (HTML, CSS, JavaScript), if a build is around (else null). */
 function clientJsGzip(): { bytes: number; dir: string } | null {
   for (const dir of [join(root, '.tmp', 'search-dist'), join(root, 'dist')]) {
@@ -259,14 +265,15 @@ function clientJsGzip(): { bytes: number; dir: string } | null {
     for (const m of page.matchAll(/<link[^>]+href="([^"]+)"[^>]*rel="stylesheet"/g)) assets.add(m[1]!);
     // Modules the entry script imports statically.
     for (const asset of [...assets]) {
-      const file = join(dir, asset);
+      const file = assetFile(dir, asset);
       if (!asset.endsWith('.js') || !existsSync(file)) continue;
       for (const m of readFileSync(file, 'utf8').matchAll(/(?:from|import)\s*["']\.\/([^"']+\.js)["']/g))
         assets.add(join(dirname(asset), m[1]!));
     }
     for (const asset of assets) {
-      const file = join(dir, asset);
+      const file = assetFile(dir, asset);
       if (existsSync(file)) total += gzipSync(readFileSync(file)).length;
+      else throw new Error(`bench: ${asset}, named by ${html}, is not in the build: its bytes would go uncounted`);
     }
     total += gzipSync(page).length;
     return { bytes: total, dir };
