@@ -83,7 +83,7 @@ const ENTRY: HistoryEntry = {
 
 describe('editing a demand file (src/lib/demand-edit.ts)', () => {
   const files = readdirSync(join(PROJECT_ROOT, 'content', 'letters'), { recursive: true, encoding: 'utf8' })
-    .filter((p) => /demands\/\d+\.mdx$/.test(p))
+    .filter((p) => /demands\/\d+\.mdx?$/.test(p))
     .map((p) => `content/letters/${p}`)
     .sort();
 

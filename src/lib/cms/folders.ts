@@ -33,6 +33,6 @@ export function letterFolders(root: string): LetterFolder[] {
       if (!letterFile) return [];
       const demandsDir = join(dir, 'demands');
       const demandFiles = existsSync(demandsDir) ? readdirSync(demandsDir) : [];
-      return [{ slug, letterExtension: extensionOf(letterFile), demandExtension: mostUsed(demandFiles, '.mdx') }];
+      return [{ slug, letterExtension: extensionOf(letterFile), demandExtension: mostUsed(demandFiles, '.md') }];
     });
 }
