@@ -171,6 +171,21 @@ describe('editing a demand file (src/lib/demand-edit.ts)', () => {
     expect(problems.map((p) => p.option)).toEqual(options);
     if (options.length === 0) expect(entry?.type).toBe(input.type ?? 'other');
   });
+
+  // The feed orders entries by the day they reached the site: an event recorded after its day says so.
+  test.each([
+    ['an event before today is recorded today', '2019-08-20', '2026-11-23'],
+    ['an event of today needs no recorded date', '2026-11-23', undefined],
+  ])('validateNewEntry: %s', (_name, date, recorded) => {
+    const { entry } = validateNewEntry(
+      { date, status: 'responded', summary: '回答', sources: [{ title: 't', url: 'https://e.org' }] },
+      { today: '2026-11-23', latest: { date: '2019-07-31', status: 'stalled' } },
+    );
+    expect(entry?.recorded).toBe(recorded);
+    const yaml = entryAsYaml(entry!);
+    if (recorded) expect(yaml).toContain(`recorded: "${recorded}"`);
+    else expect(yaml).not.toContain('recorded');
+  });
 });
 
 describe('npm run demand -- add', () => {

@@ -191,6 +191,8 @@ export function validateNewEntry(
     date: input.date,
     type,
     status: input.status,
+    // The day it reached the site orders the feed, so an event found late still reaches subscribers.
+    ...(input.date !== undefined && input.date < context.today ? { recorded: context.today } : {}),
     summary,
     ...(input.counterpartyPosition ? { counterpartyPosition: input.counterpartyPosition.trim() } : {}),
     ...(input.assessment ? { assessment: input.assessment.trim() } : {}),
@@ -304,7 +306,7 @@ export function isPureInsertion(before: string, after: string): boolean {
   return after.endsWith(before.slice(prefix));
 }
 
-const QUOTED_FIELDS = new Set(['date', 'summary', 'counterpartyPosition', 'assessment', 'title']);
+const QUOTED_FIELDS = new Set(['date', 'recorded', 'summary', 'counterpartyPosition', 'assessment', 'title']);
 
 /** The entry as a YAML node, quoted like the hand-written entries (dates and texts in "…"). */
 function entryNode(doc: Document, entry: HistoryEntry) {
@@ -312,6 +314,7 @@ function entryNode(doc: Document, entry: HistoryEntry) {
     date: entry.date,
     type: entry.type,
     status: entry.status,
+    ...(entry.recorded ? { recorded: entry.recorded } : {}),
     summary: entry.summary,
     ...(entry.counterpartyPosition ? { counterpartyPosition: entry.counterpartyPosition } : {}),
     ...(entry.assessment ? { assessment: entry.assessment } : {}),

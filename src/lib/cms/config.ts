@@ -93,7 +93,7 @@ export const DEMAND_TEXTS: FieldTexts = {
   },
   'statusHistory.recorded': {
     label: 'サイトに記録した日',
-    hint: '古い出来事を後から記録するときだけ、今日の日付を入れます（フィードで新着として届きます）。',
+    hint: '出来事の日より後に記録するときは、今日の日付を入れます（フィードはこの日付の順に並び、新着として届きます）。',
   },
   'statusHistory.summary': {
     label: '何があったか',
