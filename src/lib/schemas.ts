@@ -111,10 +111,16 @@ export const LetterSchema = z.strictObject({
   english: EnglishLetterSchema.optional(),
 });
 
+/**
+ * The reference a legal basis (and an <Article> in a body) means when it names none: the regulation
+ * the 2019 letters rely on. Written here once; a campaign citing another text names it in each basis.
+ */
+export const DEFAULT_REFERENCE = 'mie-my-number-rules';
+
 /** Why a demand points at an article of a reference text. */
 export const LegalBasisSchema = z.strictObject({
   /** Reference id (file name under content/references). */
-  reference: slug.default('mie-my-number-rules'),
+  reference: slug.default(DEFAULT_REFERENCE),
   /** Article number (第n条). */
   article: z.number().int().positive(),
   /** One line: why this article matters to the demand. */

@@ -31,7 +31,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { href: sitePath('/letters/'), label: '要請書' },
   { href: sitePath('/status/'), label: '要求の状況' },
   { href: sitePath('/timeline/'), label: '経過' },
-  { href: sitePath('/references/mie-my-number-rules/'), label: '関連規程' },
+  { href: sitePath('/references/'), label: '関連規程' },
   { href: sitePath('/api/'), label: 'データ' },
 ];
 

@@ -66,6 +66,9 @@ export const referenceUrl = (referenceId: string): string => sitePath(`/referenc
 export const articleAnchor = (number: number): string => `article-${number}`;
 export const articleUrl = (referenceId: string, number: number): string =>
   `${referenceUrl(referenceId)}#${articleAnchor(number)}`;
+/** The page listing every demand that cites 第n条 of a reference. */
+export const articleCitingUrl = (referenceId: string, number: number): string =>
+  sitePath(`/references/${referenceId}/articles/${number}/`);
 export const SUPPLEMENTARY_ANCHOR = 'supplementary';
 
 /** The /en/ section mirrors the Japanese routes: the English page of a page (anchor kept). */

@@ -1,13 +1,12 @@
 /** /feed.xml: Atom feed of the newest history entries of all demands, newest first (src/lib/feed.ts). */
 import type { APIRoute } from 'astro';
-import { getCollection } from 'astro:content';
+import { routeData } from '../lib/route-data.ts';
 import { feedEntries, renderAtom } from '../lib/feed.ts';
 import { SITE_ORIGIN, absoluteUrl, sitePath } from '../lib/urls.ts';
 import { siteTexts } from '../lib/site.ts';
 
 export const GET: APIRoute = async () => {
-  const letters = (await getCollection('letters')).map((l) => ({ slug: l.id, ...l.data }));
-  const demands = (await getCollection('demands')).map((d) => d.data);
+  const { letters, demands } = await routeData();
   const site = siteTexts();
   const xml = renderAtom({
     title: `${site.name}：要求の経過`,

@@ -11,6 +11,7 @@ import {
   ReferenceSchema,
   SiteSchema,
   SLUG_EXAMPLE,
+  DEFAULT_REFERENCE,
 } from '../schemas.ts';
 import { SITE_FILE } from '../content/files.ts';
 import { HISTORY_FIELD_LABELS, STATUS_LIST } from '../status.ts';
@@ -74,7 +75,7 @@ export const DEMAND_TEXTS: FieldTexts = {
   topics: { label: '主題', item: 'topic' },
   'topics[]': { label: '主題' },
   legalBasis: { label: '根拠となる条文', summary: '第{{fields.article}}条' },
-  'legalBasis.reference': { label: '規程', hint: '関連規程のファイル名（通常は mie-my-number-rules）。' },
+  'legalBasis.reference': { label: '規程', hint: `関連規程のファイル名（通常は ${DEFAULT_REFERENCE}）。` },
   'legalBasis.article': { label: '条', hint: '第n条の n。' },
   'legalBasis.reason': { label: '理由', hint: 'この条文が要求に関わる理由を1行で。', long: true },
   related: { label: '関連する要求', summary: '{{fields.demand}}' },

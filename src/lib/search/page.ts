@@ -121,7 +121,7 @@ function renderEmpty(query: string): void {
   for (const [href, label] of [
     [sitePath('/letters/'), '要請書の一覧'],
     [sitePath('/status/'), '要求の状況'],
-    [sitePath('/references/mie-my-number-rules/'), '関連規程'],
+    [sitePath('/references/'), '関連規程'],
   ] as const) {
     const a = document.createElement('a');
     a.href = href;

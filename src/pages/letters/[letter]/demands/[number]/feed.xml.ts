@@ -1,15 +1,15 @@
 /** …/demands/<n>/feed.xml: one demand's whole history as Atom, to follow that demand (src/lib/feed.ts). */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getCollection } from 'astro:content';
+import { routeData } from '../../../../../lib/route-data.ts';
 import { demandFeed, renderAtom, type FeedDemand, type FeedLetter } from '../../../../../lib/feed.ts';
 import { SITE_ORIGIN } from '../../../../../lib/urls.ts';
 import { siteTexts } from '../../../../../lib/site.ts';
 
 export const getStaticPaths = (async () => {
-  const letters = new Map((await getCollection('letters')).map((l) => [l.id, { slug: l.id, ...l.data }]));
-  return (await getCollection('demands')).map(({ data: demand }) => ({
+  const { demands, letterBySlug } = await routeData();
+  return demands.map((demand) => ({
     params: { letter: demand.letter, number: String(demand.number) },
-    props: { demand, letter: letters.get(demand.letter)! },
+    props: { demand, letter: letterBySlug.get(demand.letter)! },
   }));
 }) satisfies GetStaticPaths;
 
