@@ -1,6 +1,8 @@
 // The organizers' command: records what happened to a demand, lists demands with their status, and
-// notes when a demand was last checked. Validates exactly as the build does (checkContent on a copy of
-// content/ with the change applied) and writes atomically; on any problem nothing is written.
+// notes when a demand was last checked. Validates exactly as the build does (checkContent on the content
+// with the edited file's new text in memory, its findings mapped onto the options) and writes through
+// the one writer (src/lib/content-writer.ts) atomically; on any problem nothing is written. Everything it
+// prints is Japanese, and text from content/ is printed with terminal control characters made visible.
 //
 //   npm run demand -- list [--status <key>] [--json]
 //   npm run demand -- add <letter-slug>/<n> --status <key> --date YYYY-MM-DD --summary "…" \
@@ -10,31 +12,34 @@
 // Every command takes --root <dir> to work on another copy of the project (to try a change safely).
 import { parseArgs } from 'node:util';
 import {
-  cpSync,
   existsSync,
   closeSync,
   fsyncSync,
-  mkdtempSync,
   openSync,
   readFileSync,
-  realpathSync,
   renameSync,
   lstatSync,
-  writeFileSync,
-  rmSync,
   statSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative, resolve, sep } from 'node:path';
-import { checkContent, formatProblem, type ContentProblem, type ContentSet } from '../src/lib/content-check.ts';
 import {
-  appendHistoryEntry,
+  checkContent,
+  formatField,
+  formatProblem,
+  type ContentProblem,
+  type ContentSet,
+} from '../src/lib/content-check.ts';
+import {
   entryAsYaml,
+  entryFromInput,
+  explainFinding,
+  insertHistoryEntry,
+  optionForField,
   setLastChecked,
-  validateNewEntry,
   statusSuggestion,
+  forTerminal,
   DemandEditError,
   type InputProblem,
 } from '../src/lib/demand-edit.ts';
@@ -47,7 +52,6 @@ import {
   EVENT_TYPE_KEYS,
   HISTORY_FIELD_LABELS,
   isStatusKey,
-  statusName,
 } from '../src/lib/status.ts';
 import { parseDemandId, demandId } from '../src/lib/urls.ts';
 import { addresseeShort, labelInText } from '../src/lib/letters.ts';
@@ -62,8 +66,10 @@ const USAGE = `使い方（npm run demand -- の後に続けます）:
   add <要請書>/<番号> --status <状況> --date YYYY-MM-DD --summary "要約"
       --source-url URL --source-title "出典の題名" [--type <種類>]
       [--counterparty "${HISTORY_FIELD_LABELS.counterpartyPosition}"] [--assessment "${HISTORY_FIELD_LABELS.assessment}"] [--dry-run]
-      要求の経過（statusHistory）の最後に1件追加します。出典は --source-url と
-      --source-title を組にして、何組でも指定できます。--dry-run は確認だけで書き込みません。
+      要求の経過（statusHistory）に1件追加します。日付の順になる位置に入れます（同じ日付の
+      経過があれば、その後ろ）。今日より前の日付なら、記録した日（recorded）に今日を書きます。
+      出典は --source-url と --source-title を組にして、何組でも指定できます。
+      --dry-run は確認だけで書き込みません。
 
   checked <要請書>/<番号>… | --all [--date YYYY-MM-DD]
       新しい動きがないか確認した日（lastChecked）を記録します（既定は今日）。
@@ -92,6 +98,24 @@ class CommandError extends Error {
 }
 
 const UNCHANGED = 'ファイルは変更していません。';
+
+/** Prints to the terminal, text from content/ included, with its control characters made visible. */
+const say = (text: string): void => console.log(forTerminal(text));
+const warn = (text: string): void => console.error(forTerminal(text));
+
+/** Columns a text takes in a terminal (East Asian wide characters take two). */
+const displayWidth = (text: string): number =>
+  [...text].reduce(
+    (width, char) =>
+      width +
+      (/[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6\u{1F300}-\u{1FAFF}\u{20000}-\u{3FFFD}]/u.test(
+        char,
+      )
+        ? 2
+        : 1),
+    0,
+  );
+const padTo = (text: string, width: number): string => text + ' '.repeat(Math.max(1, width - displayWidth(text)));
 
 const OPTIONS = {
   status: { type: 'string' },
@@ -218,28 +242,14 @@ function locateDemand(root: string, id: string | undefined): DemandFile {
 const problemKey = (p: ContentProblem): string => `${p.file}|${p.field}|${p.message}`;
 
 /**
- * Applies `edits` (absolute path → new text) to a copy of content/ and checks the whole copy exactly
- * as the build does. Problems in the edited files, and problems that were not there before, refuse
- * the edit.
+ * Checks the whole content exactly as the build does, with `edits` (absolute path → new text) in
+ * memory in place of those files. Problems in the edited files, and problems that were not there
+ * before, refuse the edit.
  */
 function checkEdits(root: string, edits: Map<string, string>, baseline: ContentSet, today: string): ContentProblem[] {
-  const copy = mkdtempSync(join(tmpdir(), 'demand-check-'));
-  try {
-    // Links are copied as the files they point at, so that writing the copy never reaches them.
-    cpSync(join(root, 'content'), join(copy, 'content'), { recursive: true, dereference: true });
-    for (const [path, text] of edits) {
-      const target = join(copy, relative(root, path));
-      if (!realpathSync(dirname(target)).startsWith(realpathSync(copy)) || lstatSync(target).isSymbolicLink())
-        throw new CommandError(`${relative(root, path)} を確認用の写しに書けません。`);
-      rmSync(target);
-      writeFileSync(target, text, { flag: 'wx' });
-    }
-    const before = new Set(baseline.problems.map(problemKey));
-    const editedFiles = new Set([...edits.keys()].map((path) => relative(root, path)));
-    return checkContent(copy, today).problems.filter((p) => editedFiles.has(p.file) || !before.has(problemKey(p)));
-  } finally {
-    rmSync(copy, { recursive: true, force: true });
-  }
+  const before = new Set(baseline.problems.map(problemKey));
+  const editedFiles = new Set([...edits.keys()].map((path) => relative(root, path).split(sep).join('/')));
+  return checkContent(root, today, edits).problems.filter((p) => editedFiles.has(p.file) || !before.has(problemKey(p)));
 }
 
 /** Writes each file through a temporary file in the same folder and a rename, so no reader sees half a file. */
@@ -289,6 +299,12 @@ function contentError(problems: ContentProblem[]): CommandError {
   );
 }
 
+/** How the check names an entry's place, with the count organizers use (1件目 is the first). */
+function entryPlace(index: number): string {
+  const field = formatField(['statusHistory', index]);
+  return field.includes('件目') ? field : `${index + 1}件目`;
+}
+
 function add(root: string, args: ReturnType<typeof parse>, today: string): void {
   const { values, positionals } = args;
   const target = locateDemand(root, positionals[1]);
@@ -324,8 +340,7 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
     url: urls[i],
     title: titles[i],
   }));
-  const latest = demand.statusHistory.at(-1);
-  const { entry, problems: entryProblems } = validateNewEntry(
+  const { entry, problems: inputProblems } = entryFromInput(
     {
       date: values.date,
       type: values.type,
@@ -335,46 +350,69 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
       assessment: values.assessment,
       sources,
     },
-    { today, latest },
+    today,
   );
-  problems.push(...entryProblems);
-  if (problems.length > 0 || !entry) throw inputError(problems);
+  problems.push(...inputProblems);
+  if (problems.length > 0) throw inputError(problems);
 
   const original = readFileSync(target.path, 'utf8');
-  const updated = appendHistoryEntry(original, entry);
-  const contentProblems = checkEdits(root, new Map([[target.path, updated]]), baseline, today);
-  if (contentProblems.length > 0) throw contentError(contentProblems);
+  const { text: updated, index } = insertHistoryEntry(original, entry);
+  // The check's findings about the new entry become findings about the options that filled it.
+  const found = checkEdits(root, new Map([[target.path, updated]]), baseline, today);
+  const optionValue: Record<string, string | undefined> = { '--status': values.status, '--type': entry.type };
+  const mapped: InputProblem[] = [];
+  const other: ContentProblem[] = [];
+  for (const problem of found) {
+    const option = problem.file === target.file ? optionForField(problem.field, index) : undefined;
+    if (option) mapped.push({ option, message: explainFinding(option, problem.message, optionValue[option]) });
+    else other.push(problem);
+  }
+  if (mapped.length > 0 && other.length === 0) throw inputError(mapped);
+  if (found.length > 0) throw contentError(found);
 
-  const before = currentStatus(demand.statusHistory);
+  const history = demand.statusHistory;
+  const after = history.toSpliced(index, 0, entry);
+  const before = currentStatus(history);
+  const now = currentStatus(after);
+  const place =
+    index === history.length
+      ? `最後（${entryPlace(index)}）に加えました`
+      : index === 0
+        ? `最初（${entryPlace(0)}）に入れました`
+        : `${entryPlace(index - 1)}と${entryPlace(index)}の間に入れました（日付の順）`;
   const statusLine =
-    before === entry.status
-      ? `状況：${statusName(entry.status)}（変わらず）`
-      : `状況：${statusName(before)} → ${statusName(entry.status)}`;
+    before === now
+      ? `いまの状況は変わりません：${STATUSES[now].symbol} ${STATUSES[now].ja}`
+      : `いまの状況が変わりました：${STATUSES[before].ja} → ${STATUSES[now].symbol} ${STATUSES[now].ja}`;
   const report = [
-    `  ファイル：${target.file}（statusHistory の${demand.statusHistory.length + 1}件目）`,
+    `  ファイル：${target.file}`,
+    `  位置：経過（statusHistory）の${place}。`,
     `  ${statusLine}`,
+    ...(entry.recorded
+      ? [`  記録した日（recorded）：${entry.recorded}（出来事の日付より後に記録したので、更新情報の順番に使います）`]
+      : []),
     values['dry-run'] ? '  追加する内容：' : '  追加した内容：',
     ...entryAsYaml(entry)
       .split('\n')
       .map((line) => `  ${line}`),
   ];
   if (values['dry-run']) {
-    console.log(`確認のみ（--dry-run）：${describeDemand(baseline, target.id)} に次の経過を追加できます。`);
-    console.log(report.join('\n'));
-    console.log(UNCHANGED);
+    say(`確認のみ（--dry-run）：${describeDemand(baseline, target.id)} に次の経過を追加できます。`);
+    say(report.join('\n'));
+    say(UNCHANGED);
     return;
   }
   writeAtomically(new Map([[target.path, updated]]), new Map([[target.path, original]]));
-  console.log(`追加しました：${describeDemand(baseline, target.id)}`);
-  console.log(report.join('\n'));
+  say(`追加しました：${describeDemand(baseline, target.id)}`);
+  say(report.join('\n'));
   if (demand.lastChecked < entry.date) {
-    console.log(
+    say(
       `  状況の最終確認日（lastChecked）は ${demand.lastChecked} のままです。今日確認したなら：npm run demand -- checked ${target.id}`,
     );
   }
-  console.log('次に：npm run check:content で確認し、npm run build（または npm start）でサイトに反映します。');
+  say('次に：npm run check:content で確認し、npm run build（または npm start）でサイトに反映します。');
   if (baseline.problems.length > 0) {
-    console.log(
+    say(
       `注意：ほかのファイルに問題が ${baseline.problems.length} 件あり、直すまでサイトは作れません（npm run check:content で表示されます）。`,
     );
   }
@@ -399,14 +437,14 @@ function checked(root: string, args: ReturnType<typeof parse>, today: string): v
     edits.set(t.path, setLastChecked(originals.get(t.path)!, date));
   }
   if (edits.size === 0) {
-    console.log(`最終確認日はすでに ${date} 以降です。${UNCHANGED}`);
+    say(`最終確認日はすでに ${date} 以降です。${UNCHANGED}`);
     return;
   }
   const problems = checkEdits(root, edits, baseline, today);
   if (problems.length > 0) throw contentError(problems);
   writeAtomically(edits, originals);
   for (const t of targets)
-    if (edits.has(t.path)) console.log(`最終確認日を ${date} にしました：${describeDemand(baseline, t.id)}`);
+    if (edits.has(t.path)) say(`最終確認日を ${date} にしました：${describeDemand(baseline, t.id)}`);
 }
 
 function list(root: string, args: ReturnType<typeof parse>, today: string): void {
@@ -430,7 +468,7 @@ function list(root: string, args: ReturnType<typeof parse>, today: string): void
     )
     .filter((row) => !values.status || currentStatus(row.data.statusHistory) === values.status);
   if (values.json) {
-    console.log(
+    say(
       JSON.stringify(
         rows.map(({ id, file, data }) => ({
           id,
@@ -445,24 +483,22 @@ function list(root: string, args: ReturnType<typeof parse>, today: string): void
       ),
     );
   } else {
-    const idWidth = Math.max(...rows.map((r) => r.id.length), 4) + 2;
-    console.log(`${'要求'.padEnd(idWidth - 2)}状況                最終更新    最終確認    要求の見出し`);
+    const idWidth = Math.max(...rows.map((r) => displayWidth(r.id)), displayWidth('要求')) + 2;
+    const statusWidth = Math.max(...STATUS_LIST.map((s) => displayWidth(`${s.symbol} ${s.ja}`))) + 2;
+    say(`${padTo('要求', idWidth)}${padTo('状況', statusWidth)}最終更新    最終確認    要求の見出し`);
     for (const { id, data } of rows) {
-      const status = currentStatus(data.statusHistory);
-      const label = `${STATUSES[status].symbol} ${status}`.padEnd(20);
-      console.log(
-        `${id.padEnd(idWidth)}${label}${lastUpdated(data.statusHistory)}  ${data.lastChecked}  ${STATUSES[status].ja}｜${describeDemand(content, id).replace(/（[^（]*）$/, '')}`,
+      const status = STATUSES[currentStatus(data.statusHistory)];
+      say(
+        `${padTo(id, idWidth)}${padTo(`${status.symbol} ${status.ja}`, statusWidth)}${lastUpdated(data.statusHistory)}  ${data.lastChecked}  ${describeDemand(content, id).replace(/（[^（]*）$/, '')}`,
       );
     }
     const counts = STATUS_LIST.map(
       (s) => [s, rows.filter((r) => currentStatus(r.data.statusHistory) === s.key).length] as const,
     ).filter(([, n]) => n > 0);
-    console.log(`\n${rows.length}件：${counts.map(([s, n]) => `${s.ja} ${n}`).join('、') || 'なし'}`);
+    say(`\n${rows.length}件：${counts.map(([s, n]) => `${s.ja} ${n}`).join('、') || 'なし'}`);
   }
   if (content.problems.length > 0) {
-    console.error(
-      `\n注意：内容に ${content.problems.length} 件の問題があります（npm run check:content で確認できます）。`,
-    );
+    warn(`\n注意：内容に ${content.problems.length} 件の問題があります（npm run check:content で確認できます）。`);
   }
 }
 
@@ -470,7 +506,7 @@ function main(argv: string[]): number {
   const args = parse(argv);
   const command = args.positionals[0];
   if (!command || command === 'help' || args.values.help) {
-    console.log(USAGE);
+    say(USAGE);
     return command || args.values.help ? 0 : 2;
   }
   const root = resolve(args.values.root ?? process.cwd());
@@ -501,13 +537,15 @@ try {
   process.exitCode = main(process.argv.slice(2));
 } catch (error) {
   if (error instanceof CommandError || error instanceof DemandEditError) {
-    console.error(`エラー：${error.message}`);
-    for (const line of error instanceof CommandError ? error.lines : []) console.error(`  ${line}`);
-    console.error(UNCHANGED);
+    warn(`エラー：${error.message}`);
+    for (const line of error instanceof CommandError ? error.lines : []) warn(`  ${line}`);
+    warn(UNCHANGED);
     process.exitCode = error instanceof CommandError ? error.exitCode : 1;
   } else {
-    console.error('エラー：予期しない問題が起きました。', error);
-    console.error(UNCHANGED);
+    // No stack trace: the first line of the message is enough to report it.
+    const message = error instanceof Error ? error.message : String(error);
+    warn(`エラー：予期しない問題が起きました（${message.split('\n')[0]}）。`);
+    warn(UNCHANGED);
     process.exitCode = 1;
   }
 }

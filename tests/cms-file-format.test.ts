@@ -1,13 +1,16 @@
-// The editor's file format writes a save onto the file's own YAML: loading and saving unchanged changes
-// nothing, and adding a history entry adds exactly the lines `npm run demand -- add` would add.
+// The editor's file format saves through the one writer (src/lib/content-writer.ts): loading and saving
+// unchanged changes nothing, adding a history entry adds exactly the lines `npm run demand -- add` would
+// add (with `recorded` for an event learned late), and odd files (a comment with dashes, a BOM, CRLF, a
+// trailing-space fence, broken YAML) are kept or refused, never damaged.
 import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmsConfig, backendFromEnv } from '../src/lib/cms/config.ts';
 import { formatFor } from '../src/lib/cms/formats.ts';
 import { letterFolders } from '../src/lib/cms/folders.ts';
-import { appendHistoryEntry, isPureInsertion } from '../src/lib/demand-edit.ts';
+import { insertHistoryEntry, isPureInsertion } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
+import { ContentWriteError } from '../src/lib/content-writer.ts';
 import type { FieldTree } from '../src/lib/cms/file-format.ts';
 
 const root = process.cwd();
@@ -47,6 +50,7 @@ describe('saving without a change rewrites nothing', () => {
   });
 });
 
+const TODAY = '2026-12-01';
 const entry = {
   date: '2020-01-10',
   type: 'response',
@@ -58,16 +62,17 @@ const entry = {
 describe('adding a history entry adds only its lines, as the command writes them', () => {
   const demands = cases.filter(([, c]) => c.name.startsWith('demands-'));
   test.each(demands)('%s', (file, collection) => {
-    const format = formatFor(collection);
+    const format = formatFor(collection, () => TODAY);
     const text = readFileSync(join(root, file), 'utf8');
-    const data = format.fromFile(text) as { statusHistory: unknown[] };
-    // The form leaves untouched optional fields empty; they are not written.
-    const saved = format.toFile({
-      ...data,
-      statusHistory: [...data.statusHistory, { ...entry, counterpartyPosition: '', assessment: '' }],
-    });
+    const data = format.fromFile(text) as { statusHistory: { date: string }[] };
+    // The form leaves untouched optional fields empty; they are not written. The event is older than
+    // the save, so both writers give it `recorded` (today); the command puts it where its date belongs.
+    const history = [...data.statusHistory, { ...entry, counterpartyPosition: '', assessment: '' }].sort((a, b) =>
+      a.date.localeCompare(b.date),
+    );
+    const saved = format.toFile({ ...data, statusHistory: history });
     expect(isPureInsertion(text, saved)).toBe(true);
-    expect(saved).toBe(appendHistoryEntry(text, HistoryEntrySchema.parse(entry)));
+    expect(saved).toBe(insertHistoryEntry(text, HistoryEntrySchema.parse({ ...entry, recorded: TODAY })).text);
   });
 });
 
@@ -97,4 +102,75 @@ test('a file created in the editor is written in the files’ style', () => {
       '',
     ].join('\n'),
   );
+});
+
+/** A demand file with the odd things organizers' editors and Git for Windows produce. */
+const SOUMU_2 = readFileSync(
+  join(root, 'tests/fixtures/frozen/content/letters/2019-07-23-soumu/demands/2.mdx'),
+  'utf8',
+);
+const demandsCollection = (config.collections as unknown as Collection[]).find((c) => c.name.startsWith('demands'))!;
+const withEnglish = SOUMU_2.replace(
+  /^topics:/m,
+  '# ---- 英語ページ ----\nenglish:\n  shortTitle: "Do not divert"\ntopics:',
+);
+const ODD: [string, string][] = [
+  ['a comment with dashes before english', withEnglish],
+  ['a byte-order mark', `\uFEFF${SOUMU_2}`],
+  ['CRLF line ends', SOUMU_2.replace(/\n/g, '\r\n')],
+  ['a BOM, CRLF and the dashed comment', `\uFEFF${withEnglish.replace(/\n/g, '\r\n')}`],
+  [
+    'a closing fence with a trailing space and --- in the body',
+    `${SOUMU_2.replace(/\n---\n$/, '\n--- \n')}\n本文。\n\n---\n\n続き。\n`,
+  ],
+];
+
+describe('odd files are read whole, saved unchanged byte for byte, and edited in one place', () => {
+  test.each(ODD)('%s', (_name, text) => {
+    const format = formatFor(demandsCollection, () => TODAY);
+    const data = format.fromFile(text) as Record<string, unknown> & { body: string };
+    expect(data.letter).toBe('2019-07-23-soumu');
+    expect(data.lastChecked).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    if (text.includes('英語ページ')) expect(data.english).toEqual({ shortTitle: 'Do not divert' });
+    expect(data.topics).toBeDefined();
+    expect(format.toFile(data)).toBe(text);
+    const saved = format.toFile({ ...data, lastChecked: '2026-11-30' });
+    const lines = (t: string) => t.split('\n');
+    const changed = lines(saved).filter((line, i) => line !== lines(text)[i]);
+    expect(changed.map((l) => l.replace(/\r$/, ''))).toEqual(['lastChecked: "2026-11-30"']);
+    expect(lines(saved)).toHaveLength(lines(text).length);
+  });
+});
+
+test('clearing an optional group removes it instead of writing english: {}', () => {
+  const format = formatFor(demandsCollection, () => TODAY);
+  const data = format.fromFile(withEnglish);
+  const saved = format.toFile({ ...data, english: { text: '', shortTitle: '' } });
+  expect(saved).not.toMatch(/^english:/m);
+  expect(saved).toBe(withEnglish.replace(/^english:\n {2}shortTitle: .*\n/m, ''));
+});
+
+test.each([
+  ['a key twice', SOUMU_2.replace(/^topics:/m, 'number: 3\ntopics:')],
+  ['an unclosed quote', SOUMU_2.replace('label: "2."', 'label: "2.')],
+  ['a tab as indent', SOUMU_2.replace('  - date:', '\t- date:')],
+])('a file with %s is refused on load, in Japanese, and never rewritten', (_name, text) => {
+  const format = formatFor(demandsCollection);
+  expect(() => format.fromFile(text)).toThrow(ContentWriteError);
+  expect(() => format.fromFile(text)).toThrow(/YAML が壊れています（\d+行目/);
+});
+
+// `recorded` is written by the save path itself for an event older than the day it is saved.
+test.each([
+  ['an event learned late (before the latest entry)', '2019-07-25', TODAY],
+  ['an event of an earlier day after the latest entry', '2026-11-30', TODAY],
+  ['an event of the day it is saved', TODAY, undefined],
+])('the editor fills recorded: %s', (_name, date, recorded) => {
+  const format = formatFor(demandsCollection, () => TODAY);
+  const data = format.fromFile(SOUMU_2) as { statusHistory: { date: string; recorded?: string }[] };
+  const history = [...data.statusHistory, { ...entry, date }].sort((a, b) => a.date.localeCompare(b.date));
+  const saved = format.fromFile(format.toFile({ ...data, statusHistory: history })) as typeof data;
+  expect(saved.statusHistory.find((e) => e.date === date)!.recorded).toBe(recorded);
+  // Entries that were there keep what they had.
+  expect(saved.statusHistory.filter((e) => e.date !== date)).toEqual(data.statusHistory);
 });

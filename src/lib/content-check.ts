@@ -110,9 +110,17 @@ export function validateFile<S extends z.ZodType>(
 
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-/** Loads and checks everything under `<root>/content`. `today` is the build date (YYYY-MM-DD, Japan). */
-export function checkContent(root: string, today: string = todayInJapan()): ContentSet {
-  const { files, listed, problems } = readContentFiles(root);
+/**
+ * Loads and checks everything under `<root>/content`. `today` is the build date (YYYY-MM-DD, Japan).
+ * `overlay` (absolute path → text) checks content as it would be with those files' new texts, written
+ * nowhere: the organizers' command checks its edit this way before writing it.
+ */
+export function checkContent(
+  root: string,
+  today: string = todayInJapan(),
+  overlay?: ReadonlyMap<string, string>,
+): ContentSet {
+  const { files, listed, problems } = readContentFiles(root, overlay);
   const letters = new Map<string, LoadedFile<Letter>>();
   const demands = new Map<string, LoadedFile<Demand>>();
   const references = new Map<string, LoadedFile<Reference>>();

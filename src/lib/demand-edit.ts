@@ -1,21 +1,17 @@
 /**
- * Edits a demand file for the organizers' command (scripts/demand.ts): checks a new history entry,
- * appends it to the `statusHistory` sequence with the `yaml` Document API, and proves that nothing
- * else in the file moved (comments, order, quoting, body). Pure functions over text; the command
- * adds the file system, the whole-content check and the atomic write.
+ * Edits a demand file for the organizers' command (scripts/demand.ts): turns the command's options into
+ * a history entry, inserts it where its date belongs, and writes the file through the one writer
+ * (src/lib/content-writer.ts, shared with the editor), which changes only the new entry's lines. The
+ * rules an entry must follow are the content check's: the command runs the check on the edited file and
+ * maps its findings back onto its own options (`optionForField`). Pure functions over text; the command
+ * adds the file system, the check and the atomic write.
  */
-import { Document, parseDocument, isSeq, isScalar, Scalar, visit } from 'yaml';
-import { HistoryEntrySchema, type HistoryEntry } from './schemas.ts';
-import {
-  STATUS_LIST,
-  STATUSES,
-  isStatusKey,
-  isEventType,
-  EVENT_TYPE_KEYS,
-  EVENT_TYPES,
-  type StatusKey,
-} from './status.ts';
-import { parseIsoDate } from './dates.ts';
+import { Document, isSeq, isScalar, Scalar, visit } from 'yaml';
+import type { HistoryEntry } from './schemas.ts';
+import { STATUS_LIST, STATUSES, EVENT_TYPE_KEYS, EVENT_TYPES } from './status.ts';
+import { textProblem } from './content/text-rules.ts';
+import { YAML_WRITE_OPTIONS } from './content-format.ts';
+import { ContentWriteError, parseContentFile, recordedFor, writeContentFile, type Data } from './content-writer.ts';
 
 export interface NewEntryInput {
   date?: string | undefined;
@@ -32,8 +28,6 @@ export interface InputProblem {
   option: string;
   message: string;
 }
-
-export const SUMMARY_MAX = 200;
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short strings. */
 export function editDistance(a: string, b: string): number {
@@ -79,7 +73,8 @@ export function statusSuggestion(input: string): string {
   return key ? `${key}（${STATUSES[key].ja}）のことですか？ ` : '';
 }
 
-function typeSuggestion(input: string): string {
+/** 「response（回答）のことですか？」 for a mistyped event type, or ''. */
+export function typeSuggestion(input: string): string {
   const key = nearestKey(input, TYPE_CHOICES);
   return key ? `${key}（${EVENT_TYPES[key]}）のことですか？ ` : '';
 }
@@ -87,215 +82,131 @@ function typeSuggestion(input: string): string {
 const statusChoices = (): string => STATUS_LIST.map((s) => `${s.key}（${s.ja}）`).join('、');
 const typeChoices = (): string => EVENT_TYPE_KEYS.map((k) => `${k}（${EVENT_TYPES[k]}）`).join('、');
 
-function isHttpUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.length > 0;
-  } catch {
-    return false;
-  }
+/** The entry's field each option fills, in the order the options are explained. */
+const OPTION_OF_FIELD: Record<string, string> = {
+  date: '--date',
+  recorded: '--date',
+  type: '--type',
+  status: '--status',
+  summary: '--summary',
+  counterpartyPosition: '--counterparty',
+  assessment: '--assessment',
+  sources: '--source-url',
+  url: '--source-url',
+  title: '--source-title',
+};
+
+/**
+ * The option a finding of the content check is about, when it is about the entry at `index` of
+ * `statusHistory` (e.g. `statusHistory[3].sources[0].url` → `--source-url`); undefined otherwise.
+ */
+export function optionForField(field: string, index: number): string | undefined {
+  const match = /^statusHistory\[(\d+)\](?:\.(\w+))?(?:\[\d+\])?(?:\.(\w+))?/.exec(field);
+  if (!match || Number(match[1]) !== index) return undefined;
+  const [, , key, inner] = match;
+  return OPTION_OF_FIELD[inner ?? key ?? ''] ?? (key ? undefined : '--date');
+}
+
+/** What the check says about an option's value, with the command's own hint (the nearest key, the choices). */
+export function explainFinding(option: string, message: string, value: string | undefined): string {
+  if (option === '--status' && value !== undefined && !STATUS_LIST.some((s) => s.key === value))
+    return `${message}。${statusSuggestion(value)}使える値：${statusChoices()}`.replace(/。。/g, '。');
+  if (option === '--type' && value !== undefined && !EVENT_TYPE_KEYS.some((k) => k === value))
+    return `${message}。${typeSuggestion(value)}使える値：${typeChoices()}`.replace(/。。/g, '。');
+  return message;
 }
 
 /**
- * Checks a new entry as the build will (same schema) and against the demand's latest entry, and
- * explains each problem in Japanese with the option to fix. Returns the entry ready to write.
+ * The entry the options describe, in the files' key order, and what is missing from the options
+ * themselves. Values are not judged here: the content check judges the file with the entry in it.
+ * Pasted control characters are refused here, by the check's own character rule, because the YAML
+ * writer would otherwise write them as escapes ("\v") that the file's text no longer shows.
  */
-export function validateNewEntry(
-  input: NewEntryInput,
-  context: { today: string; latest?: { date: string; status: StatusKey } | undefined },
-): { entry?: HistoryEntry; problems: InputProblem[] } {
+export function entryFromInput(input: NewEntryInput, today: string): { entry: HistoryEntry; problems: InputProblem[] } {
   const problems: InputProblem[] = [];
-  const type = input.type ?? 'other';
-
-  if (input.status === undefined || input.status === '')
+  if (!input.status)
     problems.push({ option: '--status', message: `状況を指定してください。使える値：${statusChoices()}` });
-  else if (!isStatusKey(input.status))
-    problems.push({
-      option: '--status',
-      message: `"${input.status}" という状況はありません。${statusSuggestion(input.status)}使える値：${statusChoices()}`,
-    });
-
-  if (!isEventType(type))
-    problems.push({
-      option: '--type',
-      message: `"${type}" という種類はありません。${typeSuggestion(type)}使える値：${typeChoices()}`,
-    });
-  else if (type === 'submitted' && isStatusKey(input.status) && input.status !== 'awaiting_response') {
-    problems.push({
-      option: '--status',
-      message: `種類 submitted（要請書提出）の経過は、状況を awaiting_response（回答待ち）にします（"${input.status}" は使えません）。`,
-    });
-  }
-
-  if (input.date === undefined || input.date === '')
+  if (!input.date)
     problems.push({ option: '--date', message: '日付を YYYY-MM-DD の形で指定してください（例：2019-08-20）。' });
-  else if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date))
-    problems.push({
-      option: '--date',
-      message: `"${input.date}" は YYYY-MM-DD の形ではありません（例：2019-08-20）。`,
-    });
-  else if (!parseIsoDate(input.date))
-    problems.push({ option: '--date', message: `${input.date} という日付は存在しません。` });
-  else if (input.date > context.today)
-    problems.push({
-      option: '--date',
-      message: `${input.date} は今日（${context.today}）より後です。出来事は起きてから記録してください。`,
-    });
-  else if (context.latest && input.date < context.latest.date) {
-    problems.push({
-      option: '--date',
-      message: `${input.date} は、この要求の最新の経過（${context.latest.date}）より前です。経過は古い順に並べるので、コマンドでは最新の経過より前の日付は追加できません。ファイルを直接編集し、日付の順になる位置に入れてください。`,
-    });
-  }
-
-  const summary = input.summary?.trim() ?? '';
-  if (!summary)
+  if (!input.summary?.trim())
     problems.push({ option: '--summary', message: '何があったかの要約（--summary "…"）を書いてください。' });
-  else if (summary.length > SUMMARY_MAX)
-    problems.push({
-      option: '--summary',
-      message: `要約は${SUMMARY_MAX}字以内にしてください（いま${summary.length}字）。`,
-    });
-
-  if (input.sources.length === 0) {
+  if (input.sources.length === 0)
     problems.push({
       option: '--source-url',
       message:
         '出典を少なくとも1つ、--source-url と --source-title で指定してください。出典のない経過は記録できません。',
     });
-  }
   input.sources.forEach((source, index) => {
     const which = input.sources.length > 1 ? `${index + 1}番目の出典：` : '';
     if (!source.url)
       problems.push({ option: '--source-url', message: `${which}出典の URL（--source-url）がありません。` });
-    else if (!isHttpUrl(source.url))
-      problems.push({
-        option: '--source-url',
-        message: `${which}"${source.url}" は http:// または https:// で始まる URL ではありません。`,
-      });
     if (!source.title?.trim())
       problems.push({ option: '--source-title', message: `${which}出典の題名（--source-title）がありません。` });
   });
-
-  for (const [option, value] of [
+  const values: [string, string | undefined][] = [
+    ['--status', input.status],
+    ['--date', input.date],
+    ['--type', input.type],
+    ['--summary', input.summary],
     ['--counterparty', input.counterpartyPosition],
     ['--assessment', input.assessment],
-  ] as const) {
-    if (value !== undefined && !value.trim())
-      problems.push({ option, message: '空の文字列は指定できません。不要なら省いてください。' });
+    ...input.sources.flatMap((s): [string, string | undefined][] => [
+      ['--source-url', s.url],
+      ['--source-title', s.title],
+    ]),
+  ];
+  for (const [option, value] of values) {
+    const bad = value === undefined ? null : textProblem(value);
+    if (bad)
+      problems.push({
+        option,
+        message: `${bad.message.replace(/その行を打ち直してください$/, '')}打ち直してください。`,
+      });
   }
-
-  if (problems.length > 0) return { problems };
-
-  const candidate = {
-    date: input.date,
-    type,
-    status: input.status,
-    // The day it reached the site orders the feed, so an event found late still reaches subscribers.
-    ...(input.date !== undefined && input.date < context.today ? { recorded: context.today } : {}),
-    summary,
-    ...(input.counterpartyPosition ? { counterpartyPosition: input.counterpartyPosition.trim() } : {}),
-    ...(input.assessment ? { assessment: input.assessment.trim() } : {}),
-    sources: input.sources.map((s) => ({ title: s.title!.trim(), url: s.url! })),
-  };
-  // The build's own schema has the last word, so the command can never accept what the build refuses.
-  const parsed = HistoryEntrySchema.safeParse(candidate);
-  if (!parsed.success) {
-    return {
-      problems: parsed.error.issues.map((issue) => ({
-        option: `statusHistory.${issue.path.join('.')}`,
-        message: issue.message,
-      })),
-    };
-  }
-  return { entry: parsed.data, problems: [] };
+  const date = input.date ?? '';
+  const recorded = recordedFor(date, today);
+  const entry = {
+    date,
+    type: input.type ?? 'other',
+    status: input.status ?? '',
+    ...(recorded ? { recorded } : {}),
+    summary: input.summary?.trim() ?? '',
+    ...(input.counterpartyPosition !== undefined ? { counterpartyPosition: input.counterpartyPosition.trim() } : {}),
+    ...(input.assessment !== undefined ? { assessment: input.assessment.trim() } : {}),
+    sources: input.sources.map((s) => ({ title: s.title?.trim() ?? '', url: s.url ?? '' })),
+  } as HistoryEntry;
+  return { entry, problems };
 }
 
-export class DemandEditError extends Error {
-  override name = 'DemandEditError';
-}
-
-const FRONTMATTER = /^---\n([\s\S]*?)\n---(?:\n|$)/;
-/** How the files are written: no folding of long lines, flow lists as ["a", "b"]. */
-const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
-
-interface SplitFile {
-  before: string;
-  yaml: string;
-  after: string;
-}
+export { ContentWriteError as DemandEditError };
 
 /**
- * How a file is stored, kept through an edit: a byte-order mark (Windows Notepad) and CRLF line ends
- * (Git for Windows checks files out that way by default). Edits are made on the plain text and the
- * file is written back the way it came.
+ * Where an entry dated `date` goes in a history (oldest first): after every entry of an earlier or the
+ * same date, since file order is the explicit order of same-day events. At the end for a date that is
+ * not a date (the check then names it).
  */
-interface Storage {
-  bom: boolean;
-  crlf: boolean;
+export function insertionIndex(history: readonly { date: string }[], date: string): number {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return history.length;
+  let index = history.length;
+  while (index > 0 && history[index - 1]!.date > date) index--;
+  return index;
 }
 
-function unwrap(text: string): { plain: string; storage: Storage } {
-  const bom = text.startsWith('\uFEFF');
-  const body = bom ? text.slice(1) : text;
-  const crlf = body.includes('\r\n');
-  return { plain: crlf ? body.replace(/\r\n/g, '\n') : body, storage: { bom, crlf } };
+/** The demand file with `entry` inserted in `statusHistory` where its date belongs, and where that is. */
+export function insertHistoryEntry(text: string, entry: HistoryEntry): { text: string; index: number } {
+  const { data } = parseContentFile(text, true);
+  const history = data.statusHistory;
+  if (!Array.isArray(history)) throw new ContentWriteError('statusHistory（経過）の一覧が見つかりません。');
+  const index = insertionIndex(history as { date: string }[], entry.date);
+  const next: Data = { ...data, statusHistory: history.toSpliced(index, 0, entry) };
+  return { text: writeContentFile(text, { markdown: true, data: next }), index };
 }
 
-function wrap(plain: string, storage: Storage): string {
-  return `${storage.bom ? '\uFEFF' : ''}${storage.crlf ? plain.replace(/\n/g, '\r\n') : plain}`;
-}
-
-function splitFrontmatter(text: string): SplitFile {
-  const match = FRONTMATTER.exec(text);
-  if (!match) throw new DemandEditError('ファイルの先頭に「---」で囲まれた項目（frontmatter）がありません。');
-  const yaml = match[1]!;
-  const start = match[0].indexOf(yaml);
-  return { before: text.slice(0, start), yaml, after: text.slice(start + yaml.length) };
-}
-
-function parseFrontmatter(yaml: string): Document {
-  const doc = parseDocument(yaml, { uniqueKeys: true });
-  if (doc.errors.length > 0)
-    throw new DemandEditError(`ファイルの YAML が壊れています：${doc.errors[0]!.message.split('\n')[0]}`);
-  return doc;
-}
-
-/** Plain-data equality (what the build reads), ignoring key order. */
-function sameData(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b))
-    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => sameData(x, b[i]));
-  if (!a || !b || typeof a !== 'object' || typeof b !== 'object') return false;
-  const ka = Object.keys(a);
-  const kb = Object.keys(b);
-  return (
-    ka.length === kb.length &&
-    ka.every((k) => sameData((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]))
-  );
-}
-
-/** Column of an offset in a text (characters since the start of its line). */
-const columnAt = (text: string, offset: number): number => offset - (text.lastIndexOf('\n', offset - 1) + 1);
-
-/**
- * Edits the frontmatter of a demand file as text (never re-serializing what is there, so comments,
- * quoting and spacing stay), then proves the edit: the data read back must be exactly `expected`.
- */
-function editFrontmatter(
-  text: string,
-  edit: (yaml: string, doc: Document) => string,
-  expected: (data: Record<string, unknown>) => Record<string, unknown>,
-  refusal: string,
-): string {
-  const { plain, storage } = unwrap(text);
-  const { before, yaml, after } = splitFrontmatter(plain);
-  const doc = parseFrontmatter(yaml);
-  const edited = edit(yaml, doc);
-  const reread = parseDocument(edited, { uniqueKeys: true });
-  const want = expected(doc.toJS() as Record<string, unknown>);
-  if (reread.errors.length > 0 || !sameData(reread.toJS(), want)) throw new DemandEditError(refusal);
-  return wrap(`${before}${edited}${after}`, storage);
+/** Appends `entry` at the end of `statusHistory` (a test of the writer: the command inserts by date). */
+export function appendHistoryEntry(text: string, entry: HistoryEntry): string {
+  const { data } = parseContentFile(text, true);
+  if (!Array.isArray(data.statusHistory)) throw new ContentWriteError('statusHistory（経過）の一覧が見つかりません。');
+  return writeContentFile(text, { markdown: true, data: { ...data, statusHistory: [...data.statusHistory, entry] } });
 }
 
 /** Whether `after` is `before` with one block of text inserted and nothing else changed. */
@@ -306,97 +217,45 @@ export function isPureInsertion(before: string, after: string): boolean {
   return after.endsWith(before.slice(prefix));
 }
 
+/** The text `after` adds to `before` when it is a pure insertion, else undefined. */
+export function insertedText(before: string, after: string): string | undefined {
+  if (!isPureInsertion(before, after)) return undefined;
+  let prefix = 0;
+  while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
+  return after.slice(prefix, prefix + after.length - before.length);
+}
+
+/** Sets `lastChecked` (the date an organizer last looked for news), changing only that value. */
+export function setLastChecked(text: string, date: string): string {
+  const { data } = parseContentFile(text, true);
+  return writeContentFile(text, { markdown: true, data: { ...data, lastChecked: date } });
+}
+
 const QUOTED_FIELDS = new Set(['date', 'recorded', 'summary', 'counterpartyPosition', 'assessment', 'title']);
 
-/** The entry as a YAML node, quoted like the hand-written entries (dates and texts in "…"). */
-function entryNode(doc: Document, entry: HistoryEntry) {
-  const plain: Record<string, unknown> = {
-    date: entry.date,
-    type: entry.type,
-    status: entry.status,
-    ...(entry.recorded ? { recorded: entry.recorded } : {}),
-    summary: entry.summary,
-    ...(entry.counterpartyPosition ? { counterpartyPosition: entry.counterpartyPosition } : {}),
-    ...(entry.assessment ? { assessment: entry.assessment } : {}),
-    sources: entry.sources.map((s) => ({ title: s.title, url: s.url })),
-  };
-  const node = doc.createNode(plain);
-  visit(node, {
+/** The YAML lines an entry adds (as they appear under statusHistory), for --dry-run and messages. */
+export function entryAsYaml(entry: HistoryEntry): string {
+  const doc = new Document({ statusHistory: [entry] });
+  visit(doc, {
     Pair(_key, pair) {
       const key = isScalar(pair.key) ? pair.key.value : pair.key;
       if (isScalar(pair.value) && typeof key === 'string' && QUOTED_FIELDS.has(key))
         pair.value.type = Scalar.QUOTE_DOUBLE;
     },
   });
-  return node;
-}
-
-/** Appends `entry` at the end of `statusHistory`, written like the entries already there. */
-export function appendHistoryEntry(text: string, entry: HistoryEntry): string {
-  const refusal = '経過を追加すると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。';
-  const result = editFrontmatter(
-    text,
-    (yaml, doc) => {
-      const history = doc.get('statusHistory', true);
-      if (!isSeq(history)) throw new DemandEditError('statusHistory（経過）の一覧が見つかりません。');
-      if (history.flow || !history.range || history.items.length === 0) {
-        // `statusHistory: []` and other flow lists: written out by the library, checked below.
-        history.items.push(entryNode(doc, entry));
-        return doc.toString(TO_STRING).replace(/\n$/, '');
-      }
-      // A block list: the new item goes on the lines after the last item, at the list's own indent.
-      const indent = ' '.repeat(columnAt(yaml, history.range[0]));
-      const lines = entryAsYaml(entry)
-        .split('\n')
-        .map((line) => `${indent}${line.slice(2)}`)
-        .join('\n');
-      const end = history.range[1];
-      const lineEnd = end > 0 && yaml[end - 1] === '\n' ? end - 1 : yaml.indexOf('\n', end);
-      if (lineEnd === -1) return `${yaml}\n${lines}`;
-      return `${yaml.slice(0, lineEnd + 1)}${lines}\n${yaml.slice(lineEnd + 1)}`;
-    },
-    (data) => ({ ...data, statusHistory: [...(data.statusHistory as unknown[]), entry] }),
-    refusal,
-  );
-  if (!isPureInsertion(text, result)) throw new DemandEditError(refusal);
-  return result;
-}
-
-/** Sets `lastChecked` (the date an organizer last looked for news), changing only that line. */
-export function setLastChecked(text: string, date: string): string {
-  if (!parseIsoDate(date)) throw new DemandEditError(`${date} という日付は存在しません。`);
-  const refusal = 'lastChecked を変えると、ほかの行まで書き換わってしまいます。ファイルを直接編集してください。';
-  let existed = false;
-  const result = editFrontmatter(
-    text,
-    (yaml, doc) => {
-      const node = doc.get('lastChecked', true);
-      if (isScalar(node) && node.range) {
-        existed = true;
-        const quoted =
-          node.type === Scalar.QUOTE_SINGLE ? `'${date}'` : node.type === Scalar.PLAIN ? date : `"${date}"`;
-        return `${yaml.slice(0, node.range[0])}${quoted}${yaml.slice(node.range[1])}`;
-      }
-      if (node !== undefined) throw new DemandEditError(refusal);
-      return `${yaml.replace(/\n*$/, '')}\nlastChecked: "${date}"`;
-    },
-    (data) => ({ ...data, lastChecked: date }),
-    refusal,
-  );
-  const oldLines = text.split('\n');
-  const newLines = result.split('\n');
-  const changed = newLines.filter((line, i) => line !== oldLines[i]);
-  const onlyThatLine = existed
-    ? oldLines.length === newLines.length && changed.length === 1 && /^lastChecked:/.test(changed[0]!)
-    : isPureInsertion(text, result);
-  if (!onlyThatLine) throw new DemandEditError(refusal);
-  return result;
-}
-
-/** The YAML lines an entry adds (as they appear under statusHistory), for --dry-run and messages. */
-export function entryAsYaml(entry: HistoryEntry): string {
-  const doc = new Document({ statusHistory: [] });
   const history = doc.get('statusHistory', true);
-  if (isSeq(history)) history.items.push(entryNode(doc, entry));
-  return doc.toString(TO_STRING).split('\n').slice(1).join('\n').replace(/\n$/, '');
+  if (!isSeq(history)) return '';
+  return doc.toString(YAML_WRITE_OPTIONS).split('\n').slice(1).join('\n').replace(/\n$/, '');
+}
+
+/**
+ * Terminal control characters (C0/C1 except tab and newline, DEL, bidi controls) written as visible
+ * `\u001B`-style escapes, so that text from content/ printed by the command (a shortTitle holding an
+ * escape sequence, say) can neither retitle nor recolour the organizer's terminal.
+ */
+export function forTerminal(text: string): string {
+  return text.replace(
+    /[\u0000-\u0008\u000B-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g,
+    (char) => `\\u${char.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

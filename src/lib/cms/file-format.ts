@@ -1,142 +1,55 @@
 /**
  * How the editor at /admin/ reads and writes content files (Decap's custom formats, registered in
  * src/admin/main.ts). Decap's own YAML format re-serializes the whole file: it drops comments,
- * changes quoting and reorders nothing it does not know about. This one writes a save onto the
- * file's own YAML document (the `yaml` library, as `npm run demand -- add` does): unchanged values keep
- * their node (quoting, comments, order), new values are written like the hand-written ones (texts and
- * dates in "…", slugs, keys and URLs plain, lists of words as ["a", "b"]), so a save changes only the
- * lines of what was edited. Pure functions over text, shared by the browser bundle and the tests.
+ * changes quoting and reorders nothing it does not know about. These formats save through the one
+ * writer (src/lib/content-writer.ts, as `npm run demand -- add` does): only what was edited changes,
+ * the byte-order mark, line ends, comments, quoting and the Markdown body stay byte for byte; new
+ * values are written like the hand-written ones. The frontmatter fence, BOM and CRLF handling come
+ * from the one format module (src/lib/content-format.ts). A file whose YAML has errors is refused on
+ * load and on save (a Japanese message), never rewritten. An optional group the organizer cleared (all
+ * its fields empty, e.g. the English texts) is removed, not written as `{}`. A history entry added with
+ * a date before today gets `recorded` (today, in Japan), as the command writes it. Pure functions over
+ * text, shared by the browser bundle and the tests.
  */
-import { Document, parseDocument, isMap, isSeq, isScalar, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
+import {
+  newContentFile,
+  parseContentFile,
+  stampRecorded,
+  writeContentFile,
+  type Data,
+  type FieldTree,
+} from '../content-writer.ts';
+import { splitFrontmatter as split, unwrap } from '../content-format.ts';
+import { todayInJapan } from '../dates.ts';
 
-/** The files' layout: no folding of long lines, flow lists as ["a", "b"] (as src/lib/demand-edit.ts). */
-export const TO_STRING = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
+export type { FieldTree } from '../content-writer.ts';
 
-/** Fields whose values are identifiers or addresses, written without quotes. */
-const PLAIN_KEYS = new Set(['letter', 'demand', 'reference', 'kind', 'status', 'type', 'url', 'letters']);
-
-const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n?---(?:\r?\n|$)/;
-
-type Data = Record<string, unknown>;
-
-/** A new node for `value` under `key`, in the files' style. */
-function newNode(doc: Document, key: string, value: unknown, order: FieldTree): Node {
-  const node = doc.createNode(sortKeys(value, order)) as Node;
-  styleNode(node, key);
-  return node;
-}
-
-function styleNode(node: unknown, key: string): void {
-  if (isScalar(node)) {
-    if (typeof node.value === 'string') node.type = PLAIN_KEYS.has(key) ? Scalar.PLAIN : Scalar.QUOTE_DOUBLE;
-  } else if (isSeq(node)) {
-    node.flow = node.items.length === 0 || node.items.every((item) => isScalar(item));
-    for (const item of node.items) styleNode(item, key);
-  } else if (isMap(node)) {
-    for (const pair of node.items) if (isScalar(pair.key)) styleNode(pair.value, String(pair.key.value));
-  }
-}
-
-/** The editor's fields at one level (Decap's `fields`), enough to know the order of keys. */
-export type FieldTree = readonly { name: string; fields?: FieldTree }[];
-
-const subtree = (order: FieldTree, key: string): FieldTree => order.find((f) => f.name === key)?.fields ?? [];
-const names = (order: FieldTree): string[] => order.map((f) => f.name);
-
-/** Objects with their keys in the schema's order, at every level. */
-function sortKeys(value: unknown, order: FieldTree): unknown {
-  if (Array.isArray(value)) return value.map((v) => sortKeys(v, order));
-  if (value && typeof value === 'object') {
-    const keys = names(order);
-    const rank = (k: string): number => (keys.includes(k) ? keys.indexOf(k) : keys.length);
-    return Object.fromEntries(
-      Object.entries(value as Data)
-        .sort(([a], [b]) => rank(a) - rank(b))
-        .map(([k, v]) => [k, sortKeys(v, subtree(order, k))]),
-    );
-  }
-  return value;
-}
-
-/** Drops what an organizer left empty in the form (empty optional texts), which the schema refuses. */
+/**
+ * Drops what an organizer left empty in the form: empty optional texts (which the schema refuses), and
+ * groups left with no field at all (a cleared translation is removed, not written as `english: {}`).
+ */
 export function pruneEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(pruneEmpty);
   if (value && typeof value === 'object') {
     return Object.fromEntries(
       Object.entries(value as Data)
-        .filter(([, v]) => v !== undefined && v !== null && v !== '')
-        .map(([k, v]) => [k, pruneEmpty(v)]),
+        .map(([k, v]) => [k, pruneEmpty(v)] as const)
+        .filter(
+          ([, v]) =>
+            v !== undefined &&
+            v !== null &&
+            v !== '' &&
+            !(typeof v === 'object' && !Array.isArray(v) && Object.keys(v as Data).length === 0),
+        ),
     );
   }
   return value;
 }
 
-/** Writes `value` onto `node` (which holds the file's previous value), keeping every unchanged node. */
-function merge(doc: Document, node: unknown, key: string, value: unknown, order: FieldTree): Node {
-  if (isMap(node) && value && typeof value === 'object' && !Array.isArray(value)) {
-    const data = value as Data;
-    const map = node as YAMLMap;
-    map.items = map.items.filter((pair) => isScalar(pair.key) && Object.hasOwn(data, String(pair.key.value)));
-    for (const [k, v] of Object.entries(sortKeys(data, order) as Data)) {
-      const index = map.items.findIndex((pair) => isScalar(pair.key) && pair.key.value === k);
-      if (index >= 0) {
-        const pair = map.items[index]!;
-        pair.value = merge(doc, pair.value, k, v, subtree(order, k));
-      } else {
-        // A new field goes where the schema puts it: after the last present field that comes before it.
-        const pair = doc.createPair(k, null);
-        pair.value = newNode(doc, k, v, subtree(order, k));
-        const keys = names(order);
-        const rank = keys.indexOf(k);
-        let at = map.items.length;
-        for (let i = map.items.length - 1; i >= 0; i--) {
-          const other = map.items[i]!.key;
-          if (isScalar(other) && keys.indexOf(String(other.value)) > rank) at = i;
-        }
-        map.items.splice(at, 0, pair);
-      }
-    }
-    return map;
-  }
-  if (isSeq(node) && Array.isArray(value)) {
-    const seq = node as YAMLSeq;
-    seq.items = seq.items.slice(0, value.length);
-    value.forEach((item, i) => {
-      seq.items[i] = i < seq.items.length ? merge(doc, seq.items[i], key, item, order) : newNode(doc, key, item, order);
-    });
-    if (seq.flow && !value.every((v) => v === null || typeof v !== 'object')) seq.flow = false;
-    return seq;
-  }
-  if (isScalar(node) && (value === null || typeof value !== 'object')) {
-    if (node.value !== value) node.value = value;
-    return node;
-  }
-  return newNode(doc, key, value, order);
-}
-
-/** The YAML text of `data`, written onto `previous` (the file's former YAML) when there is one. */
-export function writeYaml(data: Data, order: FieldTree, previous?: string, headerComment?: string): string {
-  const clean = pruneEmpty(data) as Data;
-  if (previous !== undefined) {
-    const doc = parseDocument(previous);
-    if (doc.errors.length === 0 && isMap(doc.contents)) {
-      doc.contents = merge(doc, doc.contents, '', clean, order) as typeof doc.contents;
-      return doc.toString(TO_STRING);
-    }
-  }
-  const doc = new Document();
-  const contents = newNode(doc, '', clean, order);
-  const first = isMap(contents) ? contents.items[0]?.key : undefined;
-  if (headerComment && isScalar(first)) first.commentBefore = ` ${headerComment}`;
-  doc.contents = contents;
-  return doc.toString(TO_STRING);
-}
-
 /** Splits a Markdown file into its frontmatter YAML and body; the body is kept byte for byte. */
 export function splitFrontmatter(text: string): { yaml: string; body: string } {
-  const match = FRONTMATTER.exec(text);
-  if (!match) return { yaml: '', body: text };
-  return { yaml: match[1]!, body: text.slice(match[0].length) };
+  const parts = split(unwrap(text).plain);
+  return parts ? { yaml: parts.yaml, body: parts.body } : { yaml: '', body: unwrap(text).plain };
 }
 
 export interface FileFormat {
@@ -148,27 +61,50 @@ export interface FileFormat {
  * A format for one collection. `identity` names an entry across its load and its save (e.g. letter and
  * number of a demand), so the save is written onto the file's own text. An entry created in the
  * editor, or whose identity was edited, is written anew in the files' style with the collection's
- * standard comment.
+ * standard comment. `today` (YYYY-MM-DD, in Japan) dates the `recorded` of entries learned late.
  */
 export function createFormat(options: {
   frontmatter: boolean;
   order: FieldTree;
   identity: (data: Data) => string;
   headerComment?: string;
+  today?: () => string;
 }): FileFormat {
-  const loaded = new Map<string, string>();
+  const loaded = new Map<string, { text: string; data: Data }>();
+  const markdown = options.frontmatter;
   return {
     fromFile(text) {
-      const { yaml, body } = options.frontmatter ? splitFrontmatter(text) : { yaml: text, body: undefined };
-      const data = (parseDocument(yaml).toJS() ?? {}) as Data;
-      loaded.set(options.identity(data), yaml);
-      return body === undefined ? data : { ...data, body };
+      // Throws (in Japanese) for a file without its fence or whose YAML has errors: Decap shows it.
+      const parsed = parseContentFile(text, markdown);
+      loaded.set(options.identity(parsed.data), { text, data: parsed.data });
+      return parsed.parts ? { ...parsed.data, body: parsed.parts.body } : parsed.data;
     },
     toFile(data) {
-      const { body, ...fields } = data;
-      const yaml = writeYaml(fields, options.order, loaded.get(options.identity(fields)), options.headerComment);
-      if (!options.frontmatter) return yaml;
-      return `---\n${yaml}---\n${typeof body === 'string' ? body : ''}`;
+      const { body, ...rest } = data;
+      let fields = pruneEmpty(rest) as Data;
+      const previous = loaded.get(options.identity(fields));
+      if (Array.isArray(fields.statusHistory)) {
+        const before = Array.isArray(previous?.data.statusHistory) ? previous.data.statusHistory : [];
+        const today = (options.today ?? todayInJapan)();
+        fields = { ...fields, statusHistory: stampRecorded(before, fields.statusHistory, today) };
+      }
+      const text = typeof body === 'string' ? body : '';
+      if (!previous)
+        return newContentFile(fields, {
+          markdown,
+          body: text,
+          order: options.order,
+          ...(options.headerComment ? { headerComment: options.headerComment } : {}),
+        });
+      const saved = writeContentFile(previous.text, {
+        markdown,
+        data: fields,
+        ...(markdown ? { body: unwrap(text).plain } : {}),
+        order: options.order,
+      });
+      const reparsed = parseContentFile(saved, markdown);
+      loaded.set(options.identity(fields), { text: saved, data: reparsed.data });
+      return saved;
     },
   };
 }

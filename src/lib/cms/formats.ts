@@ -25,8 +25,8 @@ interface CollectionConfig {
 const key = (data: Record<string, unknown>, fields: readonly string[]): string =>
   JSON.stringify(fields.map((f) => data[f] ?? null));
 
-/** The format a collection's files are read and written with. */
-export function formatFor(collection: CollectionConfig): FileFormat {
+/** The format a collection's files are read and written with; `today` (tests) dates `recorded`. */
+export function formatFor(collection: CollectionConfig, today?: () => string): FileFormat {
   const kind = collection.name.startsWith('demands-') ? 'demands' : collection.name;
   const fields = collection.fields ?? collection.files?.[0]?.fields ?? [];
   const identity: Record<string, readonly string[]> = {
@@ -39,6 +39,7 @@ export function formatFor(collection: CollectionConfig): FileFormat {
     order: fields.filter((f) => f.name !== 'body'),
     identity: (data) => key(data, identity[kind] ?? ['date', 'title']),
     ...(HEADER_COMMENTS[kind] ? { headerComment: HEADER_COMMENTS[kind] } : {}),
+    ...(today ? { today } : {}),
   });
 }
 

@@ -9,16 +9,12 @@ import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { textProblem, rawHtmlProblem } from './text-rules.ts';
 import { SLUG_EXAMPLE } from '../schemas.ts';
+import { EXTENSIONS, YAML_PARSE_OPTIONS, splitFrontmatter, type ContentFormat } from '../content-format.ts';
+
+export { EXTENSIONS, type ContentFormat };
 
 /** The collections, each a folder of content/ with its own file kinds. */
 export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline' | 'site';
-export type ContentFormat = 'markdown' | 'yaml';
-
-/** Extensions per format: the only ones read, everywhere. */
-export const EXTENSIONS: Record<ContentFormat, readonly string[]> = {
-  markdown: ['.md', '.mdx'],
-  yaml: ['.yaml', '.yml'],
-};
 
 export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
   letters: 'markdown',
@@ -178,12 +174,10 @@ export function listContentFiles(root: string): { files: ContentFile[]; problems
   return { files, problems };
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
 /** Where a Markdown file's frontmatter block ends (in characters), or -1 when it has none. */
 export function frontmatterEnd(text: string): number {
-  const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
-  return match ? match[0].length + (text.startsWith('\uFEFF') ? 1 : 0) : -1;
+  const parts = splitFrontmatter(text);
+  return parts ? text.length - parts.body.length : -1;
 }
 
 function lineAt(text: string, index: number): number {
@@ -201,8 +195,11 @@ function describeReadError(error: unknown): string {
   return `ファイルを読めません（${code ?? 'unknown error'}）`;
 }
 
-/** Reads one content file: size, encoding, characters, frontmatter and YAML. Never throws. */
-export function readContentFile(file: ContentFile): ReadFile | ContentProblem {
+/**
+ * Reads one content file: size, encoding, characters, frontmatter and YAML. Never throws. `overlay`
+ * (absolute path → text) stands in for files as they would be after an edit not yet written.
+ */
+export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string, string>): ReadFile | ContentProblem {
   const where = { file: file.file, field: '' };
   let bytes: Buffer;
   try {
@@ -217,7 +214,8 @@ export function readContentFile(file: ContentFile): ReadFile | ContentProblem {
         ...where,
         message: `ファイルが大きすぎます（${(stat.size / 1_000_000).toFixed(1)} MB）。1ファイル ${MAX_FILE_BYTES / 1_000_000} MB までです。貼り付けすぎていないか確かめてください`,
       };
-    bytes = readFileSync(file.path);
+    const replaced = overlay?.get(file.path);
+    bytes = replaced === undefined ? readFileSync(file.path) : Buffer.from(replaced, 'utf8');
   } catch (error) {
     return { ...where, message: describeReadError(error) };
   }
@@ -236,22 +234,23 @@ export function readContentFile(file: ContentFile): ReadFile | ContentProblem {
   let lineOffset = 0;
   let body = '';
   if (FORMAT_OF_KIND[file.kind] === 'markdown') {
-    const match = FRONTMATTER.exec(text);
-    if (!match)
+    const parts = splitFrontmatter(text);
+    if (!parts)
       return {
         ...where,
         line: 1,
         message: 'frontmatter がありません。ファイルは「---」の行、項目、もう一つの「---」の行で始めてください',
       };
-    yamlText = match[1] ?? '';
+    yamlText = parts.yaml;
     lineOffset = 1;
-    body = text.slice(match[0].length);
+    body = parts.body;
+    const bodyStart = text.length - body.length;
     const html = rawHtmlProblem(body, file.extension);
-    if (html) return { ...where, line: lineAt(text, match[0].length + html.index), message: html.message };
+    if (html) return { ...where, line: lineAt(text, bodyStart + html.index), message: html.message };
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { lineCounter, ...YAML_PARSE_OPTIONS });
   const yamlProblem = doc.errors[0] ?? doc.warnings[0];
   if (yamlProblem) {
     const line = yamlProblem.linePos?.[0]?.line ?? lineCounter.linePos(yamlProblem.pos[0]).line;
@@ -297,8 +296,11 @@ function describeYamlError(code: string, message: string): string {
   return `YAML が壊れています：${hint}（${message.split('\n')[0]}）`;
 }
 
-/** Reads every content file; unreadable ones come back as problems. */
-export function readContentFiles(root: string): {
+/** Reads every content file (or its text in `overlay`); unreadable ones come back as problems. */
+export function readContentFiles(
+  root: string,
+  overlay?: ReadonlyMap<string, string>,
+): {
   files: ReadFile[];
   /** Every listed file, readable or not. */
   listed: ContentFile[];
@@ -308,7 +310,7 @@ export function readContentFiles(root: string): {
   const files: ReadFile[] = [];
   const problems = [...listing.problems];
   for (const file of listing.files) {
-    const read = readContentFile(file);
+    const read = readContentFile(file, overlay);
     if ('message' in read) problems.push(read);
     else files.push(read);
   }
