@@ -34,9 +34,8 @@ import {
 import {
   entryAsYaml,
   entryFromInput,
-  explainFinding,
   insertHistoryEntry,
-  optionForField,
+  mapFindings,
   setLastChecked,
   statusSuggestion,
   forTerminal,
@@ -359,14 +358,7 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
   const { text: updated, index } = insertHistoryEntry(original, entry);
   // The check's findings about the new entry become findings about the options that filled it.
   const found = checkEdits(root, new Map([[target.path, updated]]), baseline, today);
-  const optionValue: Record<string, string | undefined> = { '--status': values.status, '--type': entry.type };
-  const mapped: InputProblem[] = [];
-  const other: ContentProblem[] = [];
-  for (const problem of found) {
-    const option = problem.file === target.file ? optionForField(problem.field, index) : undefined;
-    if (option) mapped.push({ option, message: explainFinding(option, problem.message, optionValue[option]) });
-    else other.push(problem);
-  }
+  const { mapped, other } = mapFindings(found, target.file, index, { status: values.status, type: entry.type });
   if (mapped.length > 0 && other.length === 0) throw inputError(mapped);
   if (found.length > 0) throw contentError(found);
 
@@ -379,7 +371,7 @@ function add(root: string, args: ReturnType<typeof parse>, today: string): void 
       ? `最後（${entryPlace(index)}）に加えました`
       : index === 0
         ? `最初（${entryPlace(0)}）に入れました`
-        : `${entryPlace(index - 1)}と${entryPlace(index)}の間に入れました（日付の順）`;
+        : `${entryPlace(index - 1)}と${entryPlace(index)}の間に入れました（日付の順。新しい経過が${entryPlace(index)}になります）`;
   const statusLine =
     before === now
       ? `いまの状況は変わりません：${STATUSES[now].symbol} ${STATUSES[now].ja}`

@@ -8,6 +8,7 @@
  */
 import { Document, isSeq, isScalar, Scalar, visit } from 'yaml';
 import type { HistoryEntry } from './schemas.ts';
+import type { ContentProblem } from './content/files.ts';
 import { STATUS_LIST, STATUSES, EVENT_TYPE_KEYS, EVENT_TYPES } from './status.ts';
 import { textProblem } from './content/text-rules.ts';
 import { YAML_WRITE_OPTIONS } from './content-format.ts';
@@ -22,6 +23,9 @@ export interface NewEntryInput {
   assessment?: string | undefined;
   sources: { title?: string | undefined; url?: string | undefined }[];
 }
+
+/** The summary's length limit, as the guide states it (the check's schema enforces it). */
+export const SUMMARY_MAX = 200;
 
 export interface InputProblem {
   /** The command-line option at fault, e.g. --status. */
@@ -109,11 +113,34 @@ export function optionForField(field: string, index: number): string | undefined
 
 /** What the check says about an option's value, with the command's own hint (the nearest key, the choices). */
 export function explainFinding(option: string, message: string, value: string | undefined): string {
+  const said = message.replace(/。?$/, '。');
+  const choices = (list: string): string => (message.includes('使える値') ? '' : `使える値：${list}`);
   if (option === '--status' && value !== undefined && !STATUS_LIST.some((s) => s.key === value))
-    return `${message}。${statusSuggestion(value)}使える値：${statusChoices()}`.replace(/。。/g, '。');
+    return `${said}${statusSuggestion(value)}${choices(statusChoices())}`.trim();
   if (option === '--type' && value !== undefined && !EVENT_TYPE_KEYS.some((k) => k === value))
-    return `${message}。${typeSuggestion(value)}使える値：${typeChoices()}`.replace(/。。/g, '。');
+    return `${said}${typeSuggestion(value)}${choices(typeChoices())}`.trim();
   return message;
+}
+
+/**
+ * The check's findings on a demand file with a new entry at `index`, split into findings about the
+ * entry (as problems of the options that filled it, with the command's hints) and the others.
+ */
+export function mapFindings(
+  found: readonly ContentProblem[],
+  file: string,
+  index: number,
+  values: { status?: string | undefined; type?: string | undefined },
+): { mapped: InputProblem[]; other: ContentProblem[] } {
+  const mapped: InputProblem[] = [];
+  const other: ContentProblem[] = [];
+  const valueOf: Record<string, string | undefined> = { '--status': values.status, '--type': values.type };
+  for (const problem of found) {
+    const option = problem.file === file ? optionForField(problem.field, index) : undefined;
+    if (option) mapped.push({ option, message: explainFinding(option, problem.message, valueOf[option]) });
+    else other.push(problem);
+  }
+  return { mapped, other };
 }
 
 /**
@@ -215,14 +242,6 @@ export function isPureInsertion(before: string, after: string): boolean {
   let prefix = 0;
   while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
   return after.endsWith(before.slice(prefix));
-}
-
-/** The text `after` adds to `before` when it is a pure insertion, else undefined. */
-export function insertedText(before: string, after: string): string | undefined {
-  if (!isPureInsertion(before, after)) return undefined;
-  let prefix = 0;
-  while (prefix < before.length && before[prefix] === after[prefix]) prefix++;
-  return after.slice(prefix, prefix + after.length - before.length);
 }
 
 /** Sets `lastChecked` (the date an organizer last looked for news), changing only that value. */
