@@ -1,6 +1,8 @@
 // Demands' recorded histories. Rules over whatever content/ holds (organizers add to it at any time),
 // the 2019 record as researched on the frozen fixture (tests/fixtures/frozen), and the README's own
-// `npm run demand -- add` example run on a copy of the real project.
+// `npm run demand -- add` example run on a copy of the real project: it must pass whatever the real
+// content holds (the command inserts an older event where its date belongs) on any day after the
+// example's date.
 import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, renameSync, symlinkSync } from 'node:fs';
 import { join } from 'node:path';
@@ -144,6 +146,14 @@ test("the README's `demand add` example works on a copy of the project, and the 
   const check = spawnSync('npm', ['run', '--silent', 'check:content'], { cwd: dir, encoding: 'utf8' });
   expect(check.status, check.stdout + check.stderr).toBe(0);
   const after = checkContent(dir);
-  expect(after.demands.get(id)!.data.statusHistory).toHaveLength(entries + 1);
+  const history = after.demands.get(id)!.data.statusHistory;
+  expect(history).toHaveLength(entries + 1);
+  // Whatever the real history holds (an organizer's entry of yesterday, say), the example's entry goes
+  // where its date belongs instead of being refused as older than the latest one.
+  const date = /--date (\S+)/.exec(example)![1]!;
+  expect(history.map((e) => e.date)).toEqual(history.map((e) => e.date).toSorted());
+  expect(history.filter((e) => e.date === date).at(-1)!.recorded).toBe(
+    date < todayInJapan() ? todayInJapan() : undefined,
+  );
   expect(contentRuleViolations(after, todayInJapan())).toEqual([]);
 });

@@ -18,6 +18,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { hasExtension } from '../../../src/lib/content-format.ts';
 
 export const PROJECT_ROOT = resolve(import.meta.dirname, '..', '..', '..');
 const COPIED = ['content', 'src', 'public', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
@@ -52,7 +53,7 @@ function readTemplates(projectDir: string): TemplateLetter[] {
       slug,
       letter: readFileSync(join(lettersDir, slug, 'letter.md'), 'utf8'),
       demands: readdirSync(join(lettersDir, slug, 'demands'))
-        .filter((file) => /\.mdx?$/.test(file))
+        .filter((file) => hasExtension(file, 'markdown'))
         .map((file) => ({ file, text: readFileSync(join(lettersDir, slug, 'demands', file), 'utf8') })),
     }));
 }
