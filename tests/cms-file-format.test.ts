@@ -174,3 +174,11 @@ test.each([
   // Entries that were there keep what they had.
   expect(saved.statusHistory.filter((e) => e.date !== date)).toEqual(data.statusHistory);
 });
+
+test('correcting the date of an entry that was there is not recording an event: no recorded is added', () => {
+  const format = formatFor(demandsCollection, () => TODAY);
+  const data = format.fromFile(SOUMU_2) as { statusHistory: { date: string; recorded?: string }[] };
+  const corrected = data.statusHistory.map((e, i) => (i === 2 ? { ...e, date: '2019-07-30' } : e));
+  const saved = format.fromFile(format.toFile({ ...data, statusHistory: corrected })) as typeof data;
+  expect(saved.statusHistory).toEqual(corrected);
+});

@@ -468,7 +468,9 @@ export function recordedFor(date: string, today: string): string | undefined {
 
 /**
  * A history as saved by the editor, with `recorded` filled in (recordedFor) on the entries that were
- * not there before: an entry whose date and type match an earlier entry not yet matched is an old one.
+ * not there before: an entry whose date and type match an earlier entry not yet matched is an old one,
+ * and at most as many entries as the history grew by are new (correcting an old entry's date is not
+ * recording an event).
  */
 export function stampRecorded(before: readonly unknown[], after: readonly unknown[], today: string): unknown[] {
   const key = (entry: unknown): string => {
@@ -477,13 +479,15 @@ export function stampRecorded(before: readonly unknown[], after: readonly unknow
   };
   const old = new Map<string, number>();
   for (const entry of before) old.set(key(entry), (old.get(key(entry)) ?? 0) + 1);
+  let added = after.length - before.length;
   return after.map((entry) => {
     const k = key(entry);
     if ((old.get(k) ?? 0) > 0) {
       old.set(k, old.get(k)! - 1);
       return entry;
     }
-    if (!entry || typeof entry !== 'object') return entry;
+    if (added <= 0 || !entry || typeof entry !== 'object') return entry;
+    added--;
     const e = entry as Data;
     const recorded = typeof e.date === 'string' ? recordedFor(e.date, today) : undefined;
     if (e.recorded || !recorded) return entry;
