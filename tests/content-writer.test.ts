@@ -7,7 +7,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isScalar, parseDocument } from 'yaml';
 import { parseContentFile, recordedFor, sameData, writeContentFile } from '../src/lib/content-writer.ts';
-import { hasExtension, splitFrontmatter, unwrap } from '../src/lib/content-format.ts';
+import { hasExtension, joinFrontmatter, splitFrontmatter, unwrap } from '../src/lib/content-format.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 function contentFiles(root: string): string[] {
@@ -133,4 +133,24 @@ test.each([
   ['not a date', '2026/11/30', '2026-12-01', undefined],
 ])('recordedFor: %s', (_name, date, today, recorded) => {
   expect(recordedFor(date, today)).toBe(recorded);
+});
+
+// The fence, as every reader and writer sees it (src/lib/content-format.ts).
+test.each([
+  ['a plain file', '---\na: 1\n---\nbody\n', 'a: 1\n', 'body\n'],
+  ['a comment with dashes is YAML, not a fence', '---\n# ---- 英語 ----\na: 1\n---\n', '# ---- 英語 ----\na: 1\n', ''],
+  ['trailing spaces and tabs on the fences', '--- \na: 1\n---\t \nbody', 'a: 1\n', 'body'],
+  ['CRLF', '---\r\na: 1\r\n---\r\nbody\r\n', 'a: 1\r\n', 'body\r\n'],
+  ['a byte-order mark', '\uFEFF---\na: 1\n---\n', 'a: 1\n', ''],
+  ['an empty block', '---\n---\nbody', '', 'body'],
+  ['--- in the body stays in the body', '---\na: 1\n---\ntext\n---\nb: 2\n---\n', 'a: 1\n', 'text\n---\nb: 2\n---\n'],
+  ['four dashes are not a fence', '---\na: "x"\n----\nb: 1\n---\n', 'a: "x"\n----\nb: 1\n', ''],
+  ['no closing fence', '---\na: 1\n', undefined, undefined],
+  ['a fence not at the start', '\n---\na: 1\n---\n', undefined, undefined],
+  ['text after the opening dashes', '---x\na: 1\n---\n', undefined, undefined],
+])('splitFrontmatter: %s', (_name, text, yaml, body) => {
+  const parts = splitFrontmatter(text);
+  expect(parts?.yaml).toBe(yaml);
+  expect(parts?.body).toBe(body);
+  if (parts) expect(joinFrontmatter(parts)).toBe(text);
 });
