@@ -165,11 +165,15 @@ function parse(argv: string[]) {
     const message = error instanceof Error ? error.message : String(error);
     const unknown = /Unknown option '([^']+)'/.exec(message);
     const missing = /Option '([^']+?)(?: <value>)?' argument missing/.exec(message);
+    const noValue = /Option '([^']+)' does not take an argument/.exec(message);
+    // Node's own wording is English: only its names are kept.
     const detail = unknown
       ? `${unknown[1]} というオプションはありません。`
       : missing
         ? `${missing[1]} の後に値を書いてください。`
-        : message;
+        : noValue
+          ? `${noValue[1]} には値を付けません（${noValue[1]} だけを書きます）。`
+          : 'オプションの書き方が正しくありません。';
     throw new CommandError(detail, ['`npm run demand -- help` で使い方を表示します。'], 2);
   }
 }

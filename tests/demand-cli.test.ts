@@ -466,6 +466,11 @@ describe('npm run demand -- add', () => {
       /余分な引数があります/,
     ],
     ['an unknown command', ['ad', '2019-07-23-soumu/2', ...GOOD], /"ad" というコマンドはありません/],
+    [
+      'a value given to a switch',
+      ['add', '2019-07-23-soumu/2', ...GOOD, '--dry-run=yes'],
+      /--dry-run には値を付けません/,
+    ],
   ])('refuses %s, exits non-zero and changes no file', (_name, args, message) => {
     const dir = contentCopy();
     const before = snapshot(dir);
