@@ -1,13 +1,15 @@
 // The one writer (src/lib/content-writer.ts), as a property: for every content file (the real content,
 // whatever it holds, and the frozen fixture) and a set of odd files, read → change one field → write
 // changes the bytes of that field's value and nothing else, keeps the byte-order mark and line ends,
-// and reads back as exactly the data asked for.
+// and reads back as exactly the data asked for; read → remove one field → write removes one block of
+// text and nothing else.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { isScalar, parseDocument } from 'yaml';
 import { parseContentFile, recordedFor, sameData, writeContentFile } from '../src/lib/content-writer.ts';
 import { hasExtension, joinFrontmatter, splitFrontmatter, unwrap } from '../src/lib/content-format.ts';
+import { isPureInsertion } from '../src/lib/demand-edit.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 function contentFiles(root: string): string[] {
@@ -112,6 +114,63 @@ function roundTrip(text: string, markdown: boolean, seed: number, count: number)
     expect(writeContentFile(saved, { markdown, data: want }), where).toBe(saved);
   }
 }
+
+/** Every path to a key of a map that has other keys (removing it leaves a map), not shared by an anchor. */
+function removableKeys(doc: ReturnType<typeof parseDocument>): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const walk = (value: unknown, path: (string | number)[]): void => {
+    if (Array.isArray(value)) value.forEach((v, i) => walk(v, [...path, i]));
+    else if (value && typeof value === 'object') {
+      const keys = Object.keys(value);
+      for (const k of keys) {
+        const shared = [...path, k].some(
+          (_, i, all) => (doc.getIn(all.slice(0, i + 1), true) as { anchor?: string } | undefined)?.anchor,
+        );
+        if (keys.length > 1 && !shared && doc.getIn([...path, k], true) !== undefined) out.push([...path, k]);
+        walk((value as Record<string, unknown>)[k], [...path, k]);
+      }
+    }
+  };
+  walk(doc.toJS(), []);
+  return out;
+}
+
+function withoutKey(data: unknown, path: (string | number)[]): unknown {
+  const [head, ...rest] = path;
+  if (Array.isArray(data)) return data.map((v, i) => (i === head ? withoutKey(v, rest) : v));
+  const object = data as Record<string, unknown>;
+  if (rest.length === 0) return Object.fromEntries(Object.entries(object).filter(([k]) => k !== head));
+  return { ...object, [head!]: withoutKey(object[head!], rest) };
+}
+
+/** Removes `count` keys of a file, one at a time: the text loses one block and nothing else changes. */
+function removeOne(text: string, markdown: boolean, seed: number, count: number): void {
+  const { plain } = unwrap(text);
+  const yaml = markdown ? splitFrontmatter(plain)!.yaml : plain;
+  const { data } = parseContentFile(text, markdown);
+  const keys = removableKeys(parseDocument(yaml));
+  const next = random(seed);
+  for (let n = 0; n < Math.min(count, keys.length); n++) {
+    const path = keys[Math.floor(next() * keys.length)]!;
+    const want = withoutKey(data, path) as Record<string, unknown>;
+    const saved = writeContentFile(text, { markdown, data: want });
+    // The original is the saved text with one block put back.
+    expect(isPureInsertion(unwrap(saved).plain, plain), path.join('.')).toBe(true);
+    expect(sameData(parseContentFile(saved, markdown).data, want), path.join('.')).toBe(true);
+  }
+}
+
+describe('read → remove one field → write removes that field only', () => {
+  const files = [...contentFiles(PROJECT_ROOT), ...contentFiles(FIXTURE_ROOT)].map(
+    (path) => [relative(PROJECT_ROOT, path), path] as const,
+  );
+  test.each(files)('%s', (_name, path) => {
+    removeOne(readFileSync(path, 'utf8'), hasExtension(path, 'markdown'), path.length + 1, 6);
+  });
+  test.each(ODD)('%s', (name, text, markdown) => {
+    removeOne(text, markdown, name.length + 1, 8);
+  });
+});
 
 describe('read → change one field → write changes that field only', () => {
   const files = [...contentFiles(PROJECT_ROOT), ...contentFiles(FIXTURE_ROOT)].map(

@@ -251,11 +251,18 @@ function patchMap(yaml: string, map: YAMLMap, before: Data, after: Data, order: 
   });
   const firstKey = pairs[0]!.keyFrom;
   const indent = ' '.repeat(firstKey - lineStart(yaml, firstKey));
-  for (const { key, pair, keyFrom, end } of pairs) {
-    if (!Object.hasOwn(after, key)) splices.push({ from: cleanLineStart(yaml, keyFrom), to: end, text: '' });
-    else if (!sameData(before[key], after[key]))
+  pairs.forEach(({ key, pair, keyFrom, end }, i) => {
+    if (!Object.hasOwn(after, key)) {
+      const start = lineStart(yaml, keyFrom);
+      const next = pairs[i + 1];
+      // The first key of a list item (`- key: …`): the next key moves up behind the `- `.
+      if (!/^[ \t]*$/.test(yaml.slice(start, keyFrom))) {
+        if (!next || !Object.hasOwn(after, next.key)) throw new NotInPlace();
+        splices.push({ from: keyFrom, to: next.keyFrom, text: '' });
+      } else splices.push({ from: start, to: end, text: '' });
+    } else if (!sameData(before[key], after[key]))
       splices.push(...patchNode(yaml, pair.value, key, before[key], after[key], subtree(order, key)));
-  }
+  });
   const sorted = Object.keys(sortKeys(after, order) as Data);
   sorted.forEach((key, index) => {
     if (Object.hasOwn(before, key)) return;
