@@ -12,6 +12,7 @@ import { insertHistoryEntry, isPureInsertion } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
 import { ContentWriteError } from '../src/lib/content-writer.ts';
 import type { FieldTree } from '../src/lib/cms/file-format.ts';
+type Data = Record<string, unknown>;
 
 const root = process.cwd();
 const config = cmsConfig(letterFolders(root), backendFromEnv({}), 'https://example.org/');
@@ -181,4 +182,26 @@ test('correcting the date of an entry that was there is not recording an event: 
   const corrected = data.statusHistory.map((e, i) => (i === 2 ? { ...e, date: '2019-07-30' } : e));
   const saved = format.fromFile(format.toFile({ ...data, statusHistory: corrected })) as typeof data;
   expect(saved.statusHistory).toEqual(corrected);
+});
+
+test.each([
+  [
+    'a Word line break (U+000B) in a summary',
+    (d: Data) => ({ ...d, shortTitle: '見出し\v続き' }),
+    /「shortTitle」に制御文字（U\+000B）/,
+  ],
+  [
+    'a bidi override in a source title',
+    (d: Data) => ({
+      ...d,
+      statusHistory: (d.statusHistory as Data[]).map((e, i) =>
+        i === 0 ? { ...e, sources: [{ title: 'a\u202eb', url: 'https://e.org/' }] } : e,
+      ),
+    }),
+    /「statusHistory\[0\]\.sources\[0\]\.title」に文字の向きを変える見えない文字/,
+  ],
+])('the editor refuses to save %s (the check’s character rule), naming the field', (_name, edit, message) => {
+  const format = formatFor(demandsCollection, () => TODAY);
+  const data = format.fromFile(SOUMU_2);
+  expect(() => format.toFile(edit(data))).toThrow(message);
 });

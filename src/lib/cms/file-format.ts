@@ -8,10 +8,12 @@
  * from the one format module (src/lib/content-format.ts). A file whose YAML has errors is refused on
  * load and on save (a Japanese message), never rewritten. An optional group the organizer cleared (all
  * its fields empty, e.g. the English texts) is removed, not written as `{}`. A history entry added with
- * a date before today gets `recorded` (today, in Japan), as the command writes it. Pure functions over
- * text, shared by the browser bundle and the tests.
+ * a date before today gets `recorded` (today, in Japan), as the command writes it. A value holding a
+ * character the check refuses (a pasted control character) is refused before saving. Pure functions
+ * over text, shared by the browser bundle and the tests.
  */
 import {
+  ContentWriteError,
   newContentFile,
   parseContentFile,
   stampRecorded,
@@ -21,6 +23,7 @@ import {
 } from '../content-writer.ts';
 import { splitFrontmatter as split, unwrap } from '../content-format.ts';
 import { todayInJapan } from '../dates.ts';
+import { textProblem } from '../content/text-rules.ts';
 
 export type { FieldTree } from '../content-writer.ts';
 
@@ -50,6 +53,20 @@ export function pruneEmpty(value: unknown): unknown {
 export function splitFrontmatter(text: string): { yaml: string; body: string } {
   const parts = split(unwrap(text).plain);
   return parts ? { yaml: parts.yaml, body: parts.body } : { yaml: '', body: unwrap(text).plain };
+}
+
+/**
+ * Refuses a save holding a character the check refuses (a control character such as a Word line break,
+ * U+000B, or a bidi control): the YAML writer would write it as an escape ("\v") that the file's text
+ * no longer shows. The check's own character rule, named by the field, in Japanese.
+ */
+function refuseHiddenCharacters(value: unknown, path: string): void {
+  if (typeof value === 'string') {
+    const bad = textProblem(value);
+    if (bad) throw new ContentWriteError(`保存できません。「${path}」に${bad.message}。`);
+  } else if (Array.isArray(value)) value.forEach((v, i) => refuseHiddenCharacters(v, `${path}[${i}]`));
+  else if (value && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) refuseHiddenCharacters(v, path ? `${path}.${k}` : k);
 }
 
 export interface FileFormat {
@@ -82,6 +99,7 @@ export function createFormat(options: {
     toFile(data) {
       const { body, ...rest } = data;
       let fields = pruneEmpty(rest) as Data;
+      refuseHiddenCharacters(fields, '');
       const previous = loaded.get(options.identity(fields));
       if (Array.isArray(fields.statusHistory)) {
         const before = Array.isArray(previous?.data.statusHistory) ? previous.data.statusHistory : [];
