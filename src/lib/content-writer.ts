@@ -200,6 +200,9 @@ function itemSpan(yaml: string, item: unknown): { dash: number; start: number; e
 function replaceFlow(yaml: string, node: YAMLSeq | YAMLMap, key: string, value: unknown, order: FieldTree): Splice[] {
   const [from, to] = nodeRange(node);
   if (yaml.slice(from, to).includes('\n')) throw new NotInPlace();
+  // Objects in a list are written as a block list, by the Document API (the files never hold `[{…}]`).
+  const values = Array.isArray(value) ? value : Object.values(value as Data);
+  if (values.some((v) => v !== null && typeof v === 'object')) throw new NotInPlace();
   const fresh = newNode(new Document(), key, value, order);
   if (isSeq(fresh) || isMap(fresh)) fresh.flow = true;
   const text = render(fresh).replace(/\n$/, '');
