@@ -213,3 +213,19 @@ test.each([
   expect(parts?.body).toBe(body);
   if (parts) expect(joinFrontmatter(parts)).toBe(text);
 });
+
+test('entries added to an empty flow list are written as a block list, the rest kept', () => {
+  const text = '---\nletter: x # 要請書\nstatusHistory: []\nlastChecked: "2026-01-01"\n---\n本文\n';
+  const entry = {
+    date: '2019-01-01',
+    type: 'other',
+    status: 'stalled',
+    summary: 's',
+    sources: [{ title: 't', url: 'u' }],
+  };
+  const { data } = parseContentFile(text, true);
+  const saved = writeContentFile(text, { markdown: true, data: { ...data, statusHistory: [entry] } });
+  expect(saved).toMatch(/^---\nletter: x # 要請書\nstatusHistory:\n {2}- date: "2019-01-01"\n/);
+  expect(saved).toMatch(/\nlastChecked: "2026-01-01"\n---\n本文\n$/);
+  expect(parseContentFile(saved, true).data.statusHistory).toEqual([entry]);
+});
