@@ -10,7 +10,7 @@ try {
     process.exit(1);
   }
   console.log(
-    `Content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references, ${result.timeline.size} timeline events.`,
+    `内容に問題はありません（要請書 ${result.letters.size} 件、要求 ${result.demands.size} 件、参照する文書 ${result.references.size} 件、経過ページの出来事 ${result.timeline.size} 件）。`,
   );
 } catch (error) {
   console.error(`内容の確認が途中で止まりました：${error instanceof Error ? error.message : String(error)}`);

@@ -46,6 +46,6 @@ test('problems carry the line of the offending field', () => {
   const [problem] = checkContent(dir).problems;
   expect(problem?.line).toBeGreaterThan(1);
   expect(formatProblem(problem!)).toMatch(
-    /^content\/letters\/2019-07-23-soumu\/demands\/2\.mdx:\d+ {2}statusHistory\[2\]\.status: /,
+    /^content\/letters\/2019-07-23-soumu\/demands\/2\.mdx:\d+ {2}statusHistory\[2\]\.status（statusHistory の3件目）: /,
   );
 });

@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { EXTENSIONS } from '../src/lib/content/files.ts';
-import { MDX_COMPONENTS } from '../src/lib/content/text-rules.ts';
+import { MDX_COMPONENTS } from '../src/lib/content/body-rules.ts';
 
 const guide = readFileSync('src/pages/guide/index.astro', 'utf8');
 

@@ -53,7 +53,7 @@ export default function contentCheck(): AstroIntegration {
         if (result.problems.length === 0) {
           rememberCheckedContent(root, result);
           logger.info(
-            `content OK: ${result.letters.size} letters, ${result.demands.size} demands, ${result.references.size} references, ${result.timeline.size} timeline events`,
+            `内容の確認：問題なし（要請書 ${result.letters.size} 件、要求 ${result.demands.size} 件、参照する文書 ${result.references.size} 件、経過ページの出来事 ${result.timeline.size} 件）`,
           );
           return;
         }

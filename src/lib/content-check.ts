@@ -20,11 +20,13 @@ import {
   type Site,
 } from './schemas.ts';
 import { historyProblems } from './history.ts';
-import { todayInJapan } from './dates.ts';
+import { formatDateJa, formatEraDate, todayInJapan } from './dates.ts';
 import { demandId, parseDemandId } from './urls.ts';
-import { readContentFiles, type ContentKind, type ContentProblem, type ReadFile } from './content/files.ts';
+import { readContentFiles, type ContentKind, type ReadFile } from './content/files.ts';
+import { formatField, type ContentProblem } from './content/problems.ts';
 
-export type { ContentProblem } from './content/files.ts';
+export type { ContentProblem } from './content/problems.ts';
+export { formatField, formatProblem, describeField, entryOrdinal } from './content/problems.ts';
 
 export interface LoadedFile<T> {
   /** Path relative to the project root. */
@@ -54,18 +56,6 @@ export const SCHEMAS = {
   timeline: TimelineEventSchema,
   site: SiteSchema,
 } as const satisfies Record<ContentKind, z.ZodType>;
-
-export function formatField(path: readonly PropertyKey[]): string {
-  return path.reduce<string>(
-    (out, key) => (typeof key === 'number' ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)),
-    '',
-  );
-}
-
-export function formatProblem(problem: ContentProblem): string {
-  const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return problem.field ? `${where}  ${problem.field}: ${problem.message}` : `${where}  ${problem.message}`;
-}
 
 function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
   let value: unknown = data;
@@ -112,15 +102,14 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Loads and checks everything under `<root>/content`. `today` is the build date (YYYY-MM-DD, Japan).
- * `overlay` (absolute path → text) checks content as it would be with those files' new texts, written
- * nowhere: the organizers' command checks its edit this way before writing it.
+ * `replaced` maps files (relative to the root, with `/`) to texts that stand for their contents.
  */
 export function checkContent(
   root: string,
   today: string = todayInJapan(),
-  overlay?: ReadonlyMap<string, string>,
+  replaced: ReadonlyMap<string, string> = new Map(),
 ): ContentSet {
-  const { files, listed, problems } = readContentFiles(root, overlay);
+  const { files, listed, problems } = readContentFiles(root, replaced);
   const letters = new Map<string, LoadedFile<Letter>>();
   const demands = new Map<string, LoadedFile<Demand>>();
   const references = new Map<string, LoadedFile<Reference>>();
@@ -136,8 +125,6 @@ export function checkContent(
 
   // Letters present on disk, valid or not: a broken letter is reported once, not again by each demand.
   const letterSlugs = new Set(listed.filter((f) => f.kind === 'letters').map((f) => f.id));
-  const demandIdsOnDisk = new Set(listed.filter((f) => f.kind === 'demands').map((f) => f.id));
-  const letterList = () => [...letterSlugs].join(', ') || 'なし';
 
   for (const read of files) {
     const { file, extension, body } = read;
@@ -165,30 +152,6 @@ export function checkContent(
         });
       const data = validateFile(TimelineEventSchema, read, problems);
       if (!data) continue;
-      if (data.date > today)
-        problems.push(
-          at(file, 'date', `${data.date} は今日（${today}）より後です。出来事は起きてから記録してください`, ['date']),
-        );
-      data.letters.forEach((slug, index) => {
-        if (!letterSlugs.has(slug))
-          problems.push(
-            at(file, `letters[${index}]`, `要請書 "${slug}" はありません（ある要請書：${letterList()}）`, [
-              'letters',
-              index,
-            ]),
-          );
-      });
-      data.sources.forEach((source, index) => {
-        if (source.letter && !letterSlugs.has(source.letter))
-          problems.push(
-            at(
-              file,
-              `sources[${index}].letter`,
-              `要請書 "${source.letter}" はありません（ある要請書：${letterList()}）`,
-              ['sources', index, 'letter'],
-            ),
-          );
-      });
       timeline.set(read.id, { file, extension, data, body });
     } else {
       const slug = read.id.split('/')[0]!;
@@ -220,129 +183,439 @@ export function checkContent(
         );
         continue;
       }
-      for (const problem of historyProblems(data.statusHistory, today)) {
-        problems.push(
-          at(file, `statusHistory[${problem.index}].${problem.field}`, problem.message, [
-            'statusHistory',
-            problem.index,
-            problem.field,
-          ]),
-        );
-      }
-      if (data.lastChecked > today)
-        problems.push(
-          at(
-            file,
-            'lastChecked',
-            `${data.lastChecked} は今日（${today}）より後です。確認した日（今日以前）を書いてください`,
-            ['lastChecked'],
-          ),
-        );
       demands.set(id, { file, extension, data, body });
     }
   }
 
-  for (const [slug, { file, data }] of letters) {
-    if (data.date > today)
-      problems.push(
-        at(file, 'date', `${data.date} は今日（${today}）より後です。要請書は出した日付で載せてください`, ['date']),
-      );
-    if (data.responseDue !== undefined && data.responseDue < data.date)
-      problems.push(
-        at(
-          file,
-          'responseDue',
-          `回答期限 ${data.responseDue} が要請書の日付 ${data.date} より前です。日付を確かめてください`,
-          ['responseDue'],
-        ),
-      );
-    if (
-      ![...demands.values()].some((d) => d.data.letter === slug) &&
-      ![...demandIdsOnDisk].some((id) => id.startsWith(`${slug}/`))
-    )
-      problems.push({
-        file,
-        field: '',
-        message: `この要請書には要求がありません。content/letters/${slug}/demands/1.md を作ってください`,
-      });
-  }
-
-  for (const [id, { file, data }] of demands) {
-    if (!letterSlugs.has(data.letter) && !problems.some((p) => p.file === file && p.field === 'letter')) {
-      problems.push(
-        at(file, 'letter', `要請書 "${data.letter}" はありません（ある要請書：${letterList()}）`, ['letter']),
-      );
-    }
-    const letter = letters.get(data.letter)?.data;
-    // A letter dated in the future is reported once, on the letter, not again on each of its demands.
-    if (letter && letter.date <= today && data.lastChecked < letter.date)
-      problems.push(
-        at(
-          file,
-          'lastChecked',
-          `${data.lastChecked} が要請書の日付 ${letter.date} より前です。確認した日を書いてください`,
-          ['lastChecked'],
-        ),
-      );
-    data.legalBasis.forEach((basis, index) => {
-      const reference = references.get(basis.reference);
-      if (!reference) {
-        problems.push(
-          at(
-            file,
-            `legalBasis[${index}].reference`,
-            `参照する文書 "${basis.reference}" はありません（content/references にあるファイル名を書きます）`,
-            ['legalBasis', index, 'reference'],
-          ),
-        );
-      } else if (
-        !reference.data.chapters.some((chapter) => chapter.articles.some((article) => article.number === basis.article))
-      ) {
-        problems.push(
-          at(file, `legalBasis[${index}].article`, `第${basis.article}条 は ${basis.reference} にありません`, [
-            'legalBasis',
-            index,
-            'article',
-          ]),
-        );
-      }
-    });
-    data.related.forEach((related, index) => {
-      const path = ['related', index, 'demand'];
-      if (related.demand === id) {
-        problems.push(at(file, `related[${index}].demand`, '自分自身を関連する要求にはできません', path));
-      } else if (!demands.has(related.demand) && !demandIdsOnDisk.has(related.demand)) {
-        const parsed = parseDemandId(related.demand);
-        problems.push(
-          at(
-            file,
-            `related[${index}].demand`,
-            `要求 "${related.demand}" はありません${parsed && !letterSlugs.has(parsed.letter) ? `（要請書 "${parsed.letter}" がありません）` : ''}`,
-            path,
-          ),
-        );
-      }
-    });
-  }
-
-  for (const [id, { data, file }] of references) {
-    const seen = new Set<number>();
-    data.chapters.forEach((chapter, c) =>
-      chapter.articles.forEach((article, a) => {
-        if (seen.has(article.number))
-          problems.push(
-            at(file, `chapters[${c}].articles[${a}].number`, `第${article.number}条 が ${id} に2回あります`, [
-              'chapters',
-              c,
-              'articles',
-              a,
-              'number',
-            ]),
-          );
-        seen.add(article.number);
-      }),
-    );
-  }
+  const context: RuleContext = {
+    letters,
+    demands,
+    references,
+    timeline,
+    site,
+    today,
+    letterSlugs,
+    demandFilesOnDisk: listed.filter((f) => f.kind === 'demands').map((f) => ({ file: f.file, id: f.id })),
+    at,
+  };
+  for (const rule of RULES) problems.push(...rule.check(context));
 
   return { letters, demands, references, timeline, site, problems };
+}
+
+/** What every rule is given: the loaded entries, today's date, and a maker of located problems. */
+export interface RuleContext {
+  letters: ContentSet['letters'];
+  demands: ContentSet['demands'];
+  references: ContentSet['references'];
+  timeline: ContentSet['timeline'];
+  site: ContentSet['site'];
+  /** The build date, YYYY-MM-DD in Japan. */
+  today: string;
+  /** Letters present on disk, valid or not: a broken letter is reported once, not again by each demand. */
+  letterSlugs: ReadonlySet<string>;
+  /** Demand files on disk, readable or not, with their ids (`<slug>/<file name>`). */
+  demandFilesOnDisk: readonly { file: string; id: string }[];
+  /** A problem at a field of a file, with the field's line. */
+  at: (file: string, field: string, message: string, path?: PropertyKey[]) => ContentProblem;
+}
+
+/** One rule of the rule book: a name (for tests and the guide) and what it finds. */
+export interface ContentRule {
+  name: string;
+  check: (content: RuleContext) => ContentProblem[];
+}
+
+const letterList = (c: RuleContext): string => [...c.letterSlugs].join(', ') || 'なし';
+const future = (date: string, c: RuleContext): boolean => date > c.today;
+
+/** Normalizes a date as printed: full-width and kanji numerals to digits, 1年 to 元年. */
+function normalizePrintedDate(written: string): string {
+  const KANJI: Record<string, number> = { 〇: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+  return written
+    .replace(/\s/g, '')
+    .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+    .replace(/[一二三四五六七八九]?十[一二三四五六七八九]?|[〇一二三四五六七八九]/g, (k) => {
+      if (!k.includes('十')) return String(KANJI[k]);
+      const [tens, ones] = k.split('十');
+      return String((tens ? KANJI[tens]! : 1) * 10 + (ones ? KANJI[ones]! : 0));
+    })
+    .replace(/(^|[^0-9])1年/, '$1元年');
+}
+
+/**
+ * Whether a date as printed (`written`: 平成27年12月2日, 昭和二十七年十二月二日, 令和元年5月1日 or
+ * 2015年12月2日) names the ISO date; null when it is not a date as printed at all.
+ */
+export function printedDateAgrees(written: string, iso: string): boolean | null {
+  const printed = normalizePrintedDate(written);
+  if (/^(明治|大正|昭和|平成|令和)(元|\d+)年\d+月\d+日$/.test(printed))
+    return normalizePrintedDate(formatEraDate(iso)) === printed;
+  if (/^\d{4}年\d+月\d+日$/.test(printed)) return formatDateJa(iso) === printed;
+  return null;
+}
+
+/**
+ * The rule book: every rule across fields and files, each small and named. The schemas (schemas.ts)
+ * and the reader (content/files.ts: characters, bodies, links, YAML) come first; these run on what
+ * they accepted. /guide/ and README list them.
+ */
+export const RULES: readonly ContentRule[] = [
+  {
+    name: 'letter date not in the future',
+    check: (c) =>
+      [...c.letters.values()]
+        .filter(({ data }) => future(data.date, c))
+        .map(({ file, data }) =>
+          c.at(file, 'date', `${data.date} は今日（${c.today}）より後です。要請書は出した日付で載せてください`, [
+            'date',
+          ]),
+        ),
+  },
+  {
+    name: 'response due not before the letter',
+    check: (c) =>
+      [...c.letters.values()]
+        .filter(({ data }) => data.responseDue !== undefined && data.responseDue < data.date)
+        .map(({ file, data }) =>
+          c.at(
+            file,
+            'responseDue',
+            `回答期限 ${data.responseDue} が要請書の日付 ${data.date} より前です。日付を確かめてください`,
+            ['responseDue'],
+          ),
+        ),
+  },
+  {
+    name: 'every letter has demands',
+    check: (c) =>
+      [...c.letters.entries()]
+        .filter(([slug]) => !c.demandFilesOnDisk.some((d) => d.id.startsWith(`${slug}/`)))
+        .map(([slug, { file }]) => ({
+          file,
+          field: '',
+          message: `この要請書には要求がありません。content/letters/${slug}/demands/1.md を作ってください`,
+        })),
+  },
+  {
+    name: 'demands numbered 1…n',
+    check: (c) => {
+      const out: ContentProblem[] = [];
+      for (const slug of c.letters.keys()) {
+        const numbers = c.demandFilesOnDisk
+          .filter((d) => d.id.startsWith(`${slug}/`))
+          .map((d) => ({ ...d, number: Number(d.id.slice(slug.length + 1)) }))
+          .filter((d) => Number.isInteger(d.number) && d.number > 0)
+          .sort((a, b) => a.number - b.number);
+        const gap = numbers.findIndex((d, i) => d.number !== i + 1);
+        if (gap < 0) continue;
+        const demand = numbers[gap]!;
+        out.push(
+          c.at(
+            demand.file,
+            'number',
+            `要求 ${gap + 1} がないのに ${demand.number} があります（あるのは ${numbers.map((d) => d.number).join(', ')}）。要求は要請書のとおり 1 から順に、抜けなく番号を付けます`,
+            ['number'],
+          ),
+        );
+      }
+      return out;
+    },
+  },
+  {
+    name: "demand's letter exists",
+    check: (c) =>
+      [...c.demands.values()]
+        // A demand in another letter's folder is told so by the loader, not again here.
+        .filter(
+          ({ file, data }) => !c.letterSlugs.has(data.letter) && file.startsWith(`content/letters/${data.letter}/`),
+        )
+        .map(({ file, data }) =>
+          c.at(file, 'letter', `要請書 "${data.letter}" はありません（ある要請書：${letterList(c)}）`, ['letter']),
+        ),
+  },
+  {
+    name: 'history in date order, none in the future, submitted means awaiting a response',
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, data }) =>
+        historyProblems(data.statusHistory, c.today).map((problem) =>
+          c.at(file, `statusHistory[${problem.index}].${problem.field}`, problem.message, [
+            'statusHistory',
+            problem.index,
+            problem.field,
+          ]),
+        ),
+      ),
+  },
+  {
+    name: 'history starts with the letter submitted, not before its date',
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, data }) => {
+        const out: ContentProblem[] = [];
+        const first = data.statusHistory[0]!;
+        if (first.type !== 'submitted')
+          out.push(
+            c.at(
+              file,
+              'statusHistory[0].type',
+              `経過の最初は要請書の提出（type: submitted、status: awaiting_response）です（いまは ${first.type}）`,
+              ['statusHistory', 0, 'type'],
+            ),
+          );
+        const letter = c.letters.get(data.letter)?.data;
+        data.statusHistory.forEach((entry, index) => {
+          // A letter dated in the future is reported once, on the letter.
+          if (letter && !future(letter.date, c) && entry.type === 'submitted' && entry.date < letter.date)
+            out.push(
+              c.at(
+                file,
+                `statusHistory[${index}].date`,
+                `提出の日 ${entry.date} が要請書の日付 ${letter.date} より前です。要請書は書いた日より前には出せません`,
+                ['statusHistory', index, 'date'],
+              ),
+            );
+        });
+        return out;
+      }),
+  },
+  {
+    name: 'recorded between the event and today',
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, data }) =>
+        data.statusHistory.flatMap((entry, index) => {
+          const path = ['statusHistory', index, 'recorded'];
+          const field = formatField(path);
+          if (entry.recorded === undefined) return [];
+          if (entry.recorded < entry.date)
+            return [
+              c.at(
+                file,
+                field,
+                `記録した日 ${entry.recorded} が出来事の日 ${entry.date} より前です。記録した日（サイトに載せた日）を書くか、項目ごと消してください`,
+                path,
+              ),
+            ];
+          if (future(entry.recorded, c))
+            return [
+              c.at(
+                file,
+                field,
+                `${entry.recorded} は今日（${c.today}）より後です。記録した日（今日以前）を書いてください`,
+                path,
+              ),
+            ];
+          return [];
+        }),
+      ),
+  },
+  {
+    // With the history's dates (above), this keeps the status's 「…時点」 (statusAsOf) out of the future.
+    name: 'last checked between the letter and today',
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, data }) => {
+        const letter = c.letters.get(data.letter)?.data;
+        if (future(data.lastChecked, c))
+          return [
+            c.at(
+              file,
+              'lastChecked',
+              `${data.lastChecked} は今日（${c.today}）より後です。確認した日（今日以前）を書いてください`,
+              ['lastChecked'],
+            ),
+          ];
+        // A letter dated in the future is reported once, on the letter, not again on each of its demands.
+        if (letter && !future(letter.date, c) && data.lastChecked < letter.date)
+          return [
+            c.at(
+              file,
+              'lastChecked',
+              `${data.lastChecked} が要請書の日付 ${letter.date} より前です。確認した日を書いてください`,
+              ['lastChecked'],
+            ),
+          ];
+        return [];
+      }),
+  },
+  {
+    name: 'legal basis names an existing article',
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, data }) =>
+        data.legalBasis.flatMap((basis, index) => {
+          const reference = c.references.get(basis.reference);
+          if (!reference)
+            return [
+              c.at(
+                file,
+                `legalBasis[${index}].reference`,
+                `参照する文書 "${basis.reference}" はありません（content/references にあるファイル名を書きます）`,
+                ['legalBasis', index, 'reference'],
+              ),
+            ];
+          const exists = reference.data.chapters.some((chapter) =>
+            chapter.articles.some((article) => article.number === basis.article),
+          );
+          return exists
+            ? []
+            : [
+                c.at(file, `legalBasis[${index}].article`, `第${basis.article}条 は ${basis.reference} にありません`, [
+                  'legalBasis',
+                  index,
+                  'article',
+                ]),
+              ];
+        }),
+      ),
+  },
+  {
+    name: 'related demand exists and is another',
+    check: (c) =>
+      [...c.demands.entries()].flatMap(([id, { file, data }]) =>
+        data.related.flatMap((related, index) => {
+          const path = ['related', index, 'demand'];
+          if (related.demand === id)
+            return [c.at(file, `related[${index}].demand`, '自分自身を関連する要求にはできません', path)];
+          if (c.demands.has(related.demand) || c.demandFilesOnDisk.some((d) => d.id === related.demand)) return [];
+          const parsed = parseDemandId(related.demand);
+          return [
+            c.at(
+              file,
+              `related[${index}].demand`,
+              `要求 "${related.demand}" はありません${parsed && !c.letterSlugs.has(parsed.letter) ? `（要請書 "${parsed.letter}" がありません）` : ''}`,
+              path,
+            ),
+          ];
+        }),
+      ),
+  },
+  {
+    name: 'article numbers unique in a reference',
+    check: (c) =>
+      [...c.references.entries()].flatMap(([id, { data, file }]) => {
+        const seen = new Set<number>();
+        return data.chapters.flatMap((chapter, ch) =>
+          chapter.articles.flatMap((article, a) => {
+            const twice = seen.has(article.number);
+            seen.add(article.number);
+            return twice
+              ? [
+                  c.at(file, `chapters[${ch}].articles[${a}].number`, `第${article.number}条 が ${id} に2回あります`, [
+                    'chapters',
+                    ch,
+                    'articles',
+                    a,
+                    'number',
+                  ]),
+                ]
+              : [];
+          }),
+        );
+      }),
+  },
+  {
+    name: 'enactment and amendments: not in the future, in order, printed date agrees',
+    check: (c) =>
+      [...c.references.values()].flatMap(({ file, data }) =>
+        [
+          { enactment: data.enacted, path: ['enacted'] as PropertyKey[] },
+          ...data.amendments.map((enactment, i) => ({ enactment, path: ['amendments', i] as PropertyKey[] })),
+        ].flatMap(({ enactment, path }) => {
+          const out: ContentProblem[] = [];
+          const datePath = [...path, 'date'];
+          if (future(enactment.date, c))
+            out.push(
+              c.at(
+                file,
+                formatField(datePath),
+                `${enactment.date} は今日（${c.today}）より後です。制定・改正された日を書いてください`,
+                datePath,
+              ),
+            );
+          else if (path[0] === 'amendments' && enactment.date < data.enacted.date)
+            out.push(
+              c.at(
+                file,
+                formatField(datePath),
+                `改正の日 ${enactment.date} が制定の日 ${data.enacted.date} より前です`,
+                datePath,
+              ),
+            );
+          const writtenPath = [...path, 'written'];
+          const agrees = printedDateAgrees(enactment.written, enactment.date);
+          if (agrees !== true)
+            out.push(
+              c.at(
+                file,
+                formatField(writtenPath),
+                agrees === null
+                  ? `「${enactment.written}」は日付として読めません。${formatEraDate(data.enacted.date)} のように、印刷されたとおりの日付を書いてください`
+                  : `「${enactment.written}」と date ${enactment.date}（${formatEraDate(enactment.date)}）が合いません。どちらかを直してください`,
+                writtenPath,
+              ),
+            );
+          return out;
+        }),
+      ),
+  },
+  {
+    name: 'timeline event and its sources not in the future',
+    check: (c) =>
+      [...c.timeline.values()].flatMap(({ file, data }) => [
+        ...(future(data.date, c)
+          ? [
+              c.at(file, 'date', `${data.date} は今日（${c.today}）より後です。出来事は起きてから記録してください`, [
+                'date',
+              ]),
+            ]
+          : []),
+        ...data.sources.flatMap((source, index) =>
+          source.date !== undefined && future(source.date, c)
+            ? [
+                c.at(
+                  file,
+                  `sources[${index}].date`,
+                  `${source.date} は今日（${c.today}）より後です。出典が出た日を書いてください`,
+                  ['sources', index, 'date'],
+                ),
+              ]
+            : [],
+        ),
+      ]),
+  },
+  {
+    name: "timeline event's letters exist",
+    check: (c) =>
+      [...c.timeline.values()].flatMap(({ file, data }) => [
+        ...data.letters.flatMap((slug, index) =>
+          c.letterSlugs.has(slug)
+            ? []
+            : [
+                c.at(file, `letters[${index}]`, `要請書 "${slug}" はありません（ある要請書：${letterList(c)}）`, [
+                  'letters',
+                  index,
+                ]),
+              ],
+        ),
+        ...data.sources.flatMap((source, index) =>
+          !source.letter || c.letterSlugs.has(source.letter)
+            ? []
+            : [
+                c.at(
+                  file,
+                  `sources[${index}].letter`,
+                  `要請書 "${source.letter}" はありません（ある要請書：${letterList(c)}）`,
+                  ['sources', index, 'letter'],
+                ),
+              ],
+        ),
+      ]),
+  },
+];
+
+/**
+ * Checks the content with one file's text replaced in memory (an edit, before it is written): the
+ * organizers' command and the editor's writer call this, then print the problems with formatProblem.
+ * `file` is relative to the root, with `/` (e.g. content/letters/<slug>/demands/2.md).
+ */
+export function checkContentWithEdit(root: string, file: string, text: string, today?: string): ContentSet {
+  return checkContent(root, today, new Map([[file, text]]));
 }

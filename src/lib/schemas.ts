@@ -4,15 +4,25 @@
  */
 import { z } from 'astro/zod';
 import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS, type EventType, type TimelineKind } from './status.ts';
-import { hasVisibleText } from './content/text-rules.ts';
+import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from './content/text-rules.ts';
+import { sourceUrlProblem } from './content/url-rules.ts';
+import { MAX_CHARS, EARLIEST_DATE, charCount } from './content/limits.ts';
 import { toIsoDate } from './dates.ts';
 
 // Organizers read these messages: zod's own texts (too long, too few…) in Japanese too.
 z.config(z.locales.ja());
 
-/** A calendar date written YYYY-MM-DD; impossible dates (2019-02-30) are refused. */
+/**
+ * A calendar date written YYYY-MM-DD; impossible dates (2019-02-30) and dates before EARLIEST_DATE
+ * (limits.ts: before Japan's Gregorian calendar) are refused. Dates in the future are the check's to
+ * refuse (it knows today, in Japan).
+ */
 export const IsoDateSchema = z.unknown().transform((value, ctx) => {
   const iso = toIsoDate(value);
+  if (iso !== null && iso < EARLIEST_DATE) {
+    ctx.addIssue({ code: 'custom', message: `${iso} は古すぎます。${EARLIEST_DATE} 以降の日付にしてください` });
+    return z.NEVER;
+  }
   if (iso === null) {
     ctx.addIssue({
       code: 'custom',
@@ -24,8 +34,24 @@ export const IsoDateSchema = z.unknown().transform((value, ctx) => {
 });
 
 /** A text with something visible in it: a field of spaces or zero-width characters only is refused. */
-const text = z.string().trim().min(1).refine(hasVisibleText, {
-  message: '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください',
+const text = z.string().trim().min(1).refine(hasVisibleText, { message: INVISIBLE_ONLY_MESSAGE });
+
+/**
+ * A length limit in characters as readers see them (graphemes, limits.ts charCount): 101 emoji
+ * count 101, not the 202 UTF-16 units zod's `.max` would count.
+ */
+const maxChars =
+  (limit: number) =>
+  (value: string, ctx: z.core.$RefinementCtx<string>): void => {
+    const count = charCount(value);
+    if (count > limit)
+      ctx.addIssue({ code: 'custom', message: `${limit}文字以内にしてください（いま${count}文字です）` });
+  };
+
+/** A source's address: http or https, no user part, no host in look-alike scripts (url-rules.ts). */
+const sourceUrl = z.string().superRefine((value, ctx) => {
+  const problem = sourceUrlProblem(value);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
 /** Letters of the Japanese scripts: kana and kanji (and the iteration mark 々). */
 const JAPANESE_LETTER = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}々]/gu;
@@ -70,10 +96,10 @@ export const PartySchema = z.strictObject({
 
 /** A public document backing a fact. */
 export const SourceSchema = z.strictObject({
-  /** Title of the source as published. */
-  title: text,
-  /** Where to read it. */
-  url: z.url({ protocol: /^https?$/ }),
+  /** Title of the source as published, at most MAX_CHARS.sourceTitle characters. */
+  title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)),
+  /** Where to read it: http or https, no user part, no look-alike host (url-rules.ts). */
+  url: sourceUrl,
 });
 
 /** A link to an original document (PDF, web page). */
@@ -147,8 +173,8 @@ export const HistoryEntrySchema = z.strictObject({
   status: z.enum(STATUS_KEYS),
   /** When the entry was added to the site, if later than `date` (a late-found event): orders the feed. */
   recorded: IsoDateSchema.optional(),
-  /** What happened, in at most 200 characters. */
-  summary: text.max(200),
+  /** What happened, in at most MAX_CHARS.summary (200) characters. */
+  summary: text.superRefine(maxChars(MAX_CHARS.summary)),
   /** The summary in English for the English pages (an unofficial translation that adds nothing). */
   summaryEn: englishText.optional(),
   /** The counterparty's stated position (相手方の回答要旨), kept apart from the union's view. */
@@ -164,7 +190,7 @@ export const EnglishDemandSchema = z.strictObject({
   /** The demand's words translated faithfully. */
   text: englishText,
   /** A short title for lists, in English. */
-  shortTitle: englishText.max(80),
+  shortTitle: englishText.superRefine(maxChars(MAX_CHARS.shortTitleEn)),
 });
 
 /** One demand of a letter. */
@@ -178,7 +204,7 @@ export const DemandSchema = z.strictObject({
   /** The demand's exact words. */
   text,
   /** A short title for tables (the site's words). */
-  shortTitle: text.max(40),
+  shortTitle: text.superRefine(maxChars(MAX_CHARS.shortTitle)),
   /** The demand and its short title in English, if written. */
   english: EnglishDemandSchema.optional(),
   /** Subjects, for browsing and search. */
@@ -315,10 +341,10 @@ export const ReferenceSchema = z.strictObject({
  */
 export const TimelineSourceSchema = z
   .strictObject({
-    /** Title as published: the article's headline or the page's title. */
-    title: text,
-    /** Where to read it, when it is online. */
-    url: z.url({ protocol: /^https?$/ }).optional(),
+    /** Title as published: the article's headline or the page's title (at most MAX_CHARS.sourceTitle characters). */
+    title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)),
+    /** Where to read it, when it is online (as SourceSchema.url). */
+    url: sourceUrl.optional(),
     /** Newspaper, agency or organisation that published it: しんぶん赤旗, 連合通信. */
     publication: text.optional(),
     /** Publication date, for press items. */
@@ -343,9 +369,9 @@ export const TimelineEventSchema = z.strictObject({
   /** Kind of event: policy, campaign, press or other. */
   kind: z.enum(TIMELINE_KIND_KEYS as [TimelineKind, ...TimelineKind[]]),
   /** A short heading (the site's words). */
-  title: text.max(80),
-  /** What happened, in at most 300 characters, saying no more than the sources. */
-  summary: text.max(300),
+  title: text.superRefine(maxChars(MAX_CHARS.timelineTitle)),
+  /** What happened, in at most MAX_CHARS.timelineSummary (300) characters, saying no more than the sources. */
+  summary: text.superRefine(maxChars(MAX_CHARS.timelineSummary)),
   /** Slugs of the letters this event concerns, for links. */
   letters: z.array(slug).default([]),
   /** Sources for the event: at least one. */
@@ -358,25 +384,25 @@ export const TimelineEventSchema = z.strictObject({
  */
 export const SiteSchema = z.strictObject({
   /** The site's full name: the home page's heading, the header, link previews and the manifest. */
-  name: text.max(80),
+  name: text.superRefine(maxChars(MAX_CHARS.siteName)),
   /** A short name appended to every page title and shown under an installed icon. */
-  shortName: text.max(30),
+  shortName: text.superRefine(maxChars(MAX_CHARS.siteShortName)),
   /** Who publishes the site, as shown in the footer and as the feeds' author. */
   publisher: text,
   /** One or two sentences describing the site, for search engines and link previews. */
-  description: text.max(300),
+  description: text.superRefine(maxChars(MAX_CHARS.description)),
   /** The home page's introduction, one paragraph per item. */
   homeIntro: z.array(text).min(1),
   /** The description of the letters list (/letters/), for search engines and link previews. */
-  lettersDescription: text.max(300),
+  lettersDescription: text.superRefine(maxChars(MAX_CHARS.description)),
   /** The description of the status list (/status/), for search engines and link previews. */
-  statusDescription: text.max(300),
+  statusDescription: text.superRefine(maxChars(MAX_CHARS.description)),
   /** The description of the timeline page (/timeline/), for search engines and link previews. */
-  timelineDescription: text.max(300),
+  timelineDescription: text.superRefine(maxChars(MAX_CHARS.description)),
   /** The timeline page's introduction under its heading. */
   timelineIntro: text,
   /** The subtitle of the site's Atom feed (/feed.xml). */
-  feedSubtitle: text.max(300),
+  feedSubtitle: text.superRefine(maxChars(MAX_CHARS.description)),
 });
 
 export type Letter = z.output<typeof LetterSchema>;

@@ -6,15 +6,25 @@
  */
 import { readdirSync, readFileSync, lstatSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
-import { LineCounter, parseDocument, isNode } from 'yaml';
-import { textProblem, rawHtmlProblem } from './text-rules.ts';
+import { LineCounter, parseDocument, isNode, isMap, isSeq, isScalar, type Document } from 'yaml';
+import { textProblem, characterProblem, valueProblem } from './text-rules.ts';
+import { bodyProblem } from './body-rules.ts';
+import { MAX_FILE_BYTES } from './limits.ts';
+import { formatField, type ContentProblem } from './problems.ts';
 import { SLUG_EXAMPLE } from '../schemas.ts';
-import { EXTENSIONS, YAML_PARSE_OPTIONS, splitFrontmatter, type ContentFormat } from '../content-format.ts';
 
-export { EXTENSIONS, type ContentFormat };
+export { MAX_FILE_BYTES } from './limits.ts';
+export type { ContentProblem } from './problems.ts';
 
 /** The collections, each a folder of content/ with its own file kinds. */
 export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline' | 'site';
+export type ContentFormat = 'markdown' | 'yaml';
+
+/** Extensions per format: the only ones read, everywhere. */
+export const EXTENSIONS: Record<ContentFormat, readonly string[]> = {
+  markdown: ['.md', '.mdx'],
+  yaml: ['.yaml', '.yml'],
+};
 
 export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
   letters: 'markdown',
@@ -27,18 +37,6 @@ export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
 /** The site's own texts (SiteSchema): one file, content/site.yaml (or .yml). */
 export const SITE_FILE = 'content/site.yaml';
 
-/** Larger files are refused before they are parsed (a letter is a few kB; the regulation about 30 kB). */
-export const MAX_FILE_BYTES = 1_000_000;
-
-export interface ContentProblem {
-  /** Path relative to the project root, with `/`. */
-  file: string;
-  /** Dotted path of the field, e.g. statusHistory[2].date; '' for the whole file. */
-  field: string;
-  /** 1-based line in the file, where known. */
-  line?: number | undefined;
-  message: string;
-}
 
 export interface ContentFile {
   kind: ContentKind;
@@ -174,10 +172,12 @@ export function listContentFiles(root: string): { files: ContentFile[]; problems
   return { files, problems };
 }
 
+const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
+
 /** Where a Markdown file's frontmatter block ends (in characters), or -1 when it has none. */
 export function frontmatterEnd(text: string): number {
-  const parts = splitFrontmatter(text);
-  return parts ? text.length - parts.body.length : -1;
+  const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
+  return match ? match[0].length + (text.startsWith('\uFEFF') ? 1 : 0) : -1;
 }
 
 function lineAt(text: string, index: number): number {
@@ -196,35 +196,71 @@ function describeReadError(error: unknown): string {
 }
 
 /**
- * Reads one content file: size, encoding, characters, frontmatter and YAML. Never throws. `overlay`
- * (absolute path → text) stands in for files as they would be after an edit not yet written.
+ * The first value of a parsed YAML document that breaks the character rule (text-rules.ts), with its
+ * field and its own line: what a double-quoted escape ("\\e", "\\u202e", "\\ud800") turns into is
+ * only seen here. Keys are checked too; aliases are checked where their anchor is.
  */
-export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string, string>): ReadFile | ContentProblem {
+function yamlValueProblem(
+  doc: Document,
+  lineOf: (range: readonly number[] | null | undefined) => number | undefined,
+): { field: string; line: number | undefined; message: string } | null {
+  const walk = (node: unknown, path: PropertyKey[]): ReturnType<typeof yamlValueProblem> => {
+    if (isScalar(node)) {
+      const message = typeof node.value === 'string' ? valueProblem(node.value) : null;
+      return message ? { field: formatField(path), line: lineOf(node.range), message } : null;
+    }
+    if (isMap(node)) {
+      for (const pair of node.items) {
+        const key = isScalar(pair.key) ? pair.key.value : pair.key;
+        if (typeof key === 'string') {
+          const bad = characterProblem(key);
+          if (bad)
+            return {
+              field: formatField(path),
+              line: lineOf(isScalar(pair.key) ? pair.key.range : undefined),
+              message: `項目名に${bad.message}`,
+            };
+        }
+        const found = walk(pair.value, [...path, typeof key === 'number' ? key : String(key)]);
+        if (found) return found;
+      }
+    } else if (isSeq(node)) {
+      for (const [index, item] of node.items.entries()) {
+        const found = walk(item, [...path, index]);
+        if (found) return found;
+      }
+    }
+    return null;
+  };
+  return walk(doc.contents, []);
+}
+
+/**
+ * Reads one content file: size, encoding, characters, frontmatter, body and YAML. Never throws.
+ * `text`, when given, stands for the file's contents (an edit checked before it is written).
+ */
+export function readContentFile(file: ContentFile, text?: string): ReadFile | ContentProblem {
   const where = { file: file.file, field: '' };
-  let bytes: Buffer;
-  try {
-    const stat = lstatSync(file.path);
-    if (stat.isSymbolicLink())
-      return {
-        ...where,
-        message: 'シンボリックリンクは読み込みません。リンク先のファイルそのものを content/ に置いてください',
-      };
-    if (stat.size > MAX_FILE_BYTES)
-      return {
-        ...where,
-        message: `ファイルが大きすぎます（${(stat.size / 1_000_000).toFixed(1)} MB）。1ファイル ${MAX_FILE_BYTES / 1_000_000} MB までです。貼り付けすぎていないか確かめてください`,
-      };
-    const replaced = overlay?.get(file.path);
-    bytes = replaced === undefined ? readFileSync(file.path) : Buffer.from(replaced, 'utf8');
-  } catch (error) {
-    return { ...where, message: describeReadError(error) };
-  }
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return { ...where, line: 1, message: '文字コードが UTF-8 ではありません。UTF-8 で保存し直してください' };
-  }
+  if (text === undefined) {
+    let bytes: Buffer;
+    try {
+      const stat = lstatSync(file.path);
+      if (stat.isSymbolicLink())
+        return {
+          ...where,
+          message: 'シンボリックリンクは読み込みません。リンク先のファイルそのものを content/ に置いてください',
+        };
+      if (stat.size > MAX_FILE_BYTES) return { ...where, message: tooLarge(stat.size) };
+      bytes = readFileSync(file.path);
+    } catch (error) {
+      return { ...where, message: describeReadError(error) };
+    }
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch {
+      return { ...where, line: 1, message: '文字コードが UTF-8 ではありません。UTF-8 で保存し直してください' };
+    }
+  } else if (Buffer.byteLength(text) > MAX_FILE_BYTES) return { ...where, message: tooLarge(Buffer.byteLength(text)) };
   text = text.replace(/^\uFEFF/, '');
 
   const bad = textProblem(text);
@@ -234,23 +270,23 @@ export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string,
   let lineOffset = 0;
   let body = '';
   if (FORMAT_OF_KIND[file.kind] === 'markdown') {
-    const parts = splitFrontmatter(text);
-    if (!parts)
+    const match = FRONTMATTER.exec(text);
+    if (!match)
       return {
         ...where,
         line: 1,
         message: 'frontmatter がありません。ファイルは「---」の行、項目、もう一つの「---」の行で始めてください',
       };
-    yamlText = parts.yaml;
+    yamlText = match[1] ?? '';
     lineOffset = 1;
-    body = parts.body;
-    const bodyStart = text.length - body.length;
-    const html = rawHtmlProblem(body, file.extension);
-    if (html) return { ...where, line: lineAt(text, bodyStart + html.index), message: html.message };
+    body = text.slice(match[0].length);
+    // Parsed as the build parses it: the whole file, frontmatter blanked (lines stay the file's).
+    const problem = bodyProblem(match[0].replace(/[^\r\n]/g, ' ') + body, file.extension);
+    if (problem) return { ...where, line: problem.line, message: problem.message };
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, ...YAML_PARSE_OPTIONS });
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const yamlProblem = doc.errors[0] ?? doc.warnings[0];
   if (yamlProblem) {
     const line = yamlProblem.linePos?.[0]?.line ?? lineCounter.linePos(yamlProblem.pos[0]).line;
@@ -268,6 +304,10 @@ export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string,
         : `YAML を読めません：${message.split('\n')[0]}`,
     };
   }
+  const lineOfRange = (range: readonly number[] | null | undefined): number | undefined =>
+    range ? lineCounter.linePos(range[0]!).line + lineOffset : undefined;
+  const valueBad = yamlValueProblem(doc, lineOfRange);
+  if (valueBad) return { file: file.file, ...valueBad };
   return {
     ...file,
     text,
@@ -276,12 +316,15 @@ export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string,
     lineOf(path) {
       for (let depth = path.length; depth > 0; depth--) {
         const node = doc.getIn(path.slice(0, depth) as unknown[], true);
-        if (isNode(node) && node.range) return lineCounter.linePos(node.range[0]).line + lineOffset;
+        if (isNode(node) && node.range) return lineOfRange(node.range);
       }
       return undefined;
     },
   };
 }
+
+const tooLarge = (size: number): string =>
+  `ファイルが大きすぎます（${(size / 1_000_000).toFixed(1)} MB）。1ファイル ${MAX_FILE_BYTES / 1_000_000} MB までです。貼り付けすぎていないか確かめてください`;
 
 const YAML_ERRORS: Record<string, string> = {
   DUPLICATE_KEY: '同じ項目名が2回あります。どちらか一方を消してください',
@@ -296,10 +339,13 @@ function describeYamlError(code: string, message: string): string {
   return `YAML が壊れています：${hint}（${message.split('\n')[0]}）`;
 }
 
-/** Reads every content file (or its text in `overlay`); unreadable ones come back as problems. */
+/**
+ * Reads every content file; unreadable ones come back as problems. `replaced` maps a file (relative to
+ * the root, with `/`) to a text that stands for its contents: an edit checked before it is written.
+ */
 export function readContentFiles(
   root: string,
-  overlay?: ReadonlyMap<string, string>,
+  replaced: ReadonlyMap<string, string> = new Map(),
 ): {
   files: ReadFile[];
   /** Every listed file, readable or not. */
@@ -310,7 +356,7 @@ export function readContentFiles(
   const files: ReadFile[] = [];
   const problems = [...listing.problems];
   for (const file of listing.files) {
-    const read = readContentFile(file, overlay);
+    const read = readContentFile(file, replaced.get(file.file));
     if ('message' in read) problems.push(read);
     else files.push(read);
   }

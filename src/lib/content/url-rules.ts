@@ -1,0 +1,64 @@
+/**
+ * Rules for addresses: a source's `url` (and an original's, and a Quote's), and every link and image
+ * in a body. An address must say where it goes: no user part before an `@`
+ * (https://jichiroren.jp@evil.example/ opens evil.example) and no host in mixed or look-alike scripts
+ * (https://аррӏе.com/ in Cyrillic). Hosts in ASCII or in the Japanese scripts (自治労連.jp) are fine.
+ */
+import { domainToUnicode } from 'node:url';
+import { BODY_LINK_SCHEMES, SOURCE_URL_SCHEMES } from './limits.ts';
+
+/** Letters of the Japanese scripts a host may use besides ASCII. */
+const JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]$/u;
+
+/** Why a host name deceives, or null: each label is ASCII, or Japanese (with ASCII letters and digits). */
+export function hostProblem(hostname: string): string | null {
+  const host = domainToUnicode(hostname) || hostname;
+  for (const label of host.split('.')) {
+    if (/^[\x00-\x7F]*$/.test(label)) continue;
+    const foreign = [...label].find((c) => !/[a-z0-9-]/i.test(c) && !JAPANESE.test(c));
+    if (foreign)
+      return `ホスト名「${host}」に、英字と見分けにくい文字や日本語以外の文字（「${foreign}」）があります。本物と見分けられないアドレスは載せられません。正しいアドレスを打ち直してください`;
+  }
+  return null;
+}
+
+/** Why a source's address cannot be published, or null. */
+export function sourceUrlProblem(value: string): string | null {
+  if (/[\s\\]/.test(value)) return 'アドレスに空白や「\\」があります。アドレスをそのまま貼り付けてください';
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    return `アドレスの形になっていません。${SOURCE_URL_SCHEMES.join(':// か ')}:// で始まるアドレスを書いてください`;
+  }
+  const scheme = url.protocol.slice(0, -1);
+  if (!(SOURCE_URL_SCHEMES as readonly string[]).includes(scheme))
+    return `「${scheme}:」のアドレスは使えません。${SOURCE_URL_SCHEMES.join(':// か ')}:// で始まるアドレスにしてください`;
+  if (url.username || url.password)
+    return `アドレスの「@」の前（${url.username}）はユーザー名として扱われ、実際には ${url.hostname} を開きます。「@」より前を消して、正しいアドレスにしてください`;
+  return hostProblem(url.hostname);
+}
+
+/** The scheme a link would be followed with (browsers ignore tabs, newlines and leading spaces), or null. */
+function schemeOf(url: string): string | null {
+  const cleaned = url.replace(/[\t\n\r]/g, '').replace(/^[\x00-\x20]+/, '');
+  return /^([a-z][a-z0-9+.-]*):/i.exec(cleaned)?.[1]?.toLowerCase() ?? null;
+}
+
+/** Why a link in a body cannot be published, or null: http, https, mailto, or same-site (relative, root, #). */
+export function bodyLinkProblem(url: string): string | null {
+  const scheme = schemeOf(url);
+  if (scheme === null) return url.trim().startsWith('//') ? sourceUrlProblem(`https:${url.trim()}`) : null;
+  if (!(BODY_LINK_SCHEMES as readonly string[]).includes(scheme))
+    return `本文のリンクに「${scheme}:」は使えません。使えるのは ${BODY_LINK_SCHEMES.join('、')} と、このサイトの中へのリンク（/letters/… など）だけです`;
+  if (scheme === 'mailto') return null;
+  return sourceUrlProblem(url.trim());
+}
+
+/** Why an image in a body cannot be published, or null: only the site's own files (relative or root paths). */
+export function bodyImageProblem(url: string): string | null {
+  const trimmed = url.trim();
+  if (schemeOf(trimmed) !== null || trimmed.startsWith('//') || trimmed.startsWith('\\'))
+    return `本文の画像は、このサイトの中のファイル（/images/… など）だけにしてください。ほかのサイトの画像（${trimmed.slice(0, 60)}）は、読む人の情報をそのサイトに送ってしまいます`;
+  return null;
+}
