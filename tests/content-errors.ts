@@ -298,4 +298,286 @@ export const BAD_CONTENT: BadContentCase[] = [
     field: '',
     message: /ファイルではなくフォルダです/,
   },
+  // The rule book's cross-file rules (src/lib/content-check.ts RULES), once only enforced by tests.
+  {
+    name: 'a history that does not start with the letter being submitted',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/demands/3.mdx`, (t) =>
+        t.replace('type: submitted\n    status: awaiting_response', 'type: meeting\n    status: awaiting_response'),
+      ),
+    file: `${SOUMU}/demands/3.mdx`,
+    field: 'statusHistory[0].type',
+    message: /経過の最初は要請書の提出（type: submitted/,
+  },
+  {
+    name: 'a submission dated before the letter (2018-01-01)',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/demands/4.mdx`, (t) => t.replace('date: "2019-07-23"', 'date: "2018-01-01"')),
+    file: `${SOUMU}/demands/4.mdx`,
+    field: 'statusHistory[0].date',
+    message: /提出の日 2018-01-01 が要請書の日付 2019-07-23 より前です/,
+  },
+  {
+    name: 'a gap in the numbering (1, 2, 3, 4, 7)',
+    break: (dir) => {
+      editFile(dir, `${SOUMU}/demands/5.mdx`, (t) =>
+        t.replace('number: 5', 'number: 7').replace('label: "5."', 'label: "7."'),
+      );
+      renameSync(join(dir, `${SOUMU}/demands/5.mdx`), join(dir, `${SOUMU}/demands/7.mdx`));
+    },
+    file: `${SOUMU}/demands/7.mdx`,
+    field: 'number',
+    message: /要求 5 がないのに 7 があります（あるのは 1, 2, 3, 4, 7）/,
+  },
+  // Issue 27, values checked after parsing: a YAML escape yields the character only once parsed.
+  {
+    name: 'a YAML escape "\\e" (ESC) in a history summary',
+    break: (dir) => editFile(dir, `${KYOSAI}/demands/2.mdx`, (t) => t.replace(/^( {4}summary: ")/m, '$1\\e[2J')),
+    file: `${KYOSAI}/demands/2.mdx`,
+    field: 'statusHistory[0].summary',
+    message: /制御文字（U\+001B）/,
+  },
+  {
+    name: 'a YAML escape "\\0" (NUL) in the feed subtitle (site.yaml)',
+    break: (dir) => editFile(dir, 'content/site.yaml', (t) => t.replace(/^(feedSubtitle: ")/m, '$1\\0')),
+    file: 'content/site.yaml',
+    field: 'feedSubtitle',
+    message: /制御文字（U\+0000）/,
+  },
+  {
+    name: 'a YAML escape "\\v" (what the yaml library writes for a pasted Word line break)',
+    break: (dir) =>
+      editFile(dir, 'content/timeline/2019-06-04-digital-government-policy.yaml', (t) =>
+        t.replace(/^(title: ")/m, '$1回答\\vした'),
+      ),
+    file: 'content/timeline/2019-06-04-digital-government-policy.yaml',
+    field: 'title',
+    message: /制御文字（U\+000B）/,
+  },
+  {
+    name: 'a YAML escape "\\u202e" (bidi override) in a source title',
+    break: (dir) =>
+      editFile(dir, 'content/timeline/2019-07-27-akahata-article.yaml', (t) =>
+        t.replace('  - title: "公務員に', '  - title: "\\u202edetcejer\\u202c 公務員に'),
+      ),
+    file: 'content/timeline/2019-07-27-akahata-article.yaml',
+    field: 'sources[0].title',
+    message: /文字の向きを変える見えない文字（U\+202E）/,
+  },
+  {
+    name: 'a YAML escape "\\ud800" (lone surrogate) in a reference',
+    break: (dir) =>
+      editFile(dir, 'content/references/mie-my-number-rules.yaml', (t) =>
+        t.replace(/^shortTitle: (.*)$/m, 'shortTitle: "\\ud800$1"'),
+      ),
+    file: 'content/references/mie-my-number-rules.yaml',
+    field: 'shortTitle',
+    message: /壊れた文字（U\+D800/,
+  },
+  {
+    name: 'a YAML escape "\\uFFFF" (noncharacter) in a letter topic',
+    break: (dir) => editFile(dir, `${KYOSAI}/letter.md`, (t) => t.replace(/^topics: \["/m, 'topics: ["\\uFFFF')),
+    file: `${KYOSAI}/letter.md`,
+    field: 'topics[0]',
+    message: /文字として使えない番号（U\+FFFF）/,
+  },
+  {
+    name: 'an invisible-only summary ("\\u034f\\ufe0f\\u17b4")',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/demands/1.mdx`, (t) => t.replace(/^( {4}summary: ).*$/m, '$1"\\u034f\\ufe0f\\u17b4"')),
+    file: `${SOUMU}/demands/1.mdx`,
+    field: 'statusHistory[0].summary',
+    message: /見える文字がありません/,
+  },
+  {
+    name: 'a 30,000-character source title',
+    break: (dir) =>
+      editFile(dir, `${KYOSAI}/demands/3.mdx`, (t) => t.replace(/^( {6}- title: ")/m, `$1${'長'.repeat(30_000)}`)),
+    file: `${KYOSAI}/demands/3.mdx`,
+    field: 'statusHistory[0].sources[0].title',
+    message: /200文字以内にしてください（いま30\d{3}文字です）/,
+  },
+  {
+    name: 'a short title of 41 emoji (limits count graphemes)',
+    break: (dir) =>
+      editFile(dir, `${KYOSAI}/demands/4.mdx`, (t) =>
+        t.replace(/^shortTitle: .*$/m, `shortTitle: "${'👍🏽'.repeat(41)}"`),
+      ),
+    file: `${KYOSAI}/demands/4.mdx`,
+    field: 'shortTitle',
+    message: /40文字以内にしてください（いま41文字です）/,
+  },
+  {
+    name: 'a character reference (&#x202E;) in a letter body',
+    break: (dir) => editFile(dir, `${SOUMU}/letter.md`, (t) => `${t}\n逆向き&#x202E;の文\n`),
+    file: `${SOUMU}/letter.md`,
+    field: '',
+    message: /文字の向きを変える見えない文字（U\+202E）/,
+  },
+  // MDX bodies are text with a few components: checked on the parsed tree.
+  {
+    name: 'an expression in a component attribute (writes a file at build time)',
+    break: (dir) =>
+      editFile(
+        dir,
+        `${SOUMU}/demands/2.mdx`,
+        (t) =>
+          `${t}\n<Article number={globalThis.process.getBuiltinModule('fs').writeFileSync('pwned.txt','x') ?? 9} />\n`,
+      ),
+    file: `${SOUMU}/demands/2.mdx`,
+    field: '',
+    message: /部品 <Article> の number は数だけを number=\{9\} の形で書きます（式は書けません）/,
+  },
+  {
+    name: 'an expression as a component child',
+    break: (dir) =>
+      editFile(
+        dir,
+        `${SOUMU}/demands/3.mdx`,
+        (t) => `${t}\n<Quote source="談話" url="https://jichiroren.jp/">{globalThis.process.exit(0)}</Quote>\n`,
+      ),
+    file: `${SOUMU}/demands/3.mdx`,
+    field: '',
+    message: /本文に「\{」は書けません/,
+  },
+  {
+    name: 'an export line in a .mdx body',
+    break: (dir) =>
+      editFile(dir, `${KYOSAI}/demands/1.mdx`, (t) => `${t}\nexport const x = globalThis.process.exit(1);\n`),
+    file: `${KYOSAI}/demands/1.mdx`,
+    field: '',
+    message: /本文に export の行は書けません/,
+  },
+  {
+    name: 'a spread attribute on a component',
+    break: (dir) => editFile(dir, `${KYOSAI}/demands/2.mdx`, (t) => `${t}\n<Article {...globalThis} number={9} />\n`),
+    file: `${KYOSAI}/demands/2.mdx`,
+    field: '',
+    message: /部品 <Article> に「\{…\}」の書き方は使えません/,
+  },
+  {
+    name: 'a Quote whose url is javascript:',
+    break: (dir) =>
+      editFile(
+        dir,
+        `${SOUMU}/demands/4.mdx`,
+        (t) => `${t}\n<Quote source="談話" url="javascript:alert(1)">引用</Quote>\n`,
+      ),
+    file: `${SOUMU}/demands/4.mdx`,
+    field: '',
+    message: /「javascript:」のアドレスは使えません/,
+  },
+  // Links and images in bodies, on the parsed Markdown.
+  {
+    name: 'a javascript: link in a letter body',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/letter.md`, (t) => `${t}\n[総務省の回答](javascript:alert(document.domain))\n`),
+    file: `${SOUMU}/letter.md`,
+    field: '',
+    message: /本文のリンクに「javascript:」は使えません/,
+  },
+  {
+    name: 'a reference definition to JaVaScRiPt:',
+    break: (dir) => editFile(dir, `${KYOSAI}/letter.md`, (t) => `${t}\n[回答][r]\n\n[r]: JaVaScRiPt:alert(1)\n`),
+    file: `${KYOSAI}/letter.md`,
+    field: '',
+    message: /本文のリンクに「javascript:」は使えません/,
+  },
+  {
+    name: 'a data: link in a .mdx body',
+    break: (dir) =>
+      editFile(dir, `${KYOSAI}/demands/3.mdx`, (t) => `${t}\n[資料](data:text/html;base64,PHNjcmlwdD4=)\n`),
+    file: `${KYOSAI}/demands/3.mdx`,
+    field: '',
+    message: /本文のリンクに「data:」は使えません/,
+  },
+  {
+    name: 'a vbscript: link with a tab inside the scheme',
+    break: (dir) => editFile(dir, `${SOUMU}/demands/5.mdx`, (t) => `${t}\n[資料](<vb\tscript:msgbox>)\n`),
+    file: `${SOUMU}/demands/5.mdx`,
+    field: '',
+    message: /本文のリンクに「vbscript:」は使えません/,
+  },
+  {
+    name: 'an external image (a tracking pixel)',
+    break: (dir) => editFile(dir, `${KYOSAI}/demands/4.mdx`, (t) => `${t}\n![x](https://evil.example/track.png)\n`),
+    file: `${KYOSAI}/demands/4.mdx`,
+    field: '',
+    message: /本文の画像は、このサイトの中のファイル/,
+  },
+  // Dates that make sense together.
+  {
+    name: 'recorded in the future (2099-12-31)',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/demands/1.mdx`, (t) =>
+        t.replace('    type: statement\n', '    type: statement\n    recorded: "2099-12-31"\n'),
+      ),
+    file: `${SOUMU}/demands/1.mdx`,
+    field: 'statusHistory[2].recorded',
+    message: /2099-12-31 は今日（\d{4}-\d{2}-\d{2}）より後です/,
+  },
+  {
+    name: 'recorded before the event',
+    break: (dir) =>
+      editFile(dir, `${SOUMU}/demands/2.mdx`, (t) =>
+        t.replace('    type: statement\n', '    type: statement\n    recorded: "2019-07-30"\n'),
+      ),
+    file: `${SOUMU}/demands/2.mdx`,
+    field: 'statusHistory[2].recorded',
+    message: /記録した日 2019-07-30 が出来事の日 2019-07-31 より前です/,
+  },
+  {
+    name: 'an enactment in the future (2031) beside 昭和27年12月2日',
+    break: (dir) =>
+      editFile(dir, 'content/references/mie-my-number-rules.yaml', (t) =>
+        t.replace(
+          '  date: "2015-12-02"\n  written: 平成27年12月2日',
+          '  date: "2031-12-02"\n  written: 昭和27年12月2日',
+        ),
+      ),
+    file: 'content/references/mie-my-number-rules.yaml',
+    field: 'enacted.date',
+    message: /2031-12-02 は今日（\d{4}-\d{2}-\d{2}）より後です/,
+  },
+  {
+    name: 'an era date that does not agree with the date',
+    break: (dir) =>
+      editFile(dir, 'content/references/mie-my-number-rules.yaml', (t) =>
+        t.replace('written: 平成30年5月21日', 'written: 平成31年5月21日'),
+      ),
+    file: 'content/references/mie-my-number-rules.yaml',
+    field: 'amendments[0].written',
+    message: /「平成31年5月21日」と date 2018-05-21（平成30年5月21日）が合いません/,
+  },
+  {
+    name: 'a timeline source dated 2030',
+    break: (dir) =>
+      editFile(dir, 'content/timeline/2019-07-27-akahata-article.yaml', (t) =>
+        t.replace('    date: "2019-07-27"', '    date: "2030-07-27"'),
+      ),
+    file: 'content/timeline/2019-07-27-akahata-article.yaml',
+    field: 'sources[0].date',
+    message: /2030-07-27 は今日（\d{4}-\d{2}-\d{2}）より後です/,
+  },
+  // Addresses that deceive.
+  {
+    name: 'a source address with a user part',
+    break: (dir) =>
+      editFile(dir, `${KYOSAI}/demands/1.mdx`, (t) =>
+        t.replace(/^( {8}url: )https:\/\/jichiroren\.jp\//m, '$1https://jichiroren.jp@evil.example/'),
+      ),
+    file: `${KYOSAI}/demands/1.mdx`,
+    field: 'statusHistory[0].sources[0].url',
+    message: /ユーザー名として扱われ、実際には evil\.example を開きます/,
+  },
+  {
+    name: 'a source address on a look-alike host (Cyrillic аррӏе.com)',
+    break: (dir) =>
+      editFile(dir, 'content/timeline/2019-07-18-rengo-tsushin-article.yaml', (t) =>
+        t.replace(/^( {4}url: )https:\/\/rengo-news-agency\.com\//m, '$1https://аррӏе.com/'),
+      ),
+    file: 'content/timeline/2019-07-18-rengo-tsushin-article.yaml',
+    field: 'sources[0].url',
+    message: /英字と見分けにくい文字や日本語以外の文字/,
+  },
 ];

@@ -196,6 +196,7 @@ export function checkContent(
     today,
     letterSlugs,
     demandFilesOnDisk: listed.filter((f) => f.kind === 'demands').map((f) => ({ file: f.file, id: f.id })),
+    referencesOnDisk: new Set(listed.filter((f) => f.kind === 'references').map((f) => f.id)),
     at,
   };
   for (const rule of RULES) problems.push(...rule.check(context));
@@ -216,6 +217,8 @@ export interface RuleContext {
   letterSlugs: ReadonlySet<string>;
   /** Demand files on disk, readable or not, with their ids (`<slug>/<file name>`). */
   demandFilesOnDisk: readonly { file: string; id: string }[];
+  /** Reference ids on disk, readable or not: a broken reference is reported once, on itself. */
+  referencesOnDisk: ReadonlySet<string>;
   /** A problem at a field of a file, with the field's line. */
   at: (file: string, field: string, message: string, path?: PropertyKey[]) => ContentProblem;
 }
@@ -442,6 +445,7 @@ export const RULES: readonly ContentRule[] = [
       [...c.demands.values()].flatMap(({ file, data }) =>
         data.legalBasis.flatMap((basis, index) => {
           const reference = c.references.get(basis.reference);
+          if (!reference && c.referencesOnDisk.has(basis.reference)) return [];
           if (!reference)
             return [
               c.at(
