@@ -81,6 +81,8 @@ function assertWellFormed(xml: string): void {
     else if (!selfClosing) stack.push(name!);
   }
   expect(consumed).toBe(body.length);
+  // Only characters XML 1.0 can carry (its Char production).
+  expect(xml).not.toMatch(/[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/u);
   expect(stack).toEqual([]);
 }
 
@@ -258,6 +260,28 @@ describe('the Atom document', () => {
     expect(escapeXml(input)).toBe(output);
   });
 
+  // The second guard: whatever reached a feed, the document stays well-formed.
+  test.each([
+    ['NUL', '\u0000'],
+    ['ESC', '\u001b[2J'],
+    ['vertical tab', '\u000b'],
+    ['lone surrogate', '\ud800'],
+    ['U+FFFF', '\uffff'],
+  ])('a %s in a value is replaced, and the feed stays well-formed', (_name, bad) => {
+    expect(escapeXml(`a${bad}b`)).toMatch(/^a\uFFFD+(\[2J)?b$/);
+    const demand = { ...demands[0]!, shortTitle: `題${bad}` };
+    demand.statusHistory = demand.statusHistory.map((e) => ({ ...e, summary: `${e.summary}${bad}` }));
+    const xml = renderAtom({
+      title: `t${bad}`,
+      subtitle: `s${bad}`,
+      selfUrl: `${ORIGIN}/feed.xml`,
+      alternateUrl: ORIGIN,
+      author: `a${bad}`,
+      entries: feedEntries([demand], letters, ORIGIN),
+    });
+    assertWellFormed(xml);
+  });
+
   test('dates are midnight in Japan', () => {
     expect(atomDate('2019-07-23')).toBe('2019-07-23T00:00:00+09:00');
   });
@@ -269,7 +293,8 @@ test('the real content: one feed entry per history entry, and the newest entry o
   const lettersData = [...content.letters.entries()].map(([slug, l]) => ({ slug, ...l.data }));
   const entries = feedEntries(demandsData, lettersData, ORIGIN);
   expect(entries).toHaveLength(demandsData.reduce((n, d) => n + d.statusHistory.length, 0));
-  for (let i = 1; i < entries.length; i++) expect(entries[i - 1]!.date >= entries[i]!.date).toBe(true);
+  // Newest first by when each entry reached the site (`recorded`, else its date).
+  for (let i = 1; i < entries.length; i++) expect(entries[i - 1]!.updated >= entries[i]!.updated).toBe(true);
   for (const demand of demandsData) {
     const newest = entries.find((e) => e.demand === `${demand.letter}/${demand.number}`)!;
     expect(newest.status).toBe(currentStatus(demand.statusHistory));

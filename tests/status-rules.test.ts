@@ -283,3 +283,69 @@ describe('dates derived from the history', () => {
     expect(new Set(after).size).toBe(after.length);
   });
 });
+
+describe('anchors and feed ids never shift when an event learned late is inserted', () => {
+  type Entry = { date: string; type: string; recorded?: string };
+  const r = (date: string, type: string, recorded?: string): Entry =>
+    recorded ? { date, type, recorded } : { date, type };
+  test.each([
+    [
+      'the same date and type, put first in its day (an earlier-in-the-day event learned late)',
+      [r('2019-07-23', 'submitted'), r('2019-07-31', 'statement')],
+      1,
+      r('2019-07-31', 'statement', '2026-12-01'),
+    ],
+    [
+      'a third same-day response before two published ones',
+      [r('2019-07-23', 'response'), r('2019-07-23', 'response')],
+      0,
+      r('2019-07-23', 'response', '2019-08-10'),
+    ],
+    [
+      'after an entry that was itself learned late',
+      [r('2019-07-23', 'meeting', '2019-08-01'), r('2019-07-24', 'other')],
+      0,
+      r('2019-07-23', 'meeting', '2019-09-01'),
+    ],
+  ])('%s', (_name, history, at, inserted) => {
+    const before = eventAnchors(history);
+    const withInserted = [...history.slice(0, at), inserted, ...history.slice(at)];
+    const after = eventAnchors(withInserted);
+    expect(after.filter((_, i) => i !== at)).toEqual(before);
+    expect(new Set(after).size).toBe(after.length);
+  });
+
+  // Property: histories in date order with repeated dates and types; an entry recorded today is
+  // inserted at every place its date allows. No existing anchor changes; all stay unique.
+  test('for many generated histories and every place the new entry may go', () => {
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31), seed % n);
+    const types = ['submitted', 'response', 'meeting'];
+    const dates = ['2019-07-23', '2019-07-24', '2019-07-31'];
+    for (let run = 0; run < 200; run++) {
+      const history = Array.from({ length: 1 + random(6) }, () => {
+        const date = dates[random(3)]!;
+        return r(date, types[random(3)]!, random(3) === 0 ? `2019-08-0${1 + random(9)}` : undefined);
+      }).sort((a, b) => a.date.localeCompare(b.date));
+      const before = eventAnchors(history);
+      const inserted = r(dates[random(3)]!, types[random(3)]!, '2019-08-10');
+      for (let at = 0; at <= history.length; at++) {
+        if (history[at - 1] && history[at - 1]!.date > inserted.date) continue;
+        if (history[at] && history[at]!.date < inserted.date) continue;
+        const after = eventAnchors([...history.slice(0, at), inserted, ...history.slice(at)]);
+        expect(after.filter((_, i) => i !== at)).toEqual(before);
+        expect(new Set(after).size).toBe(after.length);
+      }
+    }
+  });
+
+  test('the current status is the last of the day in file order, whatever was recorded when', () => {
+    const history = [
+      { date: '2019-07-23', type: 'submitted', status: 'awaiting_response' as const },
+      { date: '2019-07-31', type: 'response', status: 'responded' as const, recorded: '2019-08-05' },
+      { date: '2019-07-31', type: 'statement', status: 'stalled' as const },
+    ];
+    expect(currentStatus(history)).toBe('stalled');
+    expect(historySteps(history).map((s) => s.position)).toEqual([1, 2, 3]);
+  });
+});

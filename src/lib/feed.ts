@@ -46,8 +46,16 @@ export interface FeedEntry {
   contentHtml: string;
 }
 
+/** What XML 1.0 cannot carry at all (its Char production): controls, lone surrogates, U+FFFE/U+FFFF. */
+const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+
+/**
+ * Escapes a text for XML. A second guard behind the content check (which refuses these characters):
+ * a character XML 1.0 cannot carry becomes U+FFFD, so a bad value never makes a feed ill-formed.
+ */
 export function escapeXml(text: string): string {
   return text
+    .replace(NOT_XML_CHAR, '\uFFFD')
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')

@@ -24,7 +24,11 @@ export interface HistoryLike {
   status: StatusKey;
 }
 
-/** The current status is the status after the latest event. */
+/**
+ * The current status is the status after the latest event: the last entry in the file. Entries are
+ * in date order, and entries of the same day keep the order the file gives them (the explicit order
+ * of that day's events), so a response recorded after a later-in-the-day statement goes before it.
+ */
 export function currentStatus(history: readonly HistoryLike[]): StatusKey {
   const last = history.at(-1);
   if (!last) throw new Error('A demand needs at least one history entry');
@@ -125,7 +129,9 @@ export interface HistoryStep<E extends HistoryLike> {
 }
 
 /** The history with each entry's position and the status it moved from. */
-export function historySteps<E extends HistoryLike & { type: string }>(history: readonly E[]): HistoryStep<E>[] {
+export function historySteps<E extends HistoryLike & { type: string; recorded?: string | undefined }>(
+  history: readonly E[],
+): HistoryStep<E>[] {
   const anchors = eventAnchors(history);
   return history.map((entry, index) => {
     const previous = index > 0 ? history[index - 1]!.status : undefined;
@@ -140,16 +146,28 @@ export function historySteps<E extends HistoryLike & { type: string }>(history: 
 }
 
 /**
- * Anchors of a history's entries on the demand page: #event-<date>-<type>, with -2, -3… for a
- * second and third event of the same date and type. Derived from the event, not its position,
- * so that inserting an earlier event (as the guide allows) changes no published link or feed id.
+ * Anchors of a history's entries on the demand page, which are also the feeds' entry ids:
+ * #event-<date>-<type>, with -2, -3… for a second and third event of the same date and type.
+ *
+ * Derived from the event, never from its position in the whole history, so that an entry inserted
+ * where its date belongs changes no published link or feed id. Within one date and type, entries
+ * are counted in the order they reached the site: first those without `recorded` (recorded on their
+ * own day) in file order, then those with `recorded`, by that date, then file order. An event learned
+ * late carries `recorded` (today, the latest date any entry may carry), so it counts after every
+ * entry already published and shifts none of them, even when the file puts it first in its day.
  */
-export function eventAnchors(history: readonly { date: string; type: string }[]): string[] {
+export function eventAnchors(
+  history: readonly { date: string; type: string; recorded?: string | undefined }[],
+): string[] {
+  const order = history
+    .map((entry, index) => ({ key: `event-${entry.date}-${entry.type}`, reached: entry.recorded ?? '', index }))
+    .sort((a, b) => a.key.localeCompare(b.key) || a.reached.localeCompare(b.reached) || a.index - b.index);
+  const anchors: string[] = new Array<string>(history.length);
   const seen = new Map<string, number>();
-  return history.map(({ date, type }) => {
-    const anchor = `event-${date}-${type}`;
-    const count = (seen.get(anchor) ?? 0) + 1;
-    seen.set(anchor, count);
-    return count === 1 ? anchor : `${anchor}-${count}`;
-  });
+  for (const { key, index } of order) {
+    const count = (seen.get(key) ?? 0) + 1;
+    seen.set(key, count);
+    anchors[index] = count === 1 ? key : `${key}-${count}`;
+  }
+  return anchors;
 }
