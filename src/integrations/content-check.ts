@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { checkContent, formatProblem } from '../lib/content-check.ts';
 import { rememberCheckedContent } from '../lib/content/astro-loader.ts';
 import { frontmatterEnd } from '../lib/content/files.ts';
+import { bodyProblem } from '../lib/content/body-rules.ts';
 
 /** Prints the refusal the way `npm run check:content` does and stops the process: no stack trace. */
 function refuse(lines: string[]): never {
@@ -34,8 +35,15 @@ export default function contentCheck(): AstroIntegration {
                 transform(code, id) {
                   if (!id.startsWith(contentDir) || !id.split('?')[0]!.endsWith('.mdx')) return;
                   const end = frontmatterEnd(code);
-                  if (end < 0) return;
-                  return { code: code.slice(0, end).replace(/[^\r\n]/g, ' ') + code.slice(end), map: null };
+                  const blanked = end < 0 ? code : code.slice(0, end).replace(/[^\r\n]/g, ' ') + code.slice(end);
+                  // Second guard (in `astro dev`, a file edited after the check): a body the check
+                  // refuses (an expression, an import) is never handed to the MDX compiler.
+                  const problem = bodyProblem(blanked, '.mdx');
+                  if (problem) {
+                    const file = id.split('?')[0]!.slice(root.replace(/\/$/, '').length + 1);
+                    throw new Error(`${file}:${problem.line ?? 1}  ${problem.message}`);
+                  }
+                  return { code: blanked, map: null };
                 },
               },
             ],

@@ -304,7 +304,7 @@ export const RULES: readonly ContentRule[] = [
     name: 'demands numbered 1…n',
     check: (c) => {
       const out: ContentProblem[] = [];
-      for (const slug of c.letters.keys()) {
+      for (const slug of c.letterSlugs) {
         const numbers = c.demandFilesOnDisk
           .filter((d) => d.id.startsWith(`${slug}/`))
           .map((d) => ({ ...d, number: Number(d.id.slice(slug.length + 1)) }))
