@@ -52,7 +52,10 @@ const ACCEPTED: AcceptedKind[] = [
   },
   {
     name: 'demand .mdx with a body and components',
-    add: (dir) =>
+    add: (dir) => {
+      // Demands are numbered 1…n: 7 needs a 6 (the .md kind's file, when it is not there yet).
+      if (!existsSync(join(dir, `${SOUMU}/demands/6.md`)))
+        write(dir, `${SOUMU}/demands/6.md`, demandWithNumber(dir, 6, '背景その六：Markdown の本文。'));
       write(
         dir,
         `${SOUMU}/demands/7.mdx`,
@@ -61,7 +64,8 @@ const ACCEPTED: AcceptedKind[] = [
           7,
           '背景その七：<Article number={9}>目的外利用</Article>に関わる。\n\n<Quote source="試験の出典" url="https://example.org/q">引用その七</Quote>',
         ),
-      ),
+      );
+    },
     counted: (c) => c.demands.has('2019-07-23-soumu/7'),
     page: 'letters/2019-07-23-soumu/demands/7/index.html',
     shows: '引用その七',

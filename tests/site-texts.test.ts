@@ -97,7 +97,7 @@ describe('content/site.yaml is checked like every other content file', () => {
     [
       'an empty paragraph',
       (t: string) => t.replace(/^homeIntro:\n {2}- .*$/m, 'homeIntro:\n  - "  "'),
-      /^content\/site\.yaml:\d+  homeIntro\[0\]: 見える文字がありません/,
+      /^content\/site\.yaml:\d+  homeIntro\[0\]（homeIntro の1件目）: 見える文字がありません/,
     ],
     [
       'a name too long',

@@ -35,6 +35,8 @@ export default function contentCheck(): AstroIntegration {
                 transform(code, id) {
                   if (!id.startsWith(contentDir) || !id.split('?')[0]!.endsWith('.mdx')) return;
                   const end = frontmatterEnd(code);
+                  // Modules with a query (?astroPropagatedAssets…) are Astro's generated JavaScript.
+                  if (end < 0 && id.includes('?')) return;
                   const blanked = end < 0 ? code : code.slice(0, end).replace(/[^\r\n]/g, ' ') + code.slice(end);
                   // Second guard (in `astro dev`, a file edited after the check): a body the check
                   // refuses (an expression, an import) is never handed to the MDX compiler.

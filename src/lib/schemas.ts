@@ -38,7 +38,8 @@ const text = z.string().trim().min(1).refine(hasVisibleText, { message: INVISIBL
 
 /**
  * A length limit in characters as readers see them (graphemes, limits.ts charCount): 101 emoji
- * count 101, not the 202 UTF-16 units zod's `.max` would count.
+ * count 101, not the 202 UTF-16 units zod's `.max` would count. Fields carry the limit as metadata
+ * (`.meta({ maxChars })`) for the editor's configuration (src/lib/cms/fields.ts).
  */
 const maxChars =
   (limit: number) =>
@@ -49,7 +50,7 @@ const maxChars =
   };
 
 /** A source's address: http or https, no user part, no host in look-alike scripts (url-rules.ts). */
-const sourceUrl = z.string().superRefine((value, ctx) => {
+const sourceUrl = z.url({ protocol: /^https?$/ }).superRefine((value, ctx) => {
   const problem = sourceUrlProblem(value);
   if (problem) ctx.addIssue({ code: 'custom', message: problem });
 });
@@ -97,7 +98,7 @@ export const PartySchema = z.strictObject({
 /** A public document backing a fact. */
 export const SourceSchema = z.strictObject({
   /** Title of the source as published, at most MAX_CHARS.sourceTitle characters. */
-  title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)),
+  title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)).meta({ maxChars: MAX_CHARS.sourceTitle }),
   /** Where to read it: http or https, no user part, no look-alike host (url-rules.ts). */
   url: sourceUrl,
 });
@@ -174,7 +175,7 @@ export const HistoryEntrySchema = z.strictObject({
   /** When the entry was added to the site, if later than `date` (a late-found event): orders the feed. */
   recorded: IsoDateSchema.optional(),
   /** What happened, in at most MAX_CHARS.summary (200) characters. */
-  summary: text.superRefine(maxChars(MAX_CHARS.summary)),
+  summary: text.superRefine(maxChars(MAX_CHARS.summary)).meta({ maxChars: MAX_CHARS.summary }),
   /** The summary in English for the English pages (an unofficial translation that adds nothing). */
   summaryEn: englishText.optional(),
   /** The counterparty's stated position (相手方の回答要旨), kept apart from the union's view. */
@@ -190,7 +191,7 @@ export const EnglishDemandSchema = z.strictObject({
   /** The demand's words translated faithfully. */
   text: englishText,
   /** A short title for lists, in English. */
-  shortTitle: englishText.superRefine(maxChars(MAX_CHARS.shortTitleEn)),
+  shortTitle: englishText.superRefine(maxChars(MAX_CHARS.shortTitleEn)).meta({ maxChars: MAX_CHARS.shortTitleEn }),
 });
 
 /** One demand of a letter. */
@@ -204,7 +205,7 @@ export const DemandSchema = z.strictObject({
   /** The demand's exact words. */
   text,
   /** A short title for tables (the site's words). */
-  shortTitle: text.superRefine(maxChars(MAX_CHARS.shortTitle)),
+  shortTitle: text.superRefine(maxChars(MAX_CHARS.shortTitle)).meta({ maxChars: MAX_CHARS.shortTitle }),
   /** The demand and its short title in English, if written. */
   english: EnglishDemandSchema.optional(),
   /** Subjects, for browsing and search. */
@@ -342,7 +343,7 @@ export const ReferenceSchema = z.strictObject({
 export const TimelineSourceSchema = z
   .strictObject({
     /** Title as published: the article's headline or the page's title (at most MAX_CHARS.sourceTitle characters). */
-    title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)),
+    title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)).meta({ maxChars: MAX_CHARS.sourceTitle }),
     /** Where to read it, when it is online (as SourceSchema.url). */
     url: sourceUrl.optional(),
     /** Newspaper, agency or organisation that published it: しんぶん赤旗, 連合通信. */
@@ -369,9 +370,9 @@ export const TimelineEventSchema = z.strictObject({
   /** Kind of event: policy, campaign, press or other. */
   kind: z.enum(TIMELINE_KIND_KEYS as [TimelineKind, ...TimelineKind[]]),
   /** A short heading (the site's words). */
-  title: text.superRefine(maxChars(MAX_CHARS.timelineTitle)),
+  title: text.superRefine(maxChars(MAX_CHARS.timelineTitle)).meta({ maxChars: MAX_CHARS.timelineTitle }),
   /** What happened, in at most MAX_CHARS.timelineSummary (300) characters, saying no more than the sources. */
-  summary: text.superRefine(maxChars(MAX_CHARS.timelineSummary)),
+  summary: text.superRefine(maxChars(MAX_CHARS.timelineSummary)).meta({ maxChars: MAX_CHARS.timelineSummary }),
   /** Slugs of the letters this event concerns, for links. */
   letters: z.array(slug).default([]),
   /** Sources for the event: at least one. */
@@ -384,25 +385,25 @@ export const TimelineEventSchema = z.strictObject({
  */
 export const SiteSchema = z.strictObject({
   /** The site's full name: the home page's heading, the header, link previews and the manifest. */
-  name: text.superRefine(maxChars(MAX_CHARS.siteName)),
+  name: text.superRefine(maxChars(MAX_CHARS.siteName)).meta({ maxChars: MAX_CHARS.siteName }),
   /** A short name appended to every page title and shown under an installed icon. */
-  shortName: text.superRefine(maxChars(MAX_CHARS.siteShortName)),
+  shortName: text.superRefine(maxChars(MAX_CHARS.siteShortName)).meta({ maxChars: MAX_CHARS.siteShortName }),
   /** Who publishes the site, as shown in the footer and as the feeds' author. */
   publisher: text,
   /** One or two sentences describing the site, for search engines and link previews. */
-  description: text.superRefine(maxChars(MAX_CHARS.description)),
+  description: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
   /** The home page's introduction, one paragraph per item. */
   homeIntro: z.array(text).min(1),
   /** The description of the letters list (/letters/), for search engines and link previews. */
-  lettersDescription: text.superRefine(maxChars(MAX_CHARS.description)),
+  lettersDescription: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
   /** The description of the status list (/status/), for search engines and link previews. */
-  statusDescription: text.superRefine(maxChars(MAX_CHARS.description)),
+  statusDescription: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
   /** The description of the timeline page (/timeline/), for search engines and link previews. */
-  timelineDescription: text.superRefine(maxChars(MAX_CHARS.description)),
+  timelineDescription: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
   /** The timeline page's introduction under its heading. */
   timelineIntro: text,
   /** The subtitle of the site's Atom feed (/feed.xml). */
-  feedSubtitle: text.superRefine(maxChars(MAX_CHARS.description)),
+  feedSubtitle: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
 });
 
 export type Letter = z.output<typeof LetterSchema>;

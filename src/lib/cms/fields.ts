@@ -4,7 +4,7 @@
  * required flags, selects, date formats and length limits cannot drift from what the build accepts.
  * The Japanese labels and hints are the organizers' words (the same as /guide/).
  */
-import type { z } from 'astro/zod';
+import { z } from 'astro/zod';
 import { IsoDateSchema, SLUG_EXAMPLE } from '../schemas.ts';
 import { STATUS_LIST, EVENT_TYPES, TIMELINE_KINDS } from '../status.ts';
 
@@ -123,7 +123,8 @@ export function fieldFor(name: string, schema: AnySchema, path: string, texts: F
   switch (inner.def.type) {
     case 'string': {
       const s = inner as unknown as z.ZodString;
-      const max = s.maxLength ?? undefined;
+      // Length limits count graphemes (schemas.ts maxChars) and travel as metadata.
+      const max = s.maxLength ?? (z.globalRegistry.get(inner) as { maxChars?: number } | undefined)?.maxChars;
       const min = s.minLength ?? 0;
       const regex = checksOf(inner).find((c) => c._zod.def.format === 'regex')?._zod.def.pattern;
       const isUrl = inner.def['format'] === 'url';

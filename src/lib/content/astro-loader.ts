@@ -2,7 +2,8 @@
  * Astro's collections, fed by the content check: each collection publishes exactly the entries the
  * check counted, with the check's own reading of each file (src/lib/content/files.ts). The build's
  * integration (src/integrations/content-check.ts) has already run the check; its result is reused
- * here, so every file is read once per build.
+ * here, so every file is read, parsed and validated once per build (the collections' schemas in
+ * src/content.config.ts give the types; the check has applied them).
  */
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -32,7 +33,7 @@ export function checkedContent(root: string): ContentSet {
 export function contentLoader(kind: ContentKind): Loader {
   return {
     name: `content-${kind}`,
-    async load({ config, store, parseData, renderMarkdown, generateDigest, logger, watcher }) {
+    async load({ config, store, renderMarkdown, generateDigest, logger, watcher }) {
       const root = fileURLToPath(config.root);
       const sync = async (): Promise<void> => {
         const content = checkedContent(root);
@@ -45,7 +46,9 @@ export function contentLoader(kind: ContentKind): Loader {
         }
         store.clear();
         for (const [id, entry] of content[kind]) {
-          const data = await parseData({ id, data: entry.data as Record<string, unknown>, filePath: entry.file });
+          // The check validated this entry with the collection's own schema (content-check.ts SCHEMAS);
+          // its output is stored as is, so zod runs once per file, not again in Astro's parseData.
+          const data = entry.data as Record<string, unknown>;
           const digest = generateDigest(JSON.stringify([entry.data, entry.body]));
           if (entry.extension === '.mdx') {
             // Rendered by @astrojs/mdx when a page asks for it; the frontmatter was read here.
