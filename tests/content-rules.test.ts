@@ -76,6 +76,8 @@ describe('source addresses', () => {
     ['ftp:', 'ftp://example.org/', /「ftp:」/],
     ['a backslash trick', 'https://evil.example\\@jichiroren.jp/', /「\\」/],
     ['not an address', 'jichiroren.jp/news', /アドレスの形になっていません/],
+    ['an ideographic full stop in the host', 'https://jichiroren.jp。evil.example/', /ホスト名に「。」/],
+    ['a zero-width space in the host', 'https://jichiroren\u200b.jp/', /U\+200B/],
   ])('%s is refused', (_name, url, message) => {
     expect(sourceUrlProblem(url)).toMatch(message);
   });
@@ -157,6 +159,9 @@ describe('bodies on the parsed tree', () => {
     ['.md', '![x](https://evil.example/t.png)', /画像/],
     ['.md', 'a&#x202E;b', /U\+202E/],
     ['.md', '[a](https://x.example/ "t&#x202E;")', /U\+202E/],
+    ['.md', '[https://jichiroren.jp/news](https://evil.example/)', /実際の行き先（evil\.example）が違います/],
+    ['.md', '[jichiroren.jp](https://evil.example/)', /実際の行き先/],
+    ['.md', '<javascript:alert(1)>', /javascript:/],
   ])('%s body %j is refused', (extension, body, message) => {
     expect(bodyProblem(`\n${body}\n`, extension)?.message).toMatch(message);
   });
@@ -169,6 +174,7 @@ describe('bodies on the parsed tree', () => {
     ['.md', '![写真](/images/photo.png)'],
     ['.md', '`<b>` と `{1}` はコードです\n\n```\n<script>{x}</script>\n```'],
     ['.md', '自動リンク <https://jichiroren.jp/>'],
+    ['.md', '[jichiroren.jp](https://jichiroren.jp/news/1) と [総務省の回答](https://www.soumu.go.jp/)'],
     ['.md', '{1 + 1} は .md ではただの文字'],
     // The parser turns a control character's reference into U+FFFD: published safely.
     ['.md', 'a&#27;b'],

@@ -13,7 +13,7 @@
  */
 import { markdownToMdast, mdxToMdast, type MdastNode } from 'satteri';
 import { characterProblem } from './text-rules.ts';
-import { bodyImageProblem, bodyLinkProblem, sourceUrlProblem } from './url-rules.ts';
+import { bodyImageProblem, bodyLinkProblem, linkTextProblem, sourceUrlProblem } from './url-rules.ts';
 
 type PropKind = 'text' | 'number' | 'url' | 'slug';
 
@@ -46,6 +46,10 @@ interface Node {
 }
 
 const COMPONENT_LIST = MDX_COMPONENTS.join('、');
+
+/** The plain text of a node (a link's visible words). */
+const textOf = (node: Node): string =>
+  typeof node.value === 'string' ? node.value : (node.children ?? []).map(textOf).join('');
 
 function attributeProblem(component: string, attribute: { type: string; name?: string; value?: unknown }): string | null {
   const props = MDX_COMPONENT_PROPS[component as keyof typeof MDX_COMPONENT_PROPS] as Record<
@@ -104,6 +108,11 @@ function nodeProblem(node: Node, mdx: boolean, definitions: Map<string, string>)
       return missing ? `部品 <${name}> には属性 ${missing} が必要です` : null;
     }
     case 'link':
+      return (
+        bodyLinkProblem(node.url ?? '') ??
+        characterProblem(node.url ?? '')?.message ??
+        linkTextProblem(textOf(node), node.url ?? '')
+      );
     case 'definition':
       return bodyLinkProblem(node.url ?? '') ?? characterProblem(node.url ?? '')?.message ?? null;
     case 'image':

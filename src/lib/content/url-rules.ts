@@ -34,6 +34,14 @@ export function sourceUrlProblem(value: string): string | null {
   const scheme = url.protocol.slice(0, -1);
   if (!(SOURCE_URL_SCHEMES as readonly string[]).includes(scheme))
     return `「${scheme}:」のアドレスは使えません。${SOURCE_URL_SCHEMES.join(':// か ')}:// で始まるアドレスにしてください`;
+  // The host as written, before the parser maps it: 「。」, full-width letters and invisible characters
+  // would read as one address and open another.
+  const written = /^[a-z][a-z0-9+.-]*:\/\/([^/?#]*)/i.exec(value)?.[1] ?? '';
+  const odd = [...written].find((c) => !/[\x21-\x7E]/.test(c) && !JAPANESE.test(c) && !/\p{L}/u.test(c));
+  if (odd)
+    return `アドレスのホスト名に「${odd}」（${'U+' + odd.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}）があります。半角の英数字（日本語のドメインなら日本語）で書いてください`;
+  const lookAlike = hostProblem(written.replace(/^[^@]*@/, '').replace(/:\d*$/, ''));
+  if (lookAlike) return lookAlike;
   if (url.username || url.password)
     return `アドレスの「@」の前（${url.username}）はユーザー名として扱われ、実際には ${url.hostname} を開きます。「@」より前を消して、正しいアドレスにしてください`;
   return hostProblem(url.hostname);
@@ -61,4 +69,22 @@ export function bodyImageProblem(url: string): string | null {
   if (schemeOf(trimmed) !== null || trimmed.startsWith('//') || trimmed.startsWith('\\'))
     return `本文の画像は、このサイトの中のファイル（/images/… など）だけにしてください。ほかのサイトの画像（${trimmed.slice(0, 60)}）は、読む人の情報をそのサイトに送ってしまいます`;
   return null;
+}
+
+/**
+ * Why a link's visible text deceives, or null: a text that reads as an address must go where it says
+ * ([https://jichiroren.jp/](https://evil.example/) is refused).
+ */
+export function linkTextProblem(text: string, href: string): string | null {
+  const shown = /^\s*(?:https?:\/\/)?((?:[a-z0-9-]+\.)+[a-z]{2,})(?:[/:?#]\S*)?\s*$/i.exec(text)?.[1];
+  if (!shown) return null;
+  let target: string;
+  try {
+    target = new URL(href.trim().startsWith('//') ? `https:${href.trim()}` : href.trim()).hostname;
+  } catch {
+    return null; // a same-site link: the site's own address may be shown
+  }
+  return shown.toLowerCase() === target.toLowerCase()
+    ? null
+    : `リンクの文字（${text.trim()}）と、実際の行き先（${target}）が違います。文字をそのままアドレスにするか、行き先がわかる言葉にしてください`;
 }
