@@ -1,5 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContent, formatProblem } from '../src/lib/content-check.ts';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { checkContent, checkContentWithEdit, formatProblem } from '../src/lib/content-check.ts';
 import { copyProject, removeProject, FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 import { BAD_CONTENT } from './content-errors.ts';
 
@@ -48,4 +50,27 @@ test('problems carry the line of the offending field', () => {
   expect(formatProblem(problem!)).toMatch(
     /^content\/letters\/2019-07-23-soumu\/demands\/2\.mdx:\d+ {2}statusHistory\[2\]\.status（statusHistory の3件目）: /,
   );
+});
+
+describe('an edit is checked in memory before it is written (checkContentWithEdit)', () => {
+  const file = 'content/letters/2019-07-23-soumu/demands/2.mdx';
+  const original = readFileSync(join(FIXTURE_ROOT, file), 'utf8');
+  test.each([
+    [
+      'an ESC escape in a new summary',
+      original.replace('status: stalled', 'status: stalled\n    recorded: "\\e"'),
+      /statusHistory\[2\]\.recorded（statusHistory の3件目）: 制御文字（U\+001B）/,
+    ],
+    ['an expression in the body', `${original}\n<Article number={globalThis.x} />\n`, /式は書けません/],
+    ['a status that does not exist', original.replace('status: stalled', 'status: stalld'), /"stalld" は使えません/],
+  ])('%s is reported on the edited file, and nothing is written', (_name, text, message) => {
+    const problems = checkContentWithEdit(FIXTURE_ROOT, file, text).problems;
+    expect(problems.map(formatProblem).join('\n')).toMatch(message);
+    expect(problems.every((p) => p.file === file)).toBe(true);
+    expect(readFileSync(join(FIXTURE_ROOT, file), 'utf8')).toBe(original);
+  });
+
+  test('the same text as on disk passes', () => {
+    expect(checkContentWithEdit(FIXTURE_ROOT, file, original).problems).toEqual([]);
+  });
 });

@@ -247,6 +247,17 @@ describe('published as written: what the rules must not refuse', () => {
       'content/references/mie-my-number-rules.yaml',
       (t: string) => t.replace('written: 平成27年12月2日', 'written: 平成二十七年十二月二日'),
     ],
+    ['a .mdx file with CRLF line ends', `${SOUMU}/demands/4.mdx`, (t: string) => t.replace(/\n/g, '\r\n')],
+    [
+      'a letter with a BOM and CRLF line ends',
+      `${KYOSAI}/letter.md`,
+      (t: string) => `\uFEFF${t.replace(/\n/g, '\r\n')}`,
+    ],
+    [
+      'a multi-line block scalar in a CRLF reference',
+      'content/references/mie-my-number-rules.yaml',
+      (t: string) => t.replace(/\n/g, '\r\n'),
+    ],
     [
       'an event learned late, recorded between its date and today',
       `${SOUMU}/demands/3.mdx`,
