@@ -140,10 +140,12 @@ export function bodyProblem(source: string, extension: string): BodyProblem | nu
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     const line = /^(\d+):\d+/.exec(message)?.[1];
-    return {
-      line: line ? Number(line) : undefined,
-      message: `本文を読めません（部品の閉じ忘れなど）：${message.replace(/^\d+:\d+:\s*/, '').replace(/\s*\(mdx[^)]*\)$/, '')}`,
-    };
+    const hint = /closing tag|end of file|unexpected end/i.test(message)
+      ? '部品の閉じタグ（</Quote> など）がないか、「<」で始まる部品の書き方が途中で終わっています'
+      : /expression/i.test(message)
+        ? '「{」から始まる書き方は使えません。全角の「｛」を使ってください'
+        : '部品（<Quote …>…</Quote> など）や記号の書き方を確かめてください';
+    return { line: line ? Number(line) : undefined, message: `本文を読めません：${hint}` };
   }
   const root = tree as unknown as Node;
   const definitions = new Map<string, string>();

@@ -192,7 +192,7 @@ function describeReadError(error: unknown): string {
     return 'ファイルを読めません（読み取りの権限がありません）。権限を直してください';
   if (code === 'EISDIR') return 'ファイルではなくフォルダです。フォルダを移すか、名前を変えてください';
   if (code === 'ENOENT') return 'ファイルが見つかりません（壊れたリンクかもしれません）';
-  return `ファイルを読めません（${code ?? 'unknown error'}）`;
+  return `ファイルを読めません（${code ?? '原因不明'}）`;
 }
 
 /**
@@ -290,7 +290,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
   const yamlProblem = doc.errors[0] ?? doc.warnings[0];
   if (yamlProblem) {
     const line = yamlProblem.linePos?.[0]?.line ?? lineCounter.linePos(yamlProblem.pos[0]).line;
-    return { ...where, line: line + lineOffset, message: describeYamlError(yamlProblem.code, yamlProblem.message) };
+    return { ...where, line: line + lineOffset, message: describeYamlError(yamlProblem.code) };
   }
   let data: unknown;
   try {
@@ -301,7 +301,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
       ...where,
       message: /alias/i.test(message)
         ? 'YAML の別名（&name と *name）が多すぎます。別名を使わずに値をそのまま書いてください'
-        : `YAML を読めません：${message.split('\n')[0]}`,
+        : 'YAML を読めません。書き方を確かめてください',
     };
   }
   const lineOfRange = (range: readonly number[] | null | undefined): number | undefined =>
@@ -334,9 +334,10 @@ const YAML_ERRORS: Record<string, string> = {
   MISSING_CHAR: '記号が足りません（引用符「"」の閉じ忘れなど）',
 };
 
-function describeYamlError(code: string, message: string): string {
+/** Organizers read Japanese: the YAML library's English message is not shown, its error code picks the hint. */
+function describeYamlError(code: string): string {
   const hint = YAML_ERRORS[code] ?? '書き方が YAML として正しくありません。引用符や「:」の後の空白を確かめてください';
-  return `YAML が壊れています：${hint}（${message.split('\n')[0]}）`;
+  return `YAML が壊れています：${hint}（${code}）`;
 }
 
 /**
