@@ -214,6 +214,15 @@ describe('problems name list entries counted from 1', () => {
     expect(describeField(field)).toBe(shown);
   });
 
+  test.each([
+    ['an ESC sequence in a file name', { file: 'content/timeline/\u001b]0;pwned\u0007.yaml', field: '', message: 'x' }],
+    ['a bidi override in a message', { file: 'a.yaml', field: 'title', message: '"\u202eabc" は使えません' }],
+  ])('%s is shown, not acted on by the terminal', (_name, problem) => {
+    const line = formatProblem(problem);
+    expect(line).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    expect(line).toMatch(/\\u\{(1b|202e)\}/);
+  });
+
   test('the command and the check count the same way', () => {
     expect(describeField('statusHistory[3].date')).toContain(entryOrdinal('statusHistory', 3));
   });

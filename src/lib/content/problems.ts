@@ -34,10 +34,18 @@ export function describeField(field: string): string {
   return ordinals.length > 0 ? `${field}（${ordinals.join('、')}）` : field;
 }
 
-/** One line for one problem: `file:line  field（…件目）: message`. */
+/** Characters a terminal would act on rather than show (escapes, bidi controls): shown as \u{…}. */
+const TERMINAL_UNSAFE = /[\u0000-\u001F\u007F-\u009F\u202A-\u202E\u2066-\u2069\u200E\u200F\u061C]/g;
+const visible = (text: string): string =>
+  text.replace(TERMINAL_UNSAFE, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+
+/**
+ * One line for one problem: `file:line  field（…件目）: message`. Whatever a message quotes from the
+ * content, a terminal shows it and never runs it (an ESC sequence cannot retitle or clear it).
+ */
 export function formatProblem(problem: ContentProblem): string {
   const where = problem.line ? `${problem.file}:${problem.line}` : problem.file;
-  return problem.field
-    ? `${where}  ${describeField(problem.field)}: ${problem.message}`
-    : `${where}  ${problem.message}`;
+  return visible(
+    problem.field ? `${where}  ${describeField(problem.field)}: ${problem.message}` : `${where}  ${problem.message}`,
+  );
 }
