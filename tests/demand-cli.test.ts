@@ -489,7 +489,9 @@ describe('npm run demand -- add', () => {
     const before = snapshot(dir);
     const result = run(dir, ['add', '2019-07-23-soumu/2', ...GOOD]);
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/すでに問題があります[\s\S]*statusHistory\[2\]\.status（statusHistory の3件目）: "stalld" は使えません/);
+    expect(result.stderr).toMatch(
+      /すでに問題があります[\s\S]*statusHistory\[2\]\.status（statusHistory の3件目）: "stalld" は使えません/,
+    );
     expect(snapshot(dir)).toEqual(before);
   });
 
