@@ -239,3 +239,37 @@ describe('the content check covers content/timeline', () => {
     ]);
   });
 });
+
+describe('timeline anchors never shift when an event learned late is added', () => {
+  const letter = {
+    slug: 'x-letter',
+    addressee: { organization: '総務省', organizationPrinted: true, shortName: '総務省' },
+  };
+  const entry = (url: string, recorded?: string) => ({
+    date: '2019-07-31',
+    type: 'statement',
+    status: 'stalled' as const,
+    summary: url,
+    sources: [{ title: 't', url }],
+    ...(recorded ? { recorded } : {}),
+  });
+  const demand = (number: number, history: TimelineDemandInput['statusHistory']): TimelineDemandInput => ({
+    letter: 'x-letter',
+    number,
+    label: `${number}.`,
+    shortTitle: `要求${number}`,
+    statusHistory: history,
+  });
+  test.each([
+    ['on a demand listed first', 1],
+    ['on a demand listed last', 3],
+  ])('a same-day statement with other sources, recorded later, %s', (_name, number) => {
+    const before = [demand(2, [entry('https://example.org/a')]), demand(3, [entry('https://example.org/b')])];
+    const ids = (demands: TimelineDemandInput[]) =>
+      buildTimeline([], demands, [letter as never]).map((i) => `${i.id} ${i.demands.map((d) => d.id).join(',')}`);
+    const late = demand(number, [entry('https://example.org/late', '2019-09-01')]);
+    const after = ids([...before, late]);
+    for (const item of ids(before)) expect(after).toContain(item);
+    expect(new Set(after.map((a) => a.split(' ')[0])).size).toBe(after.length);
+  });
+});

@@ -30,6 +30,8 @@ export interface TimelineEventInput {
 export interface TimelineHistoryInput {
   date: string;
   type: string;
+  /** When the entry reached the site, if later than its date (orders same-day anchors). */
+  recorded?: string | undefined;
   status: StatusKey;
   summary: string;
   sources: readonly { title: string; url: string }[];
@@ -132,7 +134,15 @@ export function buildTimeline(
 
   const groups = new Map<
     string,
-    { date: string; type: string; refs: TimelineDemandRef[]; letters: Set<string>; sources: TimelineSourceLike[] }
+    {
+      date: string;
+      type: string;
+      /** When the group's first entry reached the site ('' for entries recorded on their own day). */
+      reached: string;
+      refs: TimelineDemandRef[];
+      letters: Set<string>;
+      sources: TimelineSourceLike[];
+    }
   >();
   const sortedDemands = [...demands].sort((a, b) => a.letter.localeCompare(b.letter) || a.number - b.number);
   for (const demand of sortedDemands) {
@@ -140,9 +150,16 @@ export function buildTimeline(
       const key = [entry.date, entry.type, ...entry.sources.map((s) => s.url).sort()].join('|');
       let group = groups.get(key);
       if (!group) {
-        group = { date: entry.date, type: entry.type, refs: [], letters: new Set(), sources: [] };
+        group = {
+          date: entry.date,
+          type: entry.type,
+          reached: entry.recorded ?? '',
+          refs: [],
+          letters: new Set(),
+          sources: [],
+        };
         groups.set(key, group);
-      }
+      } else if ((entry.recorded ?? '') < group.reached) group.reached = entry.recorded ?? '';
       group.letters.add(demand.letter);
       group.sources.push(...entry.sources);
       group.refs.push({
@@ -154,10 +171,15 @@ export function buildTimeline(
       });
     }
   }
-  // Anchors stay stable across builds: date, type and a counter within the day.
+  // Anchors stay stable across builds: date, type and a counter within the day, counted in the order
+  // the groups reached the site (history.ts eventAnchors does the same), so an event learned late
+  // (with `recorded`) never shifts the anchor of one already published.
   const perDay = new Map<string, number>();
   const orderedGroups = [...groups.values()].sort(
-    (a, b) => a.date.localeCompare(b.date) || (SAME_DAY_ORDER[a.type] ?? 9) - (SAME_DAY_ORDER[b.type] ?? 9),
+    (a, b) =>
+      a.date.localeCompare(b.date) ||
+      (SAME_DAY_ORDER[a.type] ?? 9) - (SAME_DAY_ORDER[b.type] ?? 9) ||
+      a.reached.localeCompare(b.reached),
   );
   for (const group of orderedGroups) {
     const letterSlugs = [...group.letters].sort();
