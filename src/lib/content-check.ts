@@ -297,6 +297,7 @@ export const RULES: readonly ContentRule[] = [
         .map(([slug, { file }]) => ({
           file,
           field: '',
+          line: 1,
           message: `この要請書には要求がありません。content/letters/${slug}/demands/1.md を作ってください`,
         })),
   },

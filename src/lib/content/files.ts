@@ -250,7 +250,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
           ...where,
           message: 'シンボリックリンクは読み込みません。リンク先のファイルそのものを content/ に置いてください',
         };
-      if (stat.size > MAX_FILE_BYTES) return { ...where, message: tooLarge(stat.size) };
+      if (stat.size > MAX_FILE_BYTES) return { ...where, line: 1, message: tooLarge(stat.size) };
       bytes = readFileSync(file.path);
     } catch (error) {
       return { ...where, message: describeReadError(error) };
@@ -260,7 +260,8 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
     } catch {
       return { ...where, line: 1, message: '文字コードが UTF-8 ではありません。UTF-8 で保存し直してください' };
     }
-  } else if (Buffer.byteLength(text) > MAX_FILE_BYTES) return { ...where, message: tooLarge(Buffer.byteLength(text)) };
+  } else if (Buffer.byteLength(text) > MAX_FILE_BYTES)
+    return { ...where, line: 1, message: tooLarge(Buffer.byteLength(text)) };
   text = text.replace(/^\uFEFF/, '');
 
   const bad = textProblem(text);
@@ -299,6 +300,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
     const message = error instanceof Error ? error.message : String(error);
     return {
       ...where,
+      line: 1 + lineOffset,
       message: /alias/i.test(message)
         ? 'YAML の別名（&name と *name）が多すぎます。別名を使わずに値をそのまま書いてください'
         : 'YAML を読めません。書き方を確かめてください',
