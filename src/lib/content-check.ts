@@ -1,9 +1,17 @@
 /**
- * Checks every content file before Astro builds: the files the loader (src/lib/content/files.ts)
- * lists and reads, the schemas, and the rules across files. Every problem comes out as
- * `file:line field: message` in Japanese, so an organizer knows what to fix. The build
- * (src/integrations/content-check.ts), `npm run check:content`, the organizers' command and the tests
- * share it, and Astro's collections read the very same files (src/lib/content/astro-loader.ts).
+ * The rule book: checks every content file before Astro builds. In order:
+ * 1. the reader (src/lib/content/files.ts): which files count, size, encoding, the one character
+ *    rule on the raw text and on every parsed value (text-rules.ts), bodies on their parsed tree
+ *    (body-rules.ts: components, expressions, links, images), YAML;
+ * 2. the schemas (schemas.ts): fields, values, dates, lengths in graphemes (content/limits.ts),
+ *    addresses (url-rules.ts);
+ * 3. the files' places (folder and file names, one file per demand number), below;
+ * 4. RULES: small named rules across fields and files (dates that make sense together, numbering,
+ *    references that exist).
+ * Every problem comes out as `file:line field（…件目）: message` in Japanese (content/problems.ts), so
+ * an organizer knows what to fix. The build (src/integrations/content-check.ts), `npm run
+ * check:content`, the organizers' command and the tests share it, and Astro's collections publish
+ * the very entries it checked (src/lib/content/astro-loader.ts).
  */
 import type { z } from 'astro/zod';
 import {
