@@ -580,4 +580,24 @@ export const BAD_CONTENT: BadContentCase[] = [
     field: 'sources[0].url',
     message: /英字と見分けにくい文字や日本語以外の文字/,
   },
+  // Where files are: names and folders.
+  {
+    name: 'a timeline file name with capitals',
+    break: (dir) =>
+      writeText(
+        dir,
+        'content/timeline/2019-07-27-Akahata.yaml',
+        readText(dir, 'content/timeline/2019-07-27-akahata-article.yaml'),
+      ),
+    file: 'content/timeline/2019-07-27-Akahata.yaml',
+    field: '',
+    message: /ファイル名は半角の小文字・数字と「-」だけにしてください/,
+  },
+  {
+    name: 'a demand file named after another number',
+    break: (dir) => renameSync(join(dir, `${KYOSAI}/demands/4.mdx`), join(dir, `${KYOSAI}/demands/04.mdx`)),
+    file: `${KYOSAI}/demands/04.mdx`,
+    field: 'number',
+    message: /4 なので、ファイル名を 4\.mdx にしてください/,
+  },
 ];

@@ -30,7 +30,7 @@ import {
 import { historyProblems } from './history.ts';
 import { formatDateJa, formatEraDate, todayInJapan } from './dates.ts';
 import { demandId, parseDemandId } from './urls.ts';
-import { readContentFiles, type ContentKind, type ReadFile } from './content/files.ts';
+import { readContentFiles, type ContentFile, type ContentKind, type ReadFile } from './content/files.ts';
 import { formatField, type ContentProblem } from './content/problems.ts';
 
 export type { ContentProblem } from './content/problems.ts';
@@ -137,12 +137,6 @@ export function checkContent(
   for (const read of files) {
     const { file, extension, body } = read;
     if (read.kind === 'letters') {
-      if (!SLUG.test(read.id))
-        problems.push({
-          file,
-          field: '',
-          message: `フォルダ名 "${read.id}" は、半角の小文字・数字と「-」だけにしてください（例：${SLUG_EXAMPLE}）`,
-        });
       const data = validateFile(LetterSchema, read, problems);
       if (data) letters.set(read.id, { file, extension, data, body });
     } else if (read.kind === 'site') {
@@ -152,32 +146,13 @@ export function checkContent(
       const data = validateFile(ReferenceSchema, read, problems);
       if (data) references.set(read.id, { file, extension, data, body });
     } else if (read.kind === 'timeline') {
-      if (!SLUG.test(read.id))
-        problems.push({
-          file,
-          field: '',
-          message: 'ファイル名は半角の小文字・数字と「-」だけにしてください（例：2019-06-28-soumu-notice.yaml）',
-        });
       const data = validateFile(TimelineEventSchema, read, problems);
       if (!data) continue;
       timeline.set(read.id, { file, extension, data, body });
     } else {
-      const slug = read.id.split('/')[0]!;
       const data = validateFile(DemandSchema, read, problems);
       if (!data) continue;
-      if (data.letter !== slug) {
-        problems.push(
-          at(file, 'letter', `"${data.letter}" になっていますが、このファイルは要請書 "${slug}" のフォルダにあります`, [
-            'letter',
-          ]),
-        );
-      }
-      const expectedName = `${data.number}${extension}`;
-      if (!file.endsWith(`/${expectedName}`)) {
-        problems.push(
-          at(file, 'number', `${data.number} なので、ファイル名を ${expectedName} にしてください`, ['number']),
-        );
-      }
+      // One file per demand number: the map holds the first, a second is told here (not by RULES).
       const id = demandId(data.letter, data.number);
       const twin = demands.get(id);
       if (twin) {
@@ -205,6 +180,7 @@ export function checkContent(
     letterSlugs,
     demandFilesOnDisk: listed.filter((f) => f.kind === 'demands').map((f) => ({ file: f.file, id: f.id })),
     referencesOnDisk: new Set(listed.filter((f) => f.kind === 'references').map((f) => f.id)),
+    listed,
     at,
   };
   for (const rule of RULES) problems.push(...rule.check(context));
@@ -225,6 +201,8 @@ export interface RuleContext {
   letterSlugs: ReadonlySet<string>;
   /** Demand files on disk, readable or not, with their ids (`<slug>/<file name>`). */
   demandFilesOnDisk: readonly { file: string; id: string }[];
+  /** Every content file on disk, readable or not. */
+  listed: readonly ContentFile[];
   /** Reference ids on disk, readable or not: a broken reference is reported once, on itself. */
   referencesOnDisk: ReadonlySet<string>;
   /** A problem at a field of a file, with the field's line. */
@@ -272,6 +250,43 @@ export function printedDateAgrees(written: string, iso: string): boolean | null 
  * they accepted. /guide/ and README list them.
  */
 export const RULES: readonly ContentRule[] = [
+  {
+    name: 'letter folders and timeline files named in kebab-case',
+    check: (c) =>
+      c.listed
+        .filter((f) => (f.kind === 'letters' || f.kind === 'timeline') && !SLUG.test(f.id))
+        .map((f) => ({
+          file: f.file,
+          field: '',
+          message:
+            f.kind === 'letters'
+              ? `フォルダ名 "${f.id}" は、半角の小文字・数字と「-」だけにしてください（例：${SLUG_EXAMPLE}）`
+              : 'ファイル名は半角の小文字・数字と「-」だけにしてください（例：2019-06-28-soumu-notice.yaml）',
+        })),
+  },
+  {
+    name: "a demand lives in its letter's folder, in a file named after its number",
+    check: (c) =>
+      [...c.demands.values()].flatMap(({ file, extension, data }) => {
+        const out: ContentProblem[] = [];
+        const folder = /^content\/letters\/([^/]+)\//.exec(file)?.[1];
+        if (folder !== undefined && data.letter !== folder)
+          out.push(
+            c.at(
+              file,
+              'letter',
+              `"${data.letter}" になっていますが、このファイルは要請書 "${folder}" のフォルダにあります`,
+              ['letter'],
+            ),
+          );
+        const expectedName = `${data.number}${extension}`;
+        if (!file.endsWith(`/${expectedName}`))
+          out.push(
+            c.at(file, 'number', `${data.number} なので、ファイル名を ${expectedName} にしてください`, ['number']),
+          );
+        return out;
+      }),
+  },
   {
     name: 'letter date not in the future',
     check: (c) =>
