@@ -600,4 +600,17 @@ export const BAD_CONTENT: BadContentCase[] = [
     field: 'number',
     message: /4 なので、ファイル名を 4\.mdx にしてください/,
   },
+  {
+    name: 'amendments out of order',
+    break: (dir) =>
+      editFile(dir, 'content/references/mie-my-number-rules.yaml', (t) =>
+        t.replace(
+          '    number: 三職共規程第2号\n',
+          '    number: 三職共規程第2号\n  - date: "2016-04-01"\n    written: 平成28年4月1日\n    number: 三職共規程第1号\n',
+        ),
+      ),
+    file: 'content/references/mie-my-number-rules.yaml',
+    field: 'amendments[1].date',
+    message: /改正の日 2016-04-01 が一つ前の改正（2018-05-21）より前です/,
+  },
 ];

@@ -567,6 +567,19 @@ export const RULES: readonly ContentRule[] = [
                 datePath,
               ),
             );
+          else if (
+            path[0] === 'amendments' &&
+            (path[1] as number) > 0 &&
+            enactment.date < data.amendments[(path[1] as number) - 1]!.date
+          )
+            out.push(
+              c.at(
+                file,
+                formatField(datePath),
+                `改正の日 ${enactment.date} が一つ前の改正（${data.amendments[(path[1] as number) - 1]!.date}）より前です。改正は古い順に並べてください`,
+                datePath,
+              ),
+            );
           const writtenPath = [...path, 'written'];
           const agrees = printedDateAgrees(enactment.written, enactment.date);
           if (agrees !== true)
