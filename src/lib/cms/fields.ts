@@ -131,7 +131,13 @@ export function fieldFor(name: string, schema: AnySchema, path: string, texts: F
       let pattern: [string, string] | undefined;
       if (regex) pattern = [regex.source, `半角の英小文字・数字とハイフンで書いてください（例：${SLUG_EXAMPLE}）。`];
       else if (isUrl) pattern = ['^https?://\\S+$', 'http:// または https:// で始まる URL を書いてください。'];
-      else if (max !== undefined) pattern = [`^[\\s\\S]{${min},${max}}$`, `${max}字以内で書いてください。`];
+      // Decap's pattern has no `u` flag: count code points (a surrogate pair once, unambiguously, so a
+      // failing match cannot backtrack), closer to the check's graphemes than UTF-16 units.
+      else if (max !== undefined)
+        pattern = [
+          `^(?:[\\uD800-\\uDBFF][\\uDC00-\\uDFFF]|[^\\uD800-\\uDBFF]){${min},${max}}$`,
+          `${max}字以内で書いてください。`,
+        ];
       return { ...base, widget: text.long ? 'text' : 'string', ...(pattern ? { pattern } : {}) };
     }
     case 'number': {
