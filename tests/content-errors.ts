@@ -613,4 +613,11 @@ export const BAD_CONTENT: BadContentCase[] = [
     field: 'amendments[1].date',
     message: /改正の日 2016-04-01 が一つ前の改正（2018-05-21）より前です/,
   },
+  {
+    name: 'an <Article> in a body linking to an article that does not exist',
+    break: (dir) => editFile(dir, `${KYOSAI}/demands/2.mdx`, (t) => `${t}\n<Article number={999} />\n`),
+    file: `${KYOSAI}/demands/2.mdx`,
+    field: '',
+    message: /本文の <Article> の 第999条 は mie-my-number-rules にありません/,
+  },
 ];

@@ -21,6 +21,7 @@ import {
   TimelineEventSchema,
   SiteSchema,
   SLUG_EXAMPLE,
+  DEFAULT_REFERENCE,
   type Letter,
   type Demand,
   type Reference,
@@ -32,6 +33,7 @@ import { formatDateJa, formatEraDate, todayInJapan } from './dates.ts';
 import { demandId, parseDemandId } from './urls.ts';
 import { readContentFiles, type ContentFile, type ContentKind, type ReadFile } from './content/files.ts';
 import { formatField, type ContentProblem } from './content/problems.ts';
+import type { ArticleLink } from './content/body-rules.ts';
 
 export type { ContentProblem } from './content/problems.ts';
 export { formatField, formatProblem, describeField, entryOrdinal } from './content/problems.ts';
@@ -44,6 +46,8 @@ export interface LoadedFile<T> {
   data: T;
   /** Markdown body ('' for YAML files). */
   body: string;
+  /** The articles the body's <Article> components link to. */
+  articles?: readonly ArticleLink[];
 }
 
 export interface ContentSet {
@@ -138,7 +142,7 @@ export function checkContent(
     const { file, extension, body } = read;
     if (read.kind === 'letters') {
       const data = validateFile(LetterSchema, read, problems);
-      if (data) letters.set(read.id, { file, extension, data, body });
+      if (data) letters.set(read.id, { file, extension, data, body, articles: read.articles });
     } else if (read.kind === 'site') {
       const data = validateFile(SiteSchema, read, problems);
       if (data) site.set(read.id, { file, extension, data, body });
@@ -166,7 +170,7 @@ export function checkContent(
         );
         continue;
       }
-      demands.set(id, { file, extension, data, body });
+      demands.set(id, { file, extension, data, body, articles: read.articles });
     }
   }
 
@@ -491,6 +495,22 @@ export const RULES: readonly ContentRule[] = [
                   'article',
                 ]),
               ];
+        }),
+      ),
+  },
+  {
+    name: 'an <Article> in a body links to an existing article',
+    check: (c) =>
+      [...c.letters.values(), ...c.demands.values()].flatMap(({ file, articles }) =>
+        (articles ?? []).flatMap(({ reference = DEFAULT_REFERENCE, number, line }) => {
+          const found = c.references.get(reference);
+          if (!found && c.referencesOnDisk.has(reference)) return [];
+          const message = !found
+            ? `本文の <Article> の参照する文書 "${reference}" はありません（content/references にあるファイル名を書きます）`
+            : found.data.chapters.some((chapter) => chapter.articles.some((article) => article.number === number))
+              ? null
+              : `本文の <Article> の 第${number}条 は ${reference} にありません`;
+          return message ? [{ file, field: '', line, message }] : [];
         }),
       ),
   },

@@ -133,6 +133,44 @@ function nodeProblem(node: Node, mdx: boolean, definitions: Map<string, string>)
  * with its frontmatter blanked out (as the build hands it to the MDX compiler), so lines are the file's.
  */
 export function bodyProblem(source: string, extension: string): BodyProblem | null {
+  return inspectBody(source, extension).problem;
+}
+
+/** An <Article> in a body: the article it links to (checked across files by the rule book). */
+export interface ArticleLink {
+  /** Reference id, when the component names one (else the default reference). */
+  reference: string | undefined;
+  number: number;
+  /** 1-based line in the file. */
+  line: number | undefined;
+}
+
+/** A body's first problem, and the articles its <Article> components link to (when it has none). */
+export function inspectBody(source: string, extension: string): { problem: BodyProblem | null; articles: ArticleLink[] } {
+  const { problem, tree } = findBodyProblem(source, extension);
+  return { problem, articles: problem || !tree ? [] : articleLinks(tree) };
+}
+
+function articleLinks(tree: Node): ArticleLink[] {
+  const links: ArticleLink[] = [];
+  const visit = (node: Node): void => {
+    if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'Article') {
+      const attribute = (name: string) => node.attributes?.find((a) => a.name === name)?.value;
+      const reference = attribute('reference');
+      const number = attribute('number');
+      links.push({
+        reference: typeof reference === 'string' ? reference : undefined,
+        number: Number(number && typeof number === 'object' ? (number as { value: unknown }).value : number),
+        line: node.position?.start.line,
+      });
+    }
+    node.children?.forEach(visit);
+  };
+  visit(tree);
+  return links;
+}
+
+function findBodyProblem(source: string, extension: string): { problem: BodyProblem | null; tree?: Node } {
   const mdx = extension === '.mdx';
   let tree: MdastNode;
   try {
@@ -145,7 +183,7 @@ export function bodyProblem(source: string, extension: string): BodyProblem | nu
       : /expression/i.test(message)
         ? '「{」から始まる書き方は使えません。全角の「｛」を使ってください'
         : '部品（<Quote …>…</Quote> など）や記号の書き方を確かめてください';
-    return { line: line ? Number(line) : undefined, message: `本文を読めません：${hint}` };
+    return { problem: { line: line ? Number(line) : undefined, message: `本文を読めません：${hint}` } };
   }
   const root = tree as unknown as Node;
   const definitions = new Map<string, string>();
@@ -163,7 +201,7 @@ export function bodyProblem(source: string, extension: string): BodyProblem | nu
     return null;
   });
   let lastLine: number | undefined;
-  return walk(root, (node) => {
+  const problem = walk(root, (node) => {
     lastLine = node.position?.start.line ?? lastLine;
     for (const extra of [node.alt, node.title])
       if (typeof extra === 'string') {
@@ -173,4 +211,5 @@ export function bodyProblem(source: string, extension: string): BodyProblem | nu
     const message = nodeProblem(node, mdx, definitions);
     return message ? { line: lastLine, message } : null;
   });
+  return { problem, tree: root };
 }

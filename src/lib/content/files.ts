@@ -8,7 +8,7 @@ import { readdirSync, readFileSync, lstatSync, existsSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { LineCounter, parseDocument, isNode, isMap, isSeq, isScalar, type Document } from 'yaml';
 import { textProblem, characterProblem, valueProblem } from './text-rules.ts';
-import { bodyProblem } from './body-rules.ts';
+import { inspectBody, type ArticleLink } from './body-rules.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { formatField, type ContentProblem } from './problems.ts';
 import { SLUG_EXAMPLE } from '../schemas.ts';
@@ -57,6 +57,8 @@ export interface ReadFile extends ContentFile {
   data: unknown;
   /** Markdown body after the frontmatter ('' for YAML files). */
   body: string;
+  /** The articles the body's <Article> components link to (the rule book checks they exist). */
+  articles: ArticleLink[];
   /** Line of a field path in the file, where it can be found. */
   lineOf: (path: readonly PropertyKey[]) => number | undefined;
 }
@@ -270,6 +272,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
   let yamlText = text;
   let lineOffset = 0;
   let body = '';
+  let articles: ArticleLink[] = [];
   if (FORMAT_OF_KIND[file.kind] === 'markdown') {
     const match = FRONTMATTER.exec(text);
     if (!match)
@@ -282,8 +285,9 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
     lineOffset = 1;
     body = text.slice(match[0].length);
     // Parsed as the build parses it: the whole file, frontmatter blanked (lines stay the file's).
-    const problem = bodyProblem(match[0].replace(/[^\r\n]/g, ' ') + body, file.extension);
-    if (problem) return { ...where, line: problem.line, message: problem.message };
+    const inspected = inspectBody(match[0].replace(/[^\r\n]/g, ' ') + body, file.extension);
+    if (inspected.problem) return { ...where, line: inspected.problem.line, message: inspected.problem.message };
+    articles = inspected.articles;
   }
 
   const lineCounter = new LineCounter();
@@ -315,6 +319,7 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
     text,
     data,
     body,
+    articles,
     lineOf(path) {
       for (let depth = path.length; depth > 0; depth--) {
         const node = doc.getIn(path.slice(0, depth) as unknown[], true);
