@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { checkContent, checkContentWithEdit, formatProblem } from '../src/lib/content-check.ts';
+import { checkContent, checkContentWithEdit, formatProblem, RULES } from '../src/lib/content-check.ts';
 import { copyProject, removeProject, FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 import { BAD_CONTENT } from './content-errors.ts';
 
@@ -23,6 +23,9 @@ test('the frozen fixture (the bad-content cases below edit copies of it) has no 
   expect(result.references.has('mie-my-number-rules')).toBe(true);
 });
 
+/** The rule book's rules that some bad-content case set off (filled by the cases below). */
+const rulesHit = new Set<string>();
+
 describe('each kind of bad content is reported with its file and field', () => {
   test.each(BAD_CONTENT.map((c) => [c.name, c] as const))('%s', (_name, badCase) => {
     const dir = copyProject({ contentOnly: true });
@@ -38,6 +41,12 @@ describe('each kind of bad content is reported with its file and field', () => {
     ).toBeDefined();
     // One mistake, one message: a broken file must not set off a cascade elsewhere.
     expect(problems.filter((p) => p.file !== badCase.file)).toEqual([]);
+    if (match?.rule) rulesHit.add(match.rule);
+  });
+
+  // Runs after the cases: every rule of the rule book is set off by at least one of them.
+  test('every rule of the rule book (RULES) has a case that breaks it', () => {
+    expect(RULES.map((r) => r.name).filter((name) => !rulesHit.has(name))).toEqual([]);
   });
 });
 

@@ -620,4 +620,34 @@ export const BAD_CONTENT: BadContentCase[] = [
     field: '',
     message: /本文の <Article> の 第999条 は mie-my-number-rules にありません/,
   },
+  {
+    name: 'a letter without demands',
+    break: (dir) => {
+      mkdirSync(join(dir, 'content/letters/2019-08-01-new'));
+      writeText(dir, 'content/letters/2019-08-01-new/letter.md', readText(dir, `${KYOSAI}/letter.md`));
+    },
+    file: 'content/letters/2019-08-01-new/letter.md',
+    field: '',
+    message: /この要請書には要求がありません/,
+  },
+  {
+    name: 'an article number written twice in a reference',
+    break: (dir) =>
+      editFile(dir, 'content/references/mie-my-number-rules.yaml', (t) =>
+        t.replace('      - number: 31\n', '      - number: 30\n'),
+      ),
+    file: 'content/references/mie-my-number-rules.yaml',
+    field: 'chapters[4].articles[7].number',
+    message: /第30条 が mie-my-number-rules に2回あります/,
+  },
+  {
+    name: 'a timeline event naming a letter that does not exist',
+    break: (dir) =>
+      editFile(dir, 'content/timeline/2019-07-27-akahata-article.yaml', (t) =>
+        t.replace('letters: [2019-07-23-soumu,', 'letters: [2019-07-23-somu,'),
+      ),
+    file: 'content/timeline/2019-07-27-akahata-article.yaml',
+    field: 'letters[0]',
+    message: /要請書 "2019-07-23-somu" はありません/,
+  },
 ];

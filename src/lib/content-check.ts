@@ -187,7 +187,7 @@ export function checkContent(
     listed,
     at,
   };
-  for (const rule of RULES) problems.push(...rule.check(context));
+  for (const rule of RULES) problems.push(...rule.check(context).map((problem) => ({ ...problem, rule: rule.name })));
 
   return { letters, demands, references, timeline, site, problems };
 }
@@ -352,18 +352,6 @@ export const RULES: readonly ContentRule[] = [
       }
       return out;
     },
-  },
-  {
-    name: "demand's letter exists",
-    check: (c) =>
-      [...c.demands.values()]
-        // A demand in another letter's folder is told so by the loader, not again here.
-        .filter(
-          ({ file, data }) => !c.letterSlugs.has(data.letter) && file.startsWith(`content/letters/${data.letter}/`),
-        )
-        .map(({ file, data }) =>
-          c.at(file, 'letter', `要請書 "${data.letter}" はありません（ある要請書：${letterList(c)}）`, ['letter']),
-        ),
   },
   {
     name: 'history in date order, none in the future, submitted means awaiting a response',

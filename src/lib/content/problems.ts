@@ -15,6 +15,8 @@ export interface ContentProblem {
   /** 1-based line in the file, where known. */
   line?: number | undefined;
   message: string;
+  /** The rule book's rule that found it (content-check.ts RULES), when one did. */
+  rule?: string | undefined;
 }
 
 /** An entry of a list counted from 1, as organizers count: 「statusHistory の5件目」 for index 4. */
