@@ -123,7 +123,14 @@ describe('links and images in bodies', () => {
     },
   );
 
-  test.each(['/images/photo.png', 'photo.png', '../x.jpg'])('image: %s is fine', (url) => {
+  test.each(['photo.png', '../x.jpg', './a/../../src/secret.png', '/images/../../etc/passwd', '/a/%2e%2e/b.png'])(
+    'image: %s is refused (relative paths would make the build import a file)',
+    (url) => {
+      expect(bodyImageProblem(url)).toMatch(/「\/」から始まるアドレス/);
+    },
+  );
+
+  test.each(['/images/photo.png', '/icon.svg'])('image: %s is fine', (url) => {
     expect(bodyImageProblem(url)).toBeNull();
   });
 });
@@ -172,6 +179,7 @@ describe('bodies on the parsed tree', () => {
     ['.mdx', '<Quote source="書記長談話" url="https://jichiroren.jp/opinion/">引用する文</Quote>'],
     ['.md', '[回答](https://jichiroren.jp/) と [連絡](mailto:info@example.org) と [一覧](/letters/)'],
     ['.md', '![写真](/images/photo.png)'],
+    ['.md', '![写真][p]\n\n[p]: /images/p.png'],
     ['.md', '`<b>` と `{1}` はコードです\n\n```\n<script>{x}</script>\n```'],
     ['.md', '自動リンク <https://jichiroren.jp/>'],
     ['.md', '[jichiroren.jp](https://jichiroren.jp/news/1) と [総務省の回答](https://www.soumu.go.jp/)'],

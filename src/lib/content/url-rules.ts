@@ -63,11 +63,17 @@ export function bodyLinkProblem(url: string): string | null {
   return sourceUrlProblem(url.trim());
 }
 
-/** Why an image in a body cannot be published, or null: only the site's own files (relative or root paths). */
+/**
+ * Why an image in a body cannot be published, or null: only the site's own files, by a root path
+ * (`/images/…`, a file under public/). Another site's image would tell it who reads the page; a
+ * relative path would make the build import a file from the repository (`../../src/…`).
+ */
 export function bodyImageProblem(url: string): string | null {
   const trimmed = url.trim();
   if (schemeOf(trimmed) !== null || trimmed.startsWith('//') || trimmed.startsWith('\\'))
     return `本文の画像は、このサイトの中のファイル（/images/… など）だけにしてください。ほかのサイトの画像（${trimmed.slice(0, 60)}）は、読む人の情報をそのサイトに送ってしまいます`;
+  if (!trimmed.startsWith('/') || /(^|\/)\.\.?(\/|$)|%2e/i.test(trimmed))
+    return `本文の画像は、public/ に置いたファイルを /images/… のように「/」から始まるアドレスで書いてください（いまは ${trimmed.slice(0, 60)}）`;
   return null;
 }
 
