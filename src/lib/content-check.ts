@@ -13,6 +13,7 @@
  * check:content`, the organizers' command and the tests share it, and Astro's collections publish
  * the very entries it checked (src/lib/content/astro-loader.ts).
  */
+import { join } from 'node:path';
 import type { z } from 'astro/zod';
 import {
   LetterSchema,
@@ -114,14 +115,15 @@ const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
 /**
  * Loads and checks everything under `<root>/content`. `today` is the build date (YYYY-MM-DD, Japan).
- * `replaced` maps files (relative to the root, with `/`) to texts that stand for their contents.
+ * `overlay` (absolute path → text) checks content as it would be with those files' new texts, written
+ * nowhere: the organizers' command checks its edit this way before writing it.
  */
 export function checkContent(
   root: string,
   today: string = todayInJapan(),
-  replaced: ReadonlyMap<string, string> = new Map(),
+  overlay?: ReadonlyMap<string, string>,
 ): ContentSet {
-  const { files, listed, problems } = readContentFiles(root, replaced);
+  const { files, listed, problems } = readContentFiles(root, overlay);
   const letters = new Map<string, LoadedFile<Letter>>();
   const demands = new Map<string, LoadedFile<Demand>>();
   const references = new Map<string, LoadedFile<Reference>>();
@@ -666,5 +668,5 @@ export const RULES: readonly ContentRule[] = [
  * `file` is relative to the root, with `/` (e.g. content/letters/<slug>/demands/2.md).
  */
 export function checkContentWithEdit(root: string, file: string, text: string, today?: string): ContentSet {
-  return checkContent(root, today, new Map([[file, text]]));
+  return checkContent(root, today, new Map([[join(root, file), text]]));
 }

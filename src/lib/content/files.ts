@@ -12,19 +12,15 @@ import { inspectBody, type ArticleLink } from './body-rules.ts';
 import { MAX_FILE_BYTES } from './limits.ts';
 import { formatField, type ContentProblem } from './problems.ts';
 import { SLUG_EXAMPLE } from '../schemas.ts';
+import { EXTENSIONS, YAML_PARSE_OPTIONS, splitFrontmatter, type ContentFormat } from '../content-format.ts';
+
+export { EXTENSIONS, type ContentFormat };
 
 export { MAX_FILE_BYTES } from './limits.ts';
 export type { ContentProblem } from './problems.ts';
 
 /** The collections, each a folder of content/ with its own file kinds. */
 export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline' | 'site';
-export type ContentFormat = 'markdown' | 'yaml';
-
-/** Extensions per format: the only ones read, everywhere. */
-export const EXTENSIONS: Record<ContentFormat, readonly string[]> = {
-  markdown: ['.md', '.mdx'],
-  yaml: ['.yaml', '.yml'],
-};
 
 export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
   letters: 'markdown',
@@ -174,12 +170,10 @@ export function listContentFiles(root: string): { files: ContentFile[]; problems
   return { files, problems };
 }
 
-const FRONTMATTER = /^---[ \t]*\r?\n([\s\S]*?\r?\n)?---[ \t]*(?:\r?\n|$)/;
-
 /** Where a Markdown file's frontmatter block ends (in characters), or -1 when it has none. */
 export function frontmatterEnd(text: string): number {
-  const match = FRONTMATTER.exec(text.replace(/^\uFEFF/, ''));
-  return match ? match[0].length + (text.startsWith('\uFEFF') ? 1 : 0) : -1;
+  const parts = splitFrontmatter(text);
+  return parts ? text.length - parts.body.length : -1;
 }
 
 function lineAt(text: string, index: number): number {
@@ -239,10 +233,11 @@ function yamlValueProblem(
 
 /**
  * Reads one content file: size, encoding, characters, frontmatter, body and YAML. Never throws.
- * `text`, when given, stands for the file's contents (an edit checked before it is written).
+ * `overlay` (absolute path → text) stands in for files as they would be after an edit not yet written.
  */
-export function readContentFile(file: ContentFile, text?: string): ReadFile | ContentProblem {
+export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string, string>): ReadFile | ContentProblem {
   const where = { file: file.file, field: '' };
+  let text = overlay?.get(file.path);
   if (text === undefined) {
     let bytes: Buffer;
     try {
@@ -274,24 +269,25 @@ export function readContentFile(file: ContentFile, text?: string): ReadFile | Co
   let body = '';
   let articles: ArticleLink[] = [];
   if (FORMAT_OF_KIND[file.kind] === 'markdown') {
-    const match = FRONTMATTER.exec(text);
-    if (!match)
+    const parts = splitFrontmatter(text);
+    if (!parts)
       return {
         ...where,
         line: 1,
         message: 'frontmatter がありません。ファイルは「---」の行、項目、もう一つの「---」の行で始めてください',
       };
-    yamlText = match[1] ?? '';
+    yamlText = parts.yaml;
     lineOffset = 1;
-    body = text.slice(match[0].length);
+    body = parts.body;
+    const fence = text.slice(0, text.length - body.length);
     // Parsed as the build parses it: the whole file, frontmatter blanked (lines stay the file's).
-    const inspected = inspectBody(match[0].replace(/[^\r\n]/g, ' ') + body, file.extension);
+    const inspected = inspectBody(fence.replace(/[^\r\n]/g, ' ') + body, file.extension);
     if (inspected.problem) return { ...where, line: inspected.problem.line, message: inspected.problem.message };
     articles = inspected.articles;
   }
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(yamlText, { lineCounter, ...YAML_PARSE_OPTIONS });
   const yamlProblem = doc.errors[0] ?? doc.warnings[0];
   if (yamlProblem) {
     const line = yamlProblem.linePos?.[0]?.line ?? lineCounter.linePos(yamlProblem.pos[0]).line;
@@ -348,12 +344,12 @@ function describeYamlError(code: string): string {
 }
 
 /**
- * Reads every content file; unreadable ones come back as problems. `replaced` maps a file (relative to
- * the root, with `/`) to a text that stands for its contents: an edit checked before it is written.
+ * Reads every content file (or its text in `overlay`, absolute path → text: an edit checked before it
+ * is written); unreadable ones come back as problems.
  */
 export function readContentFiles(
   root: string,
-  replaced: ReadonlyMap<string, string> = new Map(),
+  overlay?: ReadonlyMap<string, string>,
 ): {
   files: ReadFile[];
   /** Every listed file, readable or not. */
@@ -364,7 +360,7 @@ export function readContentFiles(
   const files: ReadFile[] = [];
   const problems = [...listing.problems];
   for (const file of listing.files) {
-    const read = readContentFile(file, replaced.get(file.file));
+    const read = readContentFile(file, overlay);
     if ('message' in read) problems.push(read);
     else files.push(read);
   }
