@@ -13,6 +13,7 @@ import { STATUS_LIST, STATUSES, EVENT_TYPE_KEYS, EVENT_TYPES } from './status.ts
 import { textProblem } from './content/text-rules.ts';
 import { YAML_WRITE_OPTIONS } from './content-format.ts';
 import { ContentWriteError, parseContentFile, recordedFor, writeContentFile, type Data } from './content-writer.ts';
+import { MAX_CHARS } from './content/limits.ts';
 
 export interface NewEntryInput {
   date?: string | undefined;
@@ -24,8 +25,8 @@ export interface NewEntryInput {
   sources: { title?: string | undefined; url?: string | undefined }[];
 }
 
-/** The summary's length limit, as the guide states it (the check's schema enforces it). */
-export const SUMMARY_MAX = 200;
+/** The summary's length limit (written once in content/limits.ts; the check's schema enforces it). */
+export const SUMMARY_MAX = MAX_CHARS.summary;
 
 export interface InputProblem {
   /** The command-line option at fault, e.g. --status. */
