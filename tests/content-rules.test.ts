@@ -149,6 +149,8 @@ describe('bodies on the parsed tree', () => {
     ['.mdx', '<Quote source="x" url="https://jichiroren.jp/" onClick="x">t</Quote>', /属性 onClick はありません/],
     ['.mdx', '<Quote source="x">t</Quote>', /属性 url が必要です/],
     ['.mdx', '<Article {...props} number={1} />', /「\{…\}」の書き方/],
+    ['.mdx', '<Quote source="a&#x202E;b" url="https://jichiroren.jp/">t</Quote>', /U\+202E/],
+    ['.mdx', '<Quote source="x" url="https://jichiroren.jp@evil.example/">t</Quote>', /evil\.example/],
     ['.mdx', '本文 {1 + 1}', /本文に「\{」は書けません/],
     ['.mdx', '{/* comment */}', /本文に「\{」は書けません/],
     ['.mdx', '<Quote source="x" url="https://jichiroren.jp/">{props.a}</Quote>', /本文に「\{」は書けません/],
