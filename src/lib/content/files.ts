@@ -193,7 +193,7 @@ function describeReadError(error: unknown): string {
 
 /**
  * The first value of a parsed YAML document that breaks the character rule (text-rules.ts), with its
- * field and its own line: what a double-quoted escape ("\\e", "\\u202e", "\\ud800") turns into is
+ * field and its own line: what a double-quoted escape ("\e", "\u202e", "\ud800") turns into is
  * only seen here. Keys are checked too; aliases are checked where their anchor is.
  */
 function yamlValueProblem(
