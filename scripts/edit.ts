@@ -1,12 +1,15 @@
 // `npm run edit`: builds the site, then serves it (astro preview) with the editor at /admin/ working on
 // this checkout through Decap's local backend (decap-server on port 8081 or CMS_PORT, file-system mode: saves
-// write the files here; nothing leaves the machine). Prints one line saying which URL to open.
+// write the files here; nothing leaves the machine). Both listen on 127.0.0.1 only (e2e/cms.test.ts proves
+// that neither answers on this machine's network address). Prints one line saying which URL to open.
 // Ctrl+C stops both. The editor runs from the build, not `astro dev`: Decap's bundle carries React
 // DOM's production build, and the dev server would pair it with React's development build.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { sitePath } from '../src/lib/urls.ts';
 
 const SITE_PORT = Number(process.env.PORT ?? 4321);
+/** The only address either server listens on. */
+const LOOPBACK = '127.0.0.1';
 // Decap looks for its local backend here (local_backend in config.yml, written by the build below).
 const CMS_PORT = Number(process.env.CMS_PORT ?? 8081);
 const root = process.env.EDIT_ROOT ?? process.cwd();
@@ -55,8 +58,16 @@ if (build.status !== 0) {
   process.exit(1);
 }
 
-const cms = start('decap-server', ['decap-server'], { PORT: String(CMS_PORT), GIT_REPO_DIRECTORY: root, MODE: 'fs' });
-const site = start('astro preview', ['astro', 'preview', '--port', String(SITE_PORT), '--host', '127.0.0.1']);
+// Both servers listen on this machine's loopback address only: decap-server reads and writes the files of
+// this checkout, and nobody else on the network may reach it. decap-server binds where BIND_HOST says
+// (without it, on every interface); the preview binds where --host says.
+const cms = start('decap-server', ['decap-server'], {
+  PORT: String(CMS_PORT),
+  BIND_HOST: LOOPBACK,
+  GIT_REPO_DIRECTORY: root,
+  MODE: 'fs',
+});
+const site = start('astro preview', ['astro', 'preview', '--port', String(SITE_PORT), '--host', LOOPBACK]);
 
 // Quiet unless something goes wrong: the one line to read is the URL to open.
 let cmsReady = false;

@@ -1,6 +1,8 @@
 // The editor's config.yml is generated from the schemas: every schema field has an editor field with the
 // same required flag, enum values and limits, and no editor field exists that the schemas do not know.
 import { describe, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'astro/zod';
 import {
@@ -12,13 +14,20 @@ import {
   IsoDateSchema,
 } from '../src/lib/schemas.ts';
 import { STATUS_KEYS, EVENT_TYPE_KEYS, TIMELINE_KIND_KEYS, STATUSES } from '../src/lib/status.ts';
-import { cmsConfig, cmsConfigYaml, backendFromEnv } from '../src/lib/cms/config.ts';
+import {
+  cmsConfig,
+  cmsConfigYaml,
+  backendFromEnv,
+  repoFromUrl,
+  editorSetupProblems,
+  EDITOR_SETUP_README,
+} from '../src/lib/cms/config.ts';
+import { editorSetup } from '../src/lib/cms/setup.ts';
+import { DEMAND_MARK, markDemands } from '../src/lib/cms/demand-mark.ts';
 import type { CmsField } from '../src/lib/cms/fields.ts';
 
-const letters = [
-  { slug: 'a-letter', letterExtension: '.md', demandExtension: '.mdx' },
-  { slug: 'b-letter', letterExtension: '.md', demandExtension: '.md' },
-];
+// Demand files of both extensions on disk (the real content uses .md only).
+const letters = { letterExtensions: ['.md'], demandExtensions: ['.md', '.mdx'] };
 // Read back from the YAML the browser gets, not from the object.
 const config = parse(cmsConfigYaml(cmsConfig(letters, backendFromEnv({}), 'https://example.org/'))) as ReturnType<
   typeof cmsConfig
@@ -91,8 +100,8 @@ function mismatches(schema: z.ZodType, fields: readonly CmsField[], path = ''): 
 describe('the editor config follows the schemas', () => {
   test.each([
     ['letters', LetterSchema],
-    ['demands-a-letter', DemandSchema],
-    ['demands-b-letter', DemandSchema],
+    ['demands', DemandSchema],
+    ['demands-mdx', DemandSchema],
     ['timeline', TimelineEventSchema],
     ['references', ReferenceSchema],
   ] as const)('%s', (name, schema) => {
@@ -112,7 +121,7 @@ describe('the editor config follows the schemas', () => {
   });
 
   test("a history entry's status offers exactly the 8 status keys, labelled in Japanese", () => {
-    const history = collection('demands-a-letter').fields.find((f) => f.name === 'statusHistory')!;
+    const history = collection('demands').fields.find((f) => f.name === 'statusHistory')!;
     const status = history.fields!.find((f) => f.name === 'status')!;
     expect(status.options!.map((o) => o.value)).toEqual([...STATUS_KEYS]);
     expect(STATUS_KEYS).toHaveLength(8);
@@ -123,23 +132,125 @@ describe('the editor config follows the schemas', () => {
     expect(kind.options!.map((o) => o.value)).toEqual(TIMELINE_KIND_KEYS);
   });
 
-  test('one demand collection per letter, on its folder and with its files’ extension', () => {
-    expect(collection('demands-a-letter')).toMatchObject({
-      folder: 'content/letters/a-letter/demands',
-      extension: 'mdx',
-    });
-    expect(collection('demands-b-letter')).toMatchObject({
-      folder: 'content/letters/b-letter/demands',
-      extension: 'md',
-    });
+  test('one demands collection per extension, nested over content/letters, whatever the number of letters', () => {
+    for (const [name, extension] of [
+      ['demands', 'md'],
+      ['demands-mdx', 'mdx'],
+    ] as const) {
+      expect(collection(name)).toMatchObject({
+        folder: 'content/letters',
+        extension,
+        // Three levels down: <letter>/demands/<n>; new demands are written to their letter's folder.
+        nested: { depth: 3 },
+        path: '{{letter}}/demands/{{slug}}',
+        slug: '{{fields.number}}',
+        filter: { field: DEMAND_MARK, value: true },
+        view_groups: [{ label: '要請書', field: 'letter' }],
+      });
+    }
     expect(collection('letters')).toMatchObject({ folder: 'content/letters', path: '{{slug}}/letter' });
     expect(collection('timeline')).toMatchObject({ folder: 'content/timeline', extension: 'yaml' });
+    // The YAML does not grow with the letters: it is a function of the extensions in use only.
+    const size = (files: typeof letters) =>
+      cmsConfigYaml(cmsConfig(files, backendFromEnv({}), 'https://x.org/')).length;
+    expect(size({ letterExtensions: ['.md'], demandExtensions: ['.md'] })).toBeLessThan(200_000);
+    expect(config.collections.map((c) => c.name)).toEqual([
+      'site',
+      'letters',
+      'demands',
+      'demands-mdx',
+      'timeline',
+      'references',
+    ]);
+  });
+
+  test('the demand mark keeps demands in the list and never reaches a file', () => {
+    const inner = { fromFile: (text: string) => JSON.parse(text) as Record<string, unknown>, toFile: JSON.stringify };
+    const format = markDemands(inner);
+    expect(format.fromFile('{"letter":"a-letter","number":1}')).toEqual({
+      letter: 'a-letter',
+      number: 1,
+      [DEMAND_MARK]: true,
+    });
+    expect(format.fromFile('{"title":"要請書","date":"2019-07-23"}')).not.toHaveProperty(DEMAND_MARK);
+    expect(format.toFile({ letter: 'a-letter', number: 1, [DEMAND_MARK]: true })).toBe(
+      '{"letter":"a-letter","number":1}',
+    );
+  });
+
+  test('collapsed rows and lists name things in Japanese', () => {
+    expect(collection('letters').summary).toBe('{{date}} {{addressee.shortName}}宛');
+    const history = collection('demands').fields.find((f) => f.name === 'statusHistory')!;
+    expect(history.summary).toMatch(/種類：\{\{fields\.type\}\}.*状況：\{\{fields\.status\}\}/);
+    for (const c of config.collections) expect(c.label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
   test('Japanese interface, editorial workflow on GitHub, local backend for `npm run edit`', () => {
     expect(config).toMatchObject({ locale: 'ja', publish_mode: 'editorial_workflow', local_backend: true });
     expect(config.backend.name).toBe('github');
+    // No repository known: none written (never a placeholder such as OWNER/REPOSITORY).
+    expect(config.backend).not.toHaveProperty('repo');
     const fromActions = cmsConfig(letters, backendFromEnv({ GITHUB_REPOSITORY: 'union/site' }), 'https://x.org/');
     expect(fromActions.backend.repo).toBe('union/site');
+  });
+});
+
+describe('the production editor is configured from the host', () => {
+  test.each([
+    [{ CMS_REPO: 'a/b', GITHUB_REPOSITORY: 'c/d' }, 'a/b'],
+    [{ GITHUB_REPOSITORY: 'c/d' }, 'c/d'],
+    [{ REPOSITORY_URL: 'https://github.com/union/site' }, 'union/site'],
+    [{ REPOSITORY_URL: 'https://github.com/union/site.git' }, 'union/site'],
+    [{ REPOSITORY_URL: 'git@github.com:union/site.git' }, 'union/site'],
+    [{ REPOSITORY_URL: 'https://gitlab.com/union/site' }, undefined],
+    [{ CMS_REPO: '  ' }, undefined],
+    [{}, undefined],
+  ])('%o → repo %s', (env, repo) => {
+    expect(backendFromEnv(env).repo).toBe(repo);
+  });
+
+  test('repoFromUrl takes only a GitHub repository address', () => {
+    expect(repoFromUrl('https://github.com/union/site/')).toBe('union/site');
+    expect(repoFromUrl('https://evil.example/github.com/union/site')).toBeUndefined();
+    expect(repoFromUrl(undefined)).toBeUndefined();
+  });
+
+  const full = { CMS_REPO: 'union/site', CMS_AUTH_BASE_URL: 'https://auth.example.org' };
+  test.each([
+    ['GitHub Pages, all set', { DEPLOY: '1', ...full, GITHUB_REPOSITORY: 'union/site' }, []],
+    ['GitHub Pages, no proxy', { DEPLOY: '1', GITHUB_REPOSITORY: 'union/site' }, ['CMS_AUTH_BASE_URL']],
+    [
+      'Netlify: its own OAuth provider, repository from REPOSITORY_URL',
+      { NETLIFY: 'true', REPOSITORY_URL: 'https://github.com/u/s' },
+      [],
+    ],
+    [
+      'Netlify without a GitHub repository',
+      { NETLIFY: 'true', REPOSITORY_URL: 'https://gitlab.com/u/s' },
+      ['CMS_REPO'],
+    ],
+    ['Cloudflare Pages gives no repository name', { CF_PAGES: '1' }, ['CMS_REPO', 'CMS_AUTH_BASE_URL']],
+    ['Cloudflare Pages, all set', { CF_PAGES: '1', ...full }, []],
+  ] as const)('%s', (_name, env, missing) => {
+    const setup = editorSetup(env);
+    expect(setup.problems).toHaveLength(missing.length);
+    expect(setup.ready).toBe(missing.length === 0);
+    missing.forEach((name, i) => {
+      expect(setup.problems[i]).toContain(name);
+      expect(setup.problems[i]).toContain(EDITOR_SETUP_README);
+      expect(setup.problems[i]).toMatch(/^管理画面：/);
+    });
+  });
+
+  test('a local build always gets the editor (npm run edit uses the local backend)', () => {
+    expect(editorSetup({})).toMatchObject({ deploy: false, problems: [], ready: true });
+    expect(editorSetupProblems(backendFromEnv({}), {})).toHaveLength(2);
+  });
+
+  test('the README section the messages name exists', () => {
+    const section = /「(.+)」/.exec(EDITOR_SETUP_README)![1]!;
+    expect(readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8')).toMatch(
+      new RegExp(`^#+ ${section.replace(/[()]/g, '\\$&')}$`, 'm'),
+    );
   });
 });

@@ -7,7 +7,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmsConfig, backendFromEnv } from '../src/lib/cms/config.ts';
 import { formatFor } from '../src/lib/cms/formats.ts';
-import { letterFolders } from '../src/lib/cms/folders.ts';
+import { demandFiles } from '../src/lib/cms/folders.ts';
 import { insertHistoryEntry, isPureInsertion } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
 import { ContentWriteError } from '../src/lib/content-writer.ts';
@@ -15,13 +15,14 @@ import type { FieldTree } from '../src/lib/cms/file-format.ts';
 type Data = Record<string, unknown>;
 
 const root = process.cwd();
-const config = cmsConfig(letterFolders(root), backendFromEnv({}), 'https://example.org/');
+const config = cmsConfig(demandFiles(root), backendFromEnv({}), 'https://example.org/');
 type Collection = {
   name: string;
   format: string;
   extension: string;
   folder?: string;
   path?: string;
+  nested?: unknown;
   fields?: FieldTree;
   files?: { file: string; fields: FieldTree }[];
 };
@@ -29,6 +30,13 @@ type Collection = {
 function filesOf(collection: Collection): string[] {
   if (collection.files) return collection.files.map((f) => join(root, f.file));
   const dir = join(root, collection.folder!);
+  // The demands: content/letters/<letter>/demands/<n>.<ext>.
+  if (collection.nested)
+    return readdirSync(dir).flatMap((slug) =>
+      readdirSync(join(dir, slug, 'demands'))
+        .filter((name) => name.endsWith(`.${collection.extension}`))
+        .map((name) => join(dir, slug, 'demands', name)),
+    );
   if ('path' in collection && collection.path) {
     return readdirSync(dir)
       .map((slug) => join(dir, slug, `letter.${collection.extension}`))
@@ -61,7 +69,7 @@ const entry = {
 };
 
 describe('adding a history entry adds only its lines, as the command writes them', () => {
-  const demands = cases.filter(([, c]) => c.name.startsWith('demands-'));
+  const demands = cases.filter(([, c]) => c.name.startsWith('demands'));
   test.each(demands)('%s', (file, collection) => {
     const format = formatFor(collection, () => TODAY);
     const text = readFileSync(join(root, file), 'utf8');

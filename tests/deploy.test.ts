@@ -5,7 +5,6 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
-import { ADMIN_CSP, PAGE_CSP } from '../src/lib/csp.ts';
 import {
   ADMIN_HEADER_CSP,
   formatHeaders,
@@ -60,11 +59,6 @@ describe('_headers', () => {
     if (base !== '/') expect(headersAt(rules, '/letters/x/').names).toEqual([]);
   });
 
-  test('the policies are csp.ts’s, with frame-ancestors', () => {
-    expect(PAGE_HEADER_CSP).toBe(`${PAGE_CSP}; frame-ancestors 'none'`);
-    expect(ADMIN_HEADER_CSP).toBe(`${ADMIN_CSP}; frame-ancestors 'none'`);
-  });
-
   test('the file reads back as the rules it was written from', () => {
     const rules = headerRules(entries, '/campaign/');
     const text = formatHeaders(rules);
@@ -83,48 +77,56 @@ describe('_headers', () => {
   });
 });
 
-describe('GitHub Pages workflow', () => {
-  const file = '.github/workflows/pages.yml';
-  interface Step {
-    name?: string;
-    id?: string;
-    uses?: string;
-    run?: string;
-    with?: Record<string, unknown>;
-    env?: Record<string, string>;
-  }
-  const workflow = parse(read(file)) as {
-    on: Record<string, unknown>;
-    permissions: Record<string, string>;
-    jobs: Record<string, { steps: Step[]; needs?: string; environment?: { name: string } }>;
-  };
-  const build = workflow.jobs.build!.steps;
-  const index = (predicate: (step: Step) => boolean, what: string) => {
-    const i = build.findIndex(predicate);
-    expect(i, what).toBeGreaterThanOrEqual(0);
-    return i;
-  };
-  const uses = (action: string) => (step: Step) => step.uses?.startsWith(`${action}@`) ?? false;
-  const runs = (command: string) => (step: Step) => (step.run ?? '').split('\n').some((l) => l.trim() === command);
+interface Step {
+  name?: string;
+  id?: string;
+  uses?: string;
+  run?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  permissions: Record<string, string>;
+  jobs: Record<string, { steps: Step[]; needs?: string; environment?: { name: string }; permissions?: unknown }>;
+}
+const workflowAt = (file: string) => parse(read(file)) as Workflow;
+const uses = (action: string) => (step: Step) => step.uses?.startsWith(`${action}@`) ?? false;
+const runs = (command: string) => (step: Step) => (step.run ?? '').split('\n').some((l) => l.trim() === command);
+/** The index of the first step that matches (fails the test if none does). */
+const stepIndex = (steps: readonly Step[], predicate: (step: Step) => boolean, what: string) => {
+  const i = steps.findIndex(predicate);
+  expect(i, what).toBeGreaterThanOrEqual(0);
+  return i;
+};
+const inOrder = (indexes: number[]) => expect(indexes).toEqual([...indexes].sort((a, b) => a - b));
+const npmLines = (workflow: Workflow) =>
+  Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ?? '').split('\n')));
 
-  test('runs on pushes to main with the permissions Pages needs', () => {
+describe('GitHub Pages workflow', () => {
+  const workflow = workflowAt('.github/workflows/pages.yml');
+  const build = workflow.jobs.build!.steps;
+  const index = (predicate: (step: Step) => boolean, what: string) => stepIndex(build, predicate, what);
+
+  test('runs on pushes to main, daily at 00:05 JST, with the permissions Pages needs', () => {
     expect(workflow.on).toHaveProperty('push');
     expect((workflow.on.push as { branches: string[] }).branches).toContain('main');
+    // 15:05 UTC is 00:05 in Japan (UTC+9, no daylight saving time).
+    expect(workflow.on.schedule).toEqual([{ cron: '5 15 * * *' }]);
+    const [minute, hour] = '5 15 * * *'.split(' ').map(Number);
+    expect(((hour! + 9) % 24) * 60 + minute!).toBe(5);
     expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
   });
 
-  test('installs from the lockfile, checks the content, runs the unit tests, then builds for the Pages address', () => {
+  test('installs from the lockfile, checks the content, then builds for the Pages address and publishes', () => {
     const checkout = index(uses('actions/checkout'), 'checkout');
     const node = index(uses('actions/setup-node'), 'setup-node');
     const install = index(runs('npm ci'), 'npm ci');
     const content = index(runs('npm run check:content'), 'content check');
-    const unit = index(runs('npm run test:unit'), 'unit tests');
     const pages = index(uses('actions/configure-pages'), 'configure-pages');
     const buildStep = index(runs('npm run build'), 'build');
     const upload = index(uses('actions/upload-pages-artifact'), 'upload-pages-artifact');
-    expect([checkout, node, install, content, unit, buildStep, upload]).toEqual(
-      [checkout, node, install, content, unit, buildStep, upload].sort((a, b) => a - b),
-    );
+    inOrder([checkout, node, install, content, buildStep, upload]);
     expect(pages).toBeLessThan(buildStep);
     const id = build[pages]!.id!;
     const env = build[buildStep]!.env!;
@@ -137,9 +139,20 @@ describe('GitHub Pages workflow', () => {
     expect(deploy.steps.some(uses('actions/deploy-pages'))).toBe(true);
   });
 
+  test('publishing is gated by nothing that pins content: no test run before the deploy', () => {
+    for (const line of npmLines(workflow)) expect(line).not.toMatch(/\bnpm (?:test|run test)/);
+  });
+
+  test('the build gets the editor’s settings from repository variables, the repository by default', () => {
+    const env = build[index(runs('npm run build'), 'build')]!.env!;
+    expect(env.CMS_REPO).toBe('${{ vars.CMS_REPO || github.repository }}');
+    expect(env.CMS_AUTH_BASE_URL).toBe('${{ vars.CMS_AUTH_BASE_URL }}');
+    expect(env.CMS_AUTH_ENDPOINT).toBe('${{ vars.CMS_AUTH_ENDPOINT }}');
+  });
+
   test('every command it runs exists in package.json', () => {
-    const lines = Object.values(workflow.jobs).flatMap((job) => job.steps.flatMap((s) => (s.run ?? '').split('\n')));
-    expect(lines.flatMap(npmCommands).length).toBeGreaterThanOrEqual(4);
+    const lines = npmLines(workflow);
+    expect(lines.flatMap(npmCommands).length).toBeGreaterThanOrEqual(3);
     for (const line of lines) expectCommandsExist(line);
   });
 
@@ -149,6 +162,33 @@ describe('GitHub Pages workflow', () => {
       base: '/mynumber-youseisho/',
     });
     expect(parseSiteUrl('https://mynumber.example.org/').base).toBe('/');
+  });
+});
+
+describe('pull request workflow', () => {
+  const workflow = workflowAt('.github/workflows/pr-check.yml');
+
+  test('runs on pull_request (never pull_request_target) with read-only permissions', () => {
+    expect(Object.keys(workflow.on)).toEqual(['pull_request']);
+    expect(read('.github/workflows/pr-check.yml')).not.toMatch(/pull_request_target/);
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    for (const job of Object.values(workflow.jobs)) expect(job.permissions).toBeUndefined();
+  });
+
+  test('installs from the lockfile, checks the content, builds and runs the unit tests, on Node 24', () => {
+    const steps = workflow.jobs.check!.steps;
+    const at = (predicate: (step: Step) => boolean, what: string) => stepIndex(steps, predicate, what);
+    const node = at(uses('actions/setup-node'), 'setup-node');
+    expect(steps[node]!.with?.['node-version']).toBe(24);
+    inOrder([
+      at(uses('actions/checkout'), 'checkout'),
+      node,
+      at(runs('npm ci'), 'npm ci'),
+      at(runs('npm run check:content'), 'content check'),
+      at(runs('npm run build'), 'build'),
+      at(runs('npm run test:unit'), 'unit tests'),
+    ]);
+    for (const line of npmLines(workflow)) expectCommandsExist(line);
   });
 });
 

@@ -9,6 +9,9 @@ import * as ReactDOMClient from 'react-dom/client';
 import { ja } from 'decap-cms-locales';
 import { createFormat } from '../lib/cms/file-format.ts';
 import { editorFormats } from '../lib/cms/formats.ts';
+import { editorPhrases, type Phrases } from '../lib/cms/locale.ts';
+import { DEMAND_MARK, markDemands } from '../lib/cms/demand-mark.ts';
+import { parse } from 'yaml';
 
 interface DecapCms {
   registerLocale(name: string, phrases: unknown): void;
@@ -44,7 +47,17 @@ function loadScript(src: string): Promise<void> {
 await loadScript(new URL('decap/decap-cms-app.js', document.baseURI.replace(/[^/]*$/, '')).href);
 const cms = window.DecapCmsApp;
 if (!cms) throw new Error('Decap CMS did not start');
-cms.registerLocale('ja', ja);
+// Japanese from the first screen on: before config.yml (locale: ja) has loaded, Decap speaks `en`.
+const phrases = editorPhrases(ja as Phrases);
+cms.registerLocale('ja', phrases);
+cms.registerLocale('en', phrases);
 const config = await (await fetch('config.yml')).text();
-for (const { name, extension, format } of editorFormats(config)) cms.registerCustomFormat(name, extension, format);
+// The demands collections keep only the files that name their letter (src/lib/cms/demand-mark.ts).
+const filtered = new Set(
+  (parse(config) as { collections: { format: string; filter?: { field: string } }[] }).collections
+    .filter((c) => c.filter?.field === DEMAND_MARK)
+    .map((c) => c.format),
+);
+for (const { name, extension, format } of editorFormats(config))
+  cms.registerCustomFormat(name, extension, filtered.has(name) ? markDemands(format) : format);
 cms.init();

@@ -2,12 +2,15 @@
  * Serves Decap CMS's prebuilt browser bundle (node_modules/decap-cms-app/dist, installed from npm) at
  * /admin/decap/: copied into the build, and served from node_modules by `astro dev`. Only /admin/
  * loads it; no public page does. Source maps are left out (26 MB that no organizer needs).
+ * A deploy build whose editor is not set up (src/lib/cms/setup.ts) prints what is missing, one Japanese
+ * line per setting, and gets no bundle: its /admin/ page says what to set.
  */
 import type { AstroIntegration } from 'astro';
 import { createRequire } from 'node:module';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, existsSync } from 'node:fs';
 import { dirname, join, extname } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { editorSetup } from '../lib/cms/setup.ts';
 
 /** Where the bundle is served, under the site's base. */
 export const DECAP_DIR = 'admin/decap';
@@ -49,7 +52,11 @@ export default function decapCms(): AstroIntegration {
           res.end(readFileSync(file));
         });
       },
+      'astro:build:start': ({ logger }) => {
+        for (const line of editorSetup().problems) logger.warn(line);
+      },
       'astro:build:done': ({ dir }) => {
+        if (!editorSetup().ready) return;
         const from = decapDistDir();
         const to = join(fileURLToPath(dir), DECAP_DIR);
         mkdirSync(to, { recursive: true });

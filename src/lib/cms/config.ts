@@ -16,6 +16,7 @@ import {
 import { SITE_FILE } from '../content/files.ts';
 import { HISTORY_FIELD_LABELS, STATUS_LIST } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
+import { DEMAND_MARK } from './demand-mark.ts';
 
 /** Each collection has its own file format, `site-<collection>` (registered in src/admin/main.ts). */
 export const formatName = (collection: string): string => `site-${collection}`;
@@ -84,7 +85,9 @@ export const DEMAND_TEXTS: FieldTexts = {
   statusHistory: {
     label: '経過',
     hint: '古い順に並べます。最後の項目の「状況」が、この要求の現在の状況になります。新しい出来事は一番下に追加してください。',
-    summary: '{{fields.date}} {{fields.type}} → {{fields.status}}',
+    // Decap's summary templates cannot turn a stored key into its label: the row shows the keys of 種類
+    // and 状況 (the selects show them beside the Japanese label: 回答（response）) and the start of 何があったか.
+    summary: "{{fields.date}}　種類：{{fields.type}}　状況：{{fields.status}}　{{fields.summary | truncate(30,'…')}}",
   },
   'statusHistory.date': { label: '日付', hint: '出来事のあった日（YYYY-MM-DD）。今日より後の日付は記録できません。' },
   'statusHistory.type': { label: '出来事の種類' },
@@ -263,18 +266,25 @@ const body = (label: string, hint: string): CmsField => ({
   hint,
 });
 
-/** A letter of the site and the extension its demand files use. */
-export interface LetterFolder {
-  slug: string;
-  /** `.md` or `.mdx`: the extension of the letter's demand files (new demands get it too). */
-  demandExtension: string;
-  /** The letter file's extension. */
-  letterExtension: string;
+/** The demand files on disk, as far as the editor needs them (src/lib/cms/folders.ts reads them). */
+export interface DemandFiles {
+  /**
+   * The extensions (`.md`, `.mdx`) of the letter files and of the demand files. One collection lists one
+   * extension, so each extension in use gets its own demands collection: at most two, whatever the
+   * number of letters.
+   */
+  letterExtensions: readonly string[];
+  demandExtensions: readonly string[];
 }
 
+/** Where each setting of the production editor is explained (a section that exists in README.md). */
+export const EDITOR_SETUP_README = 'README「The editor where the site is deployed」';
+/** The same, for organizers: the guide's section (src/pages/guide/index.astro). */
+export const EDITOR_SETUP_GUIDE = '/guide/ の「公開のしかた」';
+
 export interface BackendOptions {
-  /** `owner/name` of the GitHub repository (CMS_REPO, or GITHUB_REPOSITORY in GitHub Actions). */
-  repo: string;
+  /** `owner/name` of the GitHub repository (CMS_REPO, GITHUB_REPOSITORY in GitHub Actions, Netlify's REPOSITORY_URL); unknown: left out. */
+  repo?: string;
   branch: string;
   /** The OAuth proxy's origin (CMS_AUTH_BASE_URL), for sign-in with GitHub. */
   authBaseUrl?: string;
@@ -284,26 +294,61 @@ export interface BackendOptions {
   localPort?: number;
 }
 
+/**
+ * `owner/name` from a repository address as hosts give it: https://github.com/owner/name(.git) or
+ * git@github.com:owner/name(.git) (Netlify's REPOSITORY_URL has had both forms). Anything else: undefined.
+ */
+export function repoFromUrl(url: string | undefined): string | undefined {
+  const match =
+    /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|git@github\.com:|ssh:\/\/git@github\.com\/)([\w.-]+)\/([\w.-]+?)(?:\.git)?\/?$/.exec(
+      url?.trim() ?? '',
+    );
+  return match ? `${match[1]}/${match[2]}` : undefined;
+}
+
+const setting = (value: string | undefined): string | undefined => (value?.trim() ? value.trim() : undefined);
+
 export function backendFromEnv(env: Record<string, string | undefined> = process.env): BackendOptions {
+  const repo = setting(env['CMS_REPO']) ?? setting(env['GITHUB_REPOSITORY']) ?? repoFromUrl(env['REPOSITORY_URL']);
+  const authBaseUrl = setting(env['CMS_AUTH_BASE_URL']);
+  const authEndpoint = setting(env['CMS_AUTH_ENDPOINT']);
   return {
-    repo: env['CMS_REPO'] ?? env['GITHUB_REPOSITORY'] ?? 'OWNER/REPOSITORY',
-    branch: env['CMS_BRANCH'] ?? 'main',
-    ...(env['CMS_AUTH_BASE_URL'] ? { authBaseUrl: env['CMS_AUTH_BASE_URL'] } : {}),
-    ...(env['CMS_AUTH_ENDPOINT'] ? { authEndpoint: env['CMS_AUTH_ENDPOINT'] } : {}),
+    ...(repo ? { repo } : {}),
+    branch: setting(env['CMS_BRANCH']) ?? 'main',
+    ...(authBaseUrl ? { authBaseUrl } : {}),
+    ...(authEndpoint ? { authEndpoint } : {}),
     ...(env['CMS_PORT'] && Number(env['CMS_PORT']) !== 8081 ? { localPort: Number(env['CMS_PORT']) } : {}),
   };
+}
+
+/**
+ * What a deploy build's editor lacks, one Japanese line per missing setting (empty: the editor can be
+ * used). Sign-in needs an OAuth proxy (CMS_AUTH_BASE_URL), except on Netlify, whose own GitHub provider
+ * is Decap's default. Only deploy builds are asked: `npm run edit` uses the local backend.
+ */
+export function editorSetupProblems(backend: BackendOptions, env: Record<string, string | undefined>): string[] {
+  const problems: string[] = [];
+  if (!backend.repo)
+    problems.push(
+      `管理画面：保存先の GitHub リポジトリ（CMS_REPO、例：jichiroren/mynumber-youseisho）が設定されていません。${EDITOR_SETUP_README}、${EDITOR_SETUP_GUIDE}を見てください。`,
+    );
+  if (!backend.authBaseUrl && env['NETLIFY'] !== 'true')
+    problems.push(
+      `管理画面：GitHub でログインするための OAuth 中継のアドレス（CMS_AUTH_BASE_URL、例：https://auth.example.org）が設定されていません。${EDITOR_SETUP_README}、${EDITOR_SETUP_GUIDE}を見てください。`,
+    );
+  return problems;
 }
 
 const ext = (extension: string): string => extension.replace(/^\./, '');
 
 /** The whole Decap configuration, as an object (config.yml is its YAML). */
-export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOptions, siteUrl: string) {
-  const letterExtensions = [...new Set(letters.map((l) => ext(l.letterExtension)))];
+export function cmsConfig(files: DemandFiles, backend: BackendOptions, siteUrl: string) {
+  const demandExtensions = files.demandExtensions.length ? files.demandExtensions.map(ext) : ['md'];
   return {
     locale: 'ja',
     backend: {
       name: 'github',
-      repo: backend.repo,
+      ...(backend.repo ? { repo: backend.repo } : {}),
       branch: backend.branch,
       ...(backend.authBaseUrl ? { base_url: backend.authBaseUrl } : {}),
       ...(backend.authEndpoint ? { auth_endpoint: backend.authEndpoint } : {}),
@@ -347,39 +392,23 @@ export function cmsConfig(letters: readonly LetterFolder[], backend: BackendOpti
         label_singular: '要請書',
         folder: 'content/letters',
         path: '{{slug}}/letter',
-        extension: letterExtensions[0] ?? 'md',
+        extension: ext(files.letterExtensions[0] ?? 'md'),
         format: formatName('letters'),
         create: true,
         delete: false,
         slug: '{{year}}-{{month}}-{{day}}-letter',
-        summary: '{{date}} {{title}}',
+        // The letter's short name, as the site's lists give it (date and addressee: 2019-07-23 総務大臣宛).
+        summary: '{{date}} {{addressee.shortName}}宛',
         identifier_field: 'title',
+        sortable_fields: [{ field: 'date', label: '日付', default_sort: 'desc' }],
         fields: [
           ...fieldsFor(LetterSchema, '', LETTER_TEXTS),
           body('本文（「記」の前まで）', '要請書の前文を、印字のとおりに。'),
         ],
       },
-      ...letters.map((letter) => ({
-        name: `demands-${letter.slug}`,
-        label: `要求：${letter.slug}`,
-        label_singular: '要求',
-        description: `要請書 ${letter.slug} の要求。経過（状況の変化）はここで記録します。`,
-        folder: `content/letters/${letter.slug}/demands`,
-        extension: ext(letter.demandExtension),
-        format: formatName(`demands-${letter.slug}`),
-        create: true,
-        delete: false,
-        slug: '{{fields.number}}',
-        summary: '{{number}}. {{shortTitle}}',
-        identifier_field: 'shortTitle',
-        sortable_fields: ['number'],
-        fields: [
-          ...fieldsFor(DemandSchema, '', DEMAND_TEXTS).map((field) =>
-            field.name === 'letter' ? { ...field, default: letter.slug } : field,
-          ),
-          body('補足', '要求の下に表示する補足の本文。なければ空のままにします。'),
-        ],
-      })),
+      ...demandExtensions.map((extension, i) =>
+        demandsCollection(extension, i === 0 ? 'demands' : `demands-${extension}`),
+      ),
       {
         name: 'timeline',
         label: '経過ページの出来事',
@@ -420,6 +449,46 @@ export type CmsConfig = ReturnType<typeof cmsConfig>;
 /** config.yml as served at /admin/config.yml. */
 export function cmsConfigYaml(config: CmsConfig): string {
   return `# Generated at build time by src/lib/cms/config.ts from src/lib/schemas.ts and src/lib/status.ts. Do not edit.\n${stringify(config, { lineWidth: 0 })}`;
+}
+
+/**
+ * All demands of all letters in one nested collection over content/letters (content/letters/<letter>/
+ * demands/<number>.<ext>): config.yml does not grow with the letters. The sidebar's folder tree opens one
+ * letter's demands in two clicks (要求 → the letter's folder → demands), and the list groups by letter.
+ * The demand's `letter` field names the folder a new demand is written to (`path`); there is no `meta:
+ * { path }` field, which would let a demand be moved out of its letter and, for a new demand, name the
+ * file after a `title` field that demands do not have (Decap 3.x), instead of its number.
+ * A depth of 3 reaches the demand files, and with them the letter files (letter.md): the collection
+ * `filter` keeps the files that name their letter, which only demands do (DEMAND_MARK, set by the format).
+ */
+function demandsCollection(extension: string, name: string) {
+  return {
+    name,
+    label: name === 'demands' ? '要求' : `要求（.${extension} のファイル）`,
+    label_singular: '要求',
+    description:
+      '要請書ごとの要求。左の一覧で要請書のフォルダーを開くと、その要請書の要求だけが出ます。経過（状況の変化）はここで記録します。',
+    folder: 'content/letters',
+    nested: { depth: 3, summary: '{{letter}} 要求{{number}}「{{shortTitle}}」' },
+    path: '{{letter}}/demands/{{slug}}',
+    extension,
+    format: formatName(name),
+    filter: { field: DEMAND_MARK, value: true },
+    create: true,
+    delete: false,
+    slug: '{{fields.number}}',
+    summary: '{{letter}} 要求{{number}}「{{shortTitle}}」',
+    identifier_field: 'shortTitle',
+    sortable_fields: [
+      { field: 'letter', label: '要請書', default_sort: 'desc' },
+      { field: 'number', label: '番号' },
+    ],
+    view_groups: [{ label: '要請書', field: 'letter' }],
+    fields: [
+      ...fieldsFor(DemandSchema, '', DEMAND_TEXTS),
+      body('補足', '要求の下に表示する補足の本文。なければ空のままにします。'),
+    ],
+  };
 }
 
 /** The statuses a history entry may take, as the editor offers them (for the guide and tests). */
