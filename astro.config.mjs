@@ -6,11 +6,20 @@ import contentCheck from './src/integrations/content-check.ts';
 import searchIndex from './src/integrations/search-index.ts';
 import decapCms from './src/integrations/decap-cms.ts';
 import deployHeaders from './src/integrations/deploy-headers.ts';
-import { resolveSiteAddress } from './src/lib/site-address.ts';
+import { resolveSiteAddress, SiteAddressError } from './src/lib/site-address.ts';
 
 // The public address comes from SITE_URL (e.g. https://example.org/campaign/): its origin is `site`,
-// its path `base`. Unset: a local build for http://localhost:4321/; a deploy build fails (site-address.ts).
-const address = resolveSiteAddress(process.env);
+// its path `base`. Unset: a local build for http://localhost:4321/; a deploy build fails (site-address.ts),
+// with the Japanese message alone: Astro would print a stack trace beneath any error thrown here.
+const address = (() => {
+  try {
+    return resolveSiteAddress(process.env);
+  } catch (error) {
+    if (!(error instanceof SiteAddressError)) throw error;
+    console.error(error.message);
+    process.exit(1);
+  }
+})();
 
 export default defineConfig({
   site: address.site,

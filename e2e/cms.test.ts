@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { connect, createServer } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import type { Page } from 'playwright-core';
@@ -44,6 +45,8 @@ let dir = '';
 let edit: ChildProcess | undefined;
 let adminUrl = '';
 let origin = '';
+let sitePort = 0;
+let cmsPort = 0;
 
 beforeAll(async () => {
   dir = copyProject({ content: 'real' });
@@ -52,7 +55,7 @@ beforeAll(async () => {
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'copy');
-  const [sitePort, cmsPort] = [await freePort(), await freePort()];
+  [sitePort, cmsPort] = [await freePort(), await freePort()];
   // The build below (as `npm run edit`'s own) writes decap-server's port into config.yml.
   env['CMS_PORT'] = String(cmsPort);
   edit = spawn('npm', ['run', '-s', 'edit'], {
@@ -113,10 +116,7 @@ async function openEditor(): Promise<Page> {
   await page.goto(adminUrl);
   // The local backend needs no account: the button only opens the editor.
   await page.getByRole('button', { name: 'ログイン' }).click();
-  await page
-    .getByRole('link', { name: /^要求：/ })
-    .first()
-    .waitFor();
+  await page.getByRole('link', { name: '要求', exact: true }).first().waitFor();
   return page;
 }
 
@@ -126,9 +126,9 @@ async function addEntry(
   demand: Demand,
   entry: { date: string; typeKey: string; statusKey: string; summary: string; source?: { title: string; url: string } },
 ): Promise<void> {
-  await page.goto(`${adminUrl}#/collections/demands-${demand.letter}/entries/${demand.number}`);
+  await page.goto(`${adminUrl}#/collections/demands/entries/${demand.letter}/demands/${demand.number}`);
   await page.getByLabel('短い題', { exact: true }).waitFor();
-  await page.getByRole('button', { name: /経過/ }).filter({ hasText: /経過$/ }).last().click();
+  await page.getByRole('button', { name: '経過を追加' }).last().click();
   await page.getByLabel('日付', { exact: true }).last().fill(entry.date);
   await page.getByLabel('出来事の種類').last().click();
   await page.getByRole('option', { name: `（${entry.typeKey}）` }).click();
@@ -138,7 +138,7 @@ async function addEntry(
     .click();
   await page.getByLabel('何があったか', { exact: true }).last().fill(entry.summary);
   if (entry.source) {
-    await page.getByRole('button', { name: /出典$/ }).last().click();
+    await page.getByRole('button', { name: '出典を追加' }).last().click();
     await page.getByLabel('出典の題名').last().fill(entry.source.title);
     await page.getByLabel('出典の URL').last().fill(entry.source.url);
   }
@@ -146,22 +146,31 @@ async function addEntry(
   await page.getByRole('menuitem', { name: '公開する', exact: true }).click();
 }
 
+/**
+ * The file once the save has changed it and finished writing (decap-server truncates, then writes: a
+ * read in between sees an empty or partial file, so the text must stay the same for 300 ms).
+ */
 async function waitForChange(file: string, before: string): Promise<string> {
-  for (let i = 0; i < 100; i++) {
-    const now = readFileSync(join(dir, file), 'utf8');
-    if (now !== before) return now;
+  const read = () => readFileSync(join(dir, file), 'utf8');
+  let last = before;
+  let stableSince = Date.now();
+  for (let i = 0; i < 150; i++) {
+    const now = read();
+    if (now !== last) [last, stableSince] = [now, Date.now()];
+    else if (now !== before && Date.now() - stableSince >= 300) return now;
     await new Promise((r) => setTimeout(r, 100));
   }
-  return readFileSync(join(dir, file), 'utf8');
+  return read();
 }
 
 describe('the editor at /admin/ (npm run edit, on a copy)', () => {
   test('Japanese interface, no page error, no other host; config.yml offers the 8 statuses', async () => {
     const page = await openEditor();
-    await expect.poll(() => page.locator('body').innerText()).toContain('要求：');
+    await expect.poll(() => page.locator('body').innerText()).toContain('要求');
     const text = await page.locator('body').innerText();
     expect(text).toContain('サイトの文章');
     expect(text).toMatch(/新しい|検索|コレクション/);
+    expect(text).not.toMatch(/\bAdd\b|Loading/);
     expect(await page.locator('html').getAttribute('lang')).toBe('ja');
     expect(errorsOf.get(page)).toEqual([]);
     // The site and the local backend on this machine only.
@@ -175,8 +184,10 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       }[];
     };
     expect(config.locale).toBe('ja');
-    const demandCollections = config.collections.filter((c) => c.name.startsWith('demands-'));
+    // One demands collection per extension in use, whatever the number of letters.
+    const demandCollections = config.collections.filter((c) => c.name.startsWith('demands'));
     expect(demandCollections.length).toBeGreaterThan(0);
+    expect(demandCollections.length).toBeLessThanOrEqual(2);
     for (const collection of demandCollections) {
       const history = collection.fields!.find((f) => f.name === 'statusHistory')!;
       const status = history.fields!.find((f) => f.name === 'status')!;
@@ -263,4 +274,126 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       git(dir, 'checkout', '--', file);
     }
   }, 120_000);
+
+  test('Japanese typed through an input method (composition, then commit) is saved exactly', async () => {
+    // A different demand from the tests above: the second of the copy, whatever content/ holds.
+    const [, demand] = [...checkContent(dir).demands.values()].sort(
+      (a, b) => a.data.letter.localeCompare(b.data.letter) || a.data.number - b.data.number,
+    );
+    const file = demand!.file;
+    const before = readFileSync(join(dir, file), 'utf8');
+    const page = await openEditor();
+    const { letter, number } = demand!.data;
+    await page.goto(`${adminUrl}#/collections/demands/entries/${letter}/demands/${number}`);
+    await page.getByLabel('短い題', { exact: true }).waitFor();
+    // The form's own buttons and labels are Japanese too (Decap's "Add %{item}" was English).
+    expect(await page.locator('body').innerText()).not.toMatch(/\bAdd\b|\bExpand\b|\bCollapse\b/);
+    await page.getByRole('button', { name: '経過を追加' }).last().click();
+    await page.getByLabel('日付', { exact: true }).last().fill(todayInJapan());
+    await page.getByLabel('出来事の種類').last().click();
+    await page.getByRole('option', { name: '（response）' }).click();
+    await page.getByLabel('この出来事の後の状況').last().click();
+    await page.getByRole('option', { name: `${STATUSES.responded.ja}（responded）` }).click();
+    // 何があったか, typed as an input method types it: a composition that changes, then is committed.
+    const field = page.getByLabel('何があったか', { exact: true }).last();
+    await field.click();
+    // Counts the composition events the field receives: the text must come through the input method.
+    await field.evaluate((element) => {
+      const counts = { start: 0, end: 0 };
+      (window as unknown as { compositions: typeof counts }).compositions = counts;
+      element.addEventListener('compositionstart', () => counts.start++);
+      element.addEventListener('compositionend', () => counts.end++);
+    });
+    const cdp = await page.context().newCDPSession(page);
+    const compose = async (steps: string[], commit: string) => {
+      for (const text of steps)
+        await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text: commit });
+    };
+    await compose(['ま', 'まい', 'まいな', 'まいなんばー', 'マイナンバー'], 'マイナンバー');
+    await compose(['か', 'かー', 'かーど'], 'カード');
+    await compose(['に', 'につ', 'についてかいとうした', 'について回答した'], 'について回答した');
+    await compose(['。'], '。');
+    const summary = 'マイナンバーカードについて回答した。';
+    expect(await page.evaluate(() => (window as unknown as { compositions: unknown }).compositions)).toEqual({
+      start: 4,
+      end: 4,
+    });
+    expect(await field.inputValue()).toBe(summary);
+    await page.getByRole('button', { name: '出典を追加' }).last().click();
+    await page.getByLabel('出典の題名').last().fill('入力方式の試験の出典');
+    await page.getByLabel('出典の URL').last().fill('https://example.org/cms-e2e/ime');
+    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await page.getByRole('menuitem', { name: '公開する', exact: true }).click();
+    try {
+      const after = await waitForChange(file, before);
+      const entry = HistoryEntrySchema.parse({
+        date: todayInJapan(),
+        type: 'response',
+        status: 'responded',
+        summary,
+        sources: [{ title: '入力方式の試験の出典', url: 'https://example.org/cms-e2e/ime' }],
+      });
+      expect(after).toBe(appendHistoryEntry(before, entry));
+      expect(errorsOf.get(page)).toEqual([]);
+    } finally {
+      git(dir, 'checkout', '--', file);
+    }
+  }, 120_000);
+
+  test('a letter’s demands are two clicks away: 要求, then the letter’s folder', async () => {
+    const demand = pickDemand();
+    const page = await openEditor();
+    await page.getByRole('link', { name: '要求', exact: true }).first().click();
+    await page.getByRole('link', { name: demand.data.letter, exact: true }).first().click();
+    await expect
+      .poll(() => page.locator('body').innerText())
+      .toContain(`要求${demand.data.number}「${demand.data.shortTitle}」`);
+    // Letter files are not demands: none is listed here.
+    expect(await page.locator('body').innerText()).not.toContain('要請書。本文');
+  }, 120_000);
+});
+
+describe('npm run edit listens on this machine only', () => {
+  /** The machine's own addresses that are not loopback (IPv4 and IPv6, link-local left out). */
+  const outside = Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && !a.internal && !a.address.startsWith('fe80:'))
+    .map((a) => a!.address);
+
+  /** 'open' if a TCP connection to address:port is accepted, else the error code. */
+  const tryConnect = (host: string, port: number) =>
+    new Promise<string>((resolve) => {
+      const socket = connect({ host, port, timeout: 3000 });
+      socket.once('connect', () => (socket.destroy(), resolve('open')));
+      socket.once('timeout', () => (socket.destroy(), resolve('timeout')));
+      socket.once('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+    });
+  const getEntry = (host: string) =>
+    fetch(`http://${host.includes(':') ? `[${host}]` : host}:${cmsPort}/api/v1`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ action: 'getEntry', params: { branch: 'main', path: 'content/site.yaml' } }),
+    });
+
+  test('the file backend answers getEntry on 127.0.0.1 (the check below can fail)', async () => {
+    const response = await getEntry('127.0.0.1');
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { data: string }).data).toBe(
+      readFileSync(join(dir, 'content/site.yaml'), 'utf8'),
+    );
+    expect(await tryConnect('127.0.0.1', sitePort)).toBe('open');
+  });
+
+  // Skipped only on a machine with no network address besides loopback (nothing to test against).
+  test.skipIf(outside.length === 0)(
+    'neither the file backend nor the site answers on a non-loopback address of this machine',
+    async () => {
+      for (const address of outside) {
+        expect(await tryConnect(address, cmsPort), `${address}:${cmsPort}`).not.toBe('open');
+        expect(await tryConnect(address, sitePort), `${address}:${sitePort}`).not.toBe('open');
+        await expect(getEntry(address)).rejects.toThrow();
+      }
+    },
+  );
 });

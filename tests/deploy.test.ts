@@ -229,3 +229,23 @@ describe('CI', () => {
     expect(commands).toEqual(['npm ci', readmeTest]);
   });
 });
+
+describe('configuration messages', () => {
+  // Every README section a build or editor message sends the reader to exists as a heading.
+  const files = ['src/lib/site-address.ts', 'src/lib/cms/config.ts'];
+  const named = files.flatMap((file) =>
+    [...read(file).matchAll(/README ?の?「([^」]+)」/g)].map((m) => [file, m[1]!] as const),
+  );
+  const headings = read('README.md')
+    .split('\n')
+    .filter((line) => /^#{2,4} /.test(line))
+    .map((line) => line.replace(/^#+ /, ''));
+
+  test('the messages name README sections', () => {
+    expect(named.map(([file]) => file)).toEqual(expect.arrayContaining(files));
+  });
+
+  test.each(named)('%s names 「%s」, a README heading', (_file, section) => {
+    expect(headings).toContain(section);
+  });
+});

@@ -85,7 +85,7 @@ export function resolveSiteAddress(env: Env, options: { lenient?: boolean } = {}
         '公開用のビルドには、サイトの公開アドレス SITE_URL が必要です（未設定のため止めました）。',
         '例：SITE_URL=https://example.org/ または SITE_URL=https://<ユーザー名>.github.io/<リポジトリ名>/',
         'Netlify・Cloudflare Pages ではサイトの設定の環境変数（Environment variables）に、GitHub Pages ではワークフローが自動で設定します。',
-        '詳しくは README の「公開する」を見てください。',
+        '詳しくは README の「Deploy」を見てください。',
       ].join('\n'),
     );
   return parseSiteUrl(LOCAL_SITE_URL);
