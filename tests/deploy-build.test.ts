@@ -17,7 +17,8 @@ function hostEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...extra };
   for (const key of ['SITE_URL', 'CMS_REPO', 'GITHUB_REPOSITORY', 'REPOSITORY_URL', 'CMS_AUTH_BASE_URL', 'NETLIFY'])
     if (!(key in extra)) delete env[key];
-  delete env['NODE_ENV'];
+  // Vitest's workers set Vite's own variables (BASE_URL=/, MODE, DEV…), which would reach the build.
+  for (const key of ['NODE_ENV', 'BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
   return env;
 }
 
