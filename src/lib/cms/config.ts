@@ -1,6 +1,6 @@
 /**
  * The configuration of the editor at /admin/ (Decap CMS), generated at build time
- * (src/pages/admin/config.yml.ts) from the schemas and src/lib/status.ts, never written by hand.
+ * (src/pages/admin/[name].yml.ts, served as /admin/config.yml) from the schemas and src/lib/status.ts, never written by hand.
  * tests/cms-config.test.ts holds it to the schemas field by field.
  */
 import { stringify } from 'yaml';
