@@ -15,7 +15,7 @@ import { copyProject, removeProject, PROJECT_ROOT } from '../tests/helpers/proje
 import { checkContent } from '../src/lib/content-check.ts';
 import { appendHistoryEntry } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema, type Demand } from '../src/lib/schemas.ts';
-import { STATUS_KEYS, STATUSES } from '../src/lib/status.ts';
+import { EVENT_TYPES, STATUS_KEYS, STATUSES } from '../src/lib/status.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
 import { newPage } from './harness.ts';
 
@@ -288,6 +288,12 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
     await page.getByLabel('短い題', { exact: true }).waitFor();
     // The form's own buttons and labels are Japanese too (Decap's "Add %{item}" was English).
     expect(await page.locator('body').innerText()).not.toMatch(/\bAdd\b|\bExpand\b|\bCollapse\b/);
+    // Collapsed history rows: date, then the type and the status by their Japanese labels.
+    const [first] = demand!.data.statusHistory;
+    await expect
+      .poll(() => page.locator('body').innerText())
+      .toContain(`${first!.date}　種類：${EVENT_TYPES[first!.type]}　状況：${STATUSES[first!.status].ja}`);
+    expect(await page.locator('body').innerText()).not.toContain(`種類：${first!.type}`);
     await page.getByRole('button', { name: '経過を追加' }).last().click();
     await page.getByLabel('日付', { exact: true }).last().fill(todayInJapan());
     await page.getByLabel('出来事の種類').last().click();

@@ -25,6 +25,7 @@ import {
 import { editorSetup } from '../src/lib/cms/setup.ts';
 import { DEMAND_MARK, markDemands } from '../src/lib/cms/demand-mark.ts';
 import type { CmsField } from '../src/lib/cms/fields.ts';
+import { labelSummary, STATUS_PREFIX, TYPE_PREFIX } from '../src/lib/cms/summary-labels.ts';
 
 // Demand files of both extensions on disk (the real content uses .md only).
 const letters = { letterExtensions: ['.md'], demandExtensions: ['.md', '.mdx'] };
@@ -181,7 +182,8 @@ describe('the editor config follows the schemas', () => {
   test('collapsed rows and lists name things in Japanese', () => {
     expect(collection('letters').summary).toBe('{{date}} {{addressee.shortName}}宛');
     const history = collection('demands').fields.find((f) => f.name === 'statusHistory')!;
-    expect(history.summary).toMatch(/種類：\{\{fields\.type\}\}.*状況：\{\{fields\.status\}\}/);
+    expect(history.summary).toContain(`${TYPE_PREFIX}{{fields.type}}`);
+    expect(history.summary).toContain(`${STATUS_PREFIX}{{fields.status}}`);
     for (const c of config.collections) expect(c.label).toMatch(/[\u3040-\u30ff\u4e00-\u9fff]/);
   });
 
@@ -252,5 +254,26 @@ describe('the production editor is configured from the host', () => {
     expect(readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8')).toMatch(
       new RegExp(`^#+ ${section.replace(/[()]/g, '\\$&')}$`, 'm'),
     );
+  });
+});
+
+describe('collapsed history rows show Japanese labels, not keys', () => {
+  test.each([
+    [
+      '2019-07-23　種類：submitted　状況：awaiting_response　自治労連が…',
+      '2019-07-23　種類：要請書提出　状況：回答待ち　自治労連が…',
+    ],
+    ['種類：response　状況：responded', '種類：回答　状況：回答あり'],
+    // Unknown keys, and keys without the prefix, stay as they are.
+    ['種類：unknown　状況：responded', '種類：unknown　状況：回答あり'],
+    ['response → responded', 'response → responded'],
+  ])('%s', (text, shown) => {
+    expect(labelSummary(text)).toBe(shown);
+  });
+
+  test('every type and status key has its label', () => {
+    for (const key of EVENT_TYPE_KEYS) expect(labelSummary(`${TYPE_PREFIX}${key}`)).not.toContain(key);
+    for (const key of STATUS_KEYS)
+      expect(labelSummary(`${STATUS_PREFIX}${key}`)).toBe(`${STATUS_PREFIX}${STATUSES[key].ja}`);
   });
 });

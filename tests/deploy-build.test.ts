@@ -1,7 +1,7 @@
 // A deploy build (DEPLOY=1) as a host runs it: a missing public address stops it with the Japanese
 // message alone (no stack trace); an editor without repository or sign-in is announced, one Japanese
 // line per missing setting, and /admin/ explains what to set instead of loading an editor that cannot
-// sign in or save (no config.yml, no Decap bundle). The rest of the site is built as usual.
+// sign in or save (no Decap bundle; config.yml names no repository). The rest of the site is built as usual.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -57,7 +57,10 @@ test('a deploy build whose editor lacks repository and sign-in says so and build
   expect(admin).toContain('CMS_AUTH_BASE_URL');
   expect(admin).toContain('href="/campaign/guide/#publish"');
   expect(admin).not.toContain('<script');
-  expect(existsSync(join(dist, 'admin', 'config.yml'))).toBe(false);
+  // config.yml documents the editor's fields, and names no repository rather than a placeholder.
+  const config = readFileSync(join(dist, 'admin', 'config.yml'), 'utf8');
+  expect(config).toMatch(/^backend:\n  name: github\n/m);
+  expect(config).not.toMatch(/^\s+repo:/m);
   expect(existsSync(join(dist, 'admin', 'decap'))).toBe(false);
   expect(readFileSync(join(dist, 'guide', 'index.html'), 'utf8')).toContain('id="publish"');
 }, 300_000);

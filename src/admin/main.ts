@@ -12,6 +12,7 @@ import { editorFormats } from '../lib/cms/formats.ts';
 import { editorPhrases, type Phrases } from '../lib/cms/locale.ts';
 import { DEMAND_MARK, markDemands } from '../lib/cms/demand-mark.ts';
 import { parse } from 'yaml';
+import { labelSummary } from '../lib/cms/summary-labels.ts';
 
 interface DecapCms {
   registerLocale(name: string, phrases: unknown): void;
@@ -61,3 +62,25 @@ const filtered = new Set(
 for (const { name, extension, format } of editorFormats(config))
   cms.registerCustomFormat(name, extension, filtered.has(name) ? markDemands(format) : format);
 cms.init();
+
+// Collapsed history rows: the template prints keys after 種類： and 状況：; show their Japanese labels
+// instead (display only: the form and the files keep the keys). Decap re-renders rows at any time, so
+// every text change is looked at; a text that needs no change is left alone (no loop).
+function relabel(node: Node): void {
+  if (node.nodeType === Node.TEXT_NODE) {
+    // What an organizer is typing is left as it is.
+    if (node.parentElement?.closest('textarea, input, [contenteditable="true"]')) return;
+    const text = node.nodeValue ?? '';
+    const labelled = labelSummary(text);
+    if (labelled !== text) node.nodeValue = labelled;
+    return;
+  }
+  const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT);
+  for (let text = walker.nextNode(); text; text = walker.nextNode()) relabel(text);
+}
+new MutationObserver((mutations) => {
+  for (const mutation of mutations) {
+    if (mutation.type === 'characterData') relabel(mutation.target);
+    else mutation.addedNodes.forEach(relabel);
+  }
+}).observe(document.body, { subtree: true, childList: true, characterData: true });

@@ -1,6 +1,6 @@
 /**
  * The configuration of the editor at /admin/ (Decap CMS), generated at build time
- * (src/pages/admin/[name].yml.ts, served as /admin/config.yml) from the schemas and src/lib/status.ts, never written by hand.
+ * (src/pages/admin/config.yml.ts) from the schemas and src/lib/status.ts, never written by hand.
  * tests/cms-config.test.ts holds it to the schemas field by field.
  */
 import { stringify } from 'yaml';
@@ -17,6 +17,7 @@ import { SITE_FILE } from '../content/files.ts';
 import { HISTORY_FIELD_LABELS, STATUS_LIST } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
 import { DEMAND_MARK } from './demand-mark.ts';
+import { STATUS_PREFIX, TYPE_PREFIX } from './summary-labels.ts';
 
 /** Each collection has its own file format, `site-<collection>` (registered in src/admin/main.ts). */
 export const formatName = (collection: string): string => `site-${collection}`;
@@ -85,9 +86,9 @@ export const DEMAND_TEXTS: FieldTexts = {
   statusHistory: {
     label: '経過',
     hint: '古い順に並べます。最後の項目の「状況」が、この要求の現在の状況になります。新しい出来事は一番下に追加してください。',
-    // Decap's summary templates cannot turn a stored key into its label: the row shows the keys of 種類
-    // and 状況 (the selects show them beside the Japanese label: 回答（response）) and the start of 何があったか.
-    summary: "{{fields.date}}　種類：{{fields.type}}　状況：{{fields.status}}　{{fields.summary | truncate(30,'…')}}",
+    // Decap's templates print stored keys only: each key follows a fixed prefix, and the editor page shows
+    // the key's Japanese label in its place (src/lib/cms/summary-labels.ts): 2019-07-23　種類：回答　状況：回答あり　…
+    summary: `{{fields.date}}　${TYPE_PREFIX}{{fields.type}}　${STATUS_PREFIX}{{fields.status}}　{{fields.summary | truncate(30,'…')}}`,
   },
   'statusHistory.date': { label: '日付', hint: '出来事のあった日（YYYY-MM-DD）。今日より後の日付は記録できません。' },
   'statusHistory.type': { label: '出来事の種類' },

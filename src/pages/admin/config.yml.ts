@@ -1,12 +1,10 @@
 // /admin/config.yml: the editor's configuration, generated from the schemas at build time (never by hand).
-// Left out of a deploy build whose editor is not set up (src/lib/cms/setup.ts): /admin/ then explains.
-import type { APIRoute, GetStaticPaths } from 'astro';
+// A deploy build whose editor is not set up (src/lib/cms/setup.ts) still writes it, without a repository
+// (never a placeholder), and its /admin/ page explains what to set instead of loading the editor.
+import type { APIRoute } from 'astro';
 import { cmsConfig, cmsConfigYaml } from '../../lib/cms/config.ts';
 import { editorSetup } from '../../lib/cms/setup.ts';
 import { demandFiles } from '../../lib/cms/folders.ts';
-
-export const getStaticPaths = (() =>
-  editorSetup().ready ? [{ params: { name: 'config' } }] : []) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ site }) => {
   const siteUrl = new URL(import.meta.env.BASE_URL, site).href;
