@@ -5,7 +5,7 @@
 // entry without a source is refused with a Japanese message naming file, line and field.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync } from 'node:fs';
+import { cpSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -17,6 +17,7 @@ import { appendHistoryEntry } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema, type Demand } from '../src/lib/schemas.ts';
 import { EVENT_TYPES, STATUS_KEYS, STATUSES } from '../src/lib/status.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
+import { DEMAND_MARK } from '../src/lib/cms/demand-mark.ts';
 import { newPage } from './harness.ts';
 
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
@@ -344,6 +345,56 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       expect(errorsOf.get(page)).toEqual([]);
     } finally {
       git(dir, 'checkout', '--', file);
+    }
+  }, 120_000);
+
+  test('a new demand is written into its letter’s folder, named by its number, without the list’s mark', async () => {
+    const demand = pickDemand();
+    const { letter } = demand.data;
+    const numbers = [...checkContent(dir).demands.values()]
+      .filter((d) => d.data.letter === letter)
+      .map((d) => d.data.number);
+    const number = Math.max(...numbers) + 1;
+    const file = `content/letters/${letter}/demands/${number}.md`;
+    const page = await openEditor();
+    await page.goto(`${adminUrl}#/collections/demands/new`);
+    await page.getByLabel('短い題', { exact: true }).waitFor();
+    await page.getByLabel('要請書', { exact: true }).fill(letter);
+    await page.getByLabel('番号', { exact: true }).fill(String(number));
+    await page.getByLabel('番号の表記', { exact: true }).fill(`${number}.`);
+    await page.getByLabel('要求の文言', { exact: true }).fill('管理画面から加えた要求の文言（e2e）。');
+    await page.getByLabel('短い題', { exact: true }).fill('管理画面から加えた要求');
+    // Every list starts empty (no blank item whose required fields would block the save).
+    expect(await page.locator('body').innerText()).toMatch(
+      /0 経過[\s\S]*0 根拠となる条文|0 根拠となる条文[\s\S]*0 経過/,
+    );
+    await page.getByRole('button', { name: '経過を追加' }).click();
+    await page.getByLabel('日付', { exact: true }).last().fill(demand.data.statusHistory[0]!.date);
+    await page.getByLabel('出来事の種類').last().click();
+    await page.getByRole('option', { name: '（submitted）' }).click();
+    await page.getByLabel('この出来事の後の状況').last().click();
+    await page.getByRole('option', { name: `${STATUSES.awaiting_response.ja}（awaiting_response）` }).click();
+    await page.getByLabel('何があったか', { exact: true }).last().fill('要請書を提出した（e2e）。');
+    await page.getByRole('button', { name: '出典を追加' }).last().click();
+    await page.getByLabel('出典の題名').last().fill('新しい要求の試験の出典');
+    await page.getByLabel('出典の URL').last().fill('https://example.org/cms-e2e/new');
+    await page.getByLabel('最終確認日', { exact: true }).fill(todayInJapan());
+    await page.getByRole('button', { name: '公開', exact: true }).click();
+    await page.getByRole('menuitem', { name: '公開する', exact: true }).click();
+    try {
+      // The one new file, where the demand's letter and number put it.
+      const added = () =>
+        git(dir, 'status', '--porcelain')
+          .stdout.split('\n')
+          .filter((line) => line.startsWith('?? '))
+          .map((line) => line.slice(3));
+      await expect.poll(added, { timeout: 20_000 }).toEqual([file]);
+      const text = await waitForChange(file, '');
+      expect(text).toMatch(new RegExp(`^---\\nletter: ${letter}\\nnumber: ${number}\\n`));
+      expect(text).not.toContain(DEMAND_MARK);
+      expect(errorsOf.get(page)).toEqual([]);
+    } finally {
+      rmSync(join(dir, file), { force: true });
     }
   }, 120_000);
 

@@ -108,14 +108,20 @@ describe('GitHub Pages workflow', () => {
   const build = workflow.jobs.build!.steps;
   const index = (predicate: (step: Step) => boolean, what: string) => stepIndex(build, predicate, what);
 
-  test('runs on pushes to main, daily at 00:05 JST, with the permissions Pages needs', () => {
+  test('runs on pushes to main, daily at 00:05 JST; only the deploy job may publish', () => {
     expect(workflow.on).toHaveProperty('push');
     expect((workflow.on.push as { branches: string[] }).branches).toContain('main');
     // 15:05 UTC is 00:05 in Japan (UTC+9, no daylight saving time).
     expect(workflow.on.schedule).toEqual([{ cron: '5 15 * * *' }]);
     const [minute, hour] = '5 15 * * *'.split(' ').map(Number);
     expect(((hour! + 9) % 24) * 60 + minute!).toBe(5);
-    expect(workflow.permissions).toMatchObject({ pages: 'write', 'id-token': 'write' });
+    // Only the deploy job, which runs no project code, may publish; the build reads.
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+    expect(workflow.jobs.build!.permissions).toEqual({ contents: 'read', pages: 'read' });
+    expect(workflow.jobs.deploy!.permissions).toEqual({ pages: 'write', 'id-token': 'write' });
+    expect(workflow.jobs.deploy!.steps.every((step) => step.run === undefined && !uses('actions/checkout')(step))).toBe(
+      true,
+    );
   });
 
   test('installs from the lockfile, checks the content, then builds for the Pages address and publishes', () => {

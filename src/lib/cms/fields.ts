@@ -156,12 +156,23 @@ export function fieldFor(name: string, schema: AnySchema, path: string, texts: F
       const values = (inner as unknown as z.ZodEnum).options as string[];
       return { ...base, widget: 'select', options: values.map((value) => ({ label: enumLabel(value), value })) };
     }
-    case 'object':
-      return { ...base, widget: 'object', fields: fieldsFor(inner, path, texts) };
+    case 'object': {
+      const fields = fieldsFor(inner, path, texts);
+      // Decap checks an object's required fields even when the object itself is optional: a new demand
+      // could not be saved without its English translation. In an optional group the editor requires
+      // nothing; the check refuses a group filled in by half (and an emptied group is left out).
+      return { ...base, widget: 'object', fields: required ? fields : fields.map((f) => ({ ...f, required: false })) };
+    }
     case 'array': {
       const element = inner.def['element'] as AnySchema;
       const min = checkValue(inner, 'min_length', 'minimum');
-      const list = { ...base, widget: 'list' as const, ...(min ? { min } : {}) };
+      // A new entry's lists start empty: without `default: []` Decap gives each one blank, collapsed item,
+      // whose required fields then block the save (a new demand could not be saved without a 根拠となる条文).
+      // Items are added with 「…を追加」, as in an existing entry; Decap checks `min` on these lists.
+      // Lists inside a list item (a history entry's 出典) already start empty, and are left without a
+      // default: Decap does not check their `min`, and leaves the field out (the check then names it).
+      const topLevel = !path.includes('.');
+      const list = { ...base, widget: 'list' as const, ...(min ? { min } : {}), ...(topLevel ? { default: [] } : {}) };
       if (unwrap(element).inner.def.type === 'object') {
         return {
           ...list,
