@@ -348,7 +348,7 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
     }
   }, 120_000);
 
-  test('a new demand is written into its letter’s folder, named by its number, without the list’s mark', async () => {
+  test('a new demand is written into its letter’s folder, named by its number, without the list’s mark, and passes the check', async () => {
     const demand = pickDemand();
     const { letter } = demand.data;
     const numbers = [...checkContent(dir).demands.values()]
@@ -392,6 +392,9 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       const text = await waitForChange(file, '');
       expect(text).toMatch(new RegExp(`^---\\nletter: ${letter}\\nnumber: ${number}\\n`));
       expect(text).not.toContain(DEMAND_MARK);
+      // A whole demand made in the form passes the check (no blank list item, no half English group).
+      const check = run(dir, 'npm', ['run', '-s', 'check:content']);
+      expect(check.status, check.stderr).toBe(0);
       expect(errorsOf.get(page)).toEqual([]);
     } finally {
       rmSync(join(dir, file), { force: true });
