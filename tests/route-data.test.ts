@@ -2,18 +2,12 @@
 // shaped from the checked content of the project, expectations derived from that content.
 import { describe, expect, test } from 'vitest';
 import { checkedContent } from '../src/lib/content/astro-loader.ts';
-import {
-  shapeRouteData,
-  citationsByArticle,
-  breadcrumbs,
-  languagePair,
-  type RouteEntries,
-} from '../src/lib/route-data.ts';
+import { shapeRouteData, breadcrumbs, languagePair, type RouteEntries } from '../src/lib/route-data.ts';
 import { pagesOf, pageHref, pageParam } from '../src/lib/paging.ts';
 import { recentRows, newestLetters, fitsOnePage, TRACKER_PAGE_SIZE } from '../src/lib/dashboard.ts';
 import { pageSummary, filterSummary } from '../src/lib/filters.ts';
 import { timelineYears } from '../src/lib/timeline.ts';
-import { demandsCitingArticle } from '../src/lib/cross-references.ts';
+import { citationsByArticle } from '../src/lib/cross-references.ts';
 import { sitePath } from '../src/lib/urls.ts';
 
 const content = checkedContent(process.cwd());
@@ -60,12 +54,15 @@ describe('shapeRouteData', () => {
     expect(reversed.letters).toEqual(data.letters);
   });
 
-  test('citations by article are what demandsCitingArticle finds, article by article', () => {
-    for (const [reference, articles] of data.citing)
-      for (const [article, links] of articles)
-        expect(links.map((l) => l.demand)).toEqual(
-          demandsCitingArticle(reference, article, data.demands).map((l) => l.demand),
-        );
+  test('every legal basis is among the citations of its article', () => {
+    for (const demand of data.demands)
+      for (const basis of demand.legalBasis)
+        expect(
+          data.citing
+            .get(basis.reference)
+            ?.get(basis.article)
+            ?.some((l) => l.demand === demand),
+        ).toBe(true);
   });
 });
 
@@ -91,7 +88,11 @@ test.each([
   ['reference', breadcrumbs.reference('規程'), ['ホーム', '関連規程', '規程']],
   [
     'demand',
-    breadcrumbs.demand('x', { addressee: { organization: '総務省', shortName: '総務省' } }, '要求1'),
+    breadcrumbs.demand(
+      'x',
+      { addressee: { organization: '総務省', organizationPrinted: true, shortName: '総務省' } },
+      '要求1',
+    ),
     ['ホーム', '要請書', '総務省宛', '要求1'],
   ],
 ])('breadcrumbs.%s: home first, every step but the last linked', (_, trail, labels) => {

@@ -10,7 +10,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { dashboardRows, addresseeKeys, countByStatus, asOfRange, type DashboardRow } from './dashboard.ts';
-import { relatedDemandsMap, type DemandRef, type RelatedLink } from './cross-references.ts';
+import { relatedDemandsMap, citationsByArticle, type RelatedLink } from './cross-references.ts';
 import { addresseeShort } from './letters.ts';
 import { formatDateJa } from './dates.ts';
 import type { StatusKey } from './status.ts';
@@ -116,20 +116,6 @@ export function shapeRouteData(entries: RouteEntries, today: string): RouteData 
       letters.map((l) => [l.slug, `${formatDateJa(l.date)}の${addresseeShort(l.addressee)}宛要請書`] as const),
     ),
   };
-}
-
-/** Who cites what: every legal basis of every demand, grouped by reference and article, in the demands' order. */
-export function citationsByArticle<D extends DemandRef>(
-  demands: readonly D[],
-): Map<string, Map<number, RelatedLink<D>[]>> {
-  const out = new Map<string, Map<number, RelatedLink<D>[]>>();
-  for (const demand of demands)
-    for (const basis of demand.legalBasis) {
-      const articles = out.get(basis.reference) ?? out.set(basis.reference, new Map()).get(basis.reference)!;
-      const list = articles.get(basis.article) ?? articles.set(basis.article, []).get(basis.article)!;
-      if (!list.some((link) => link.demand === demand)) list.push({ demand, reason: basis.reason });
-    }
-  return out;
 }
 
 /**
