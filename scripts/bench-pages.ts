@@ -112,6 +112,18 @@ const HTML_PAGE_MAX = 512 * 1024;
 const EDITOR_CONFIG_MAX = 200 * 1024;
 const EDITOR_CONFIG = 'admin/config.yml';
 
+/** Pages that grew with the letters before they were paged (issue 32): their sizes are printed each run. */
+const WATCHED_PAGES = [
+  'status/index.html',
+  'status/all/index.html',
+  'status/by-addressee/soumu/index.html',
+  'status/by-status/responded/index.html',
+  'status/by-letter/index.html',
+  'timeline/index.html',
+  'letters/index.html',
+  'references/index.html',
+];
+
 /** The largest HTML page and the editor config's size, against their targets. */
 function pageLimits(dist: string, files: readonly string[]): string {
   const html = files
@@ -131,6 +143,9 @@ function pageLimits(dist: string, files: readonly string[]): string {
     config === undefined
       ? `  editor config: no ${EDITOR_CONFIG}`
       : `  editor config (${EDITOR_CONFIG}): ${kb(config)} (target: at most ${kb(EDITOR_CONFIG_MAX)} — ${met(config <= EDITOR_CONFIG_MAX)})`,
+    `  watched pages: ${WATCHED_PAGES.filter((file) => files.includes(file))
+      .map((file) => `${file.replace(/index\.html$/, '')} ${kb(fileSize(join(dist, file)))}`)
+      .join(', ')}`,
   ].join('\n');
 }
 
