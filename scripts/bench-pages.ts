@@ -112,16 +112,19 @@ const HTML_PAGE_MAX = 512 * 1024;
 const EDITOR_CONFIG_MAX = 200 * 1024;
 const EDITOR_CONFIG = 'admin/config.yml';
 
-/** Pages that grew with the letters before they were paged (issue 32): their sizes are printed each run. */
-const WATCHED_PAGES = [
-  'status/index.html',
-  'status/all/index.html',
-  'status/by-addressee/soumu/index.html',
-  'status/by-status/responded/index.html',
-  'status/by-letter/index.html',
-  'timeline/index.html',
-  'letters/index.html',
-  'references/index.html',
+/**
+ * Pages that grew with the letters before they were paged (issue 32), printed each run: the largest
+ * page of each kind (a filtered list's first page, the first page of the by-letter overview…).
+ */
+const WATCHED_PAGES: readonly RegExp[] = [
+  /^status\/index\.html$/,
+  /^status\/all\/index\.html$/,
+  /^status\/by-addressee\/[^/]+\/index\.html$/,
+  /^status\/by-status\/[^/]+\/index\.html$/,
+  /^status\/by-letter\/index\.html$/,
+  /^timeline\/index\.html$/,
+  /^letters\/index\.html$/,
+  /^references\/[^/]+\/index\.html$/,
 ];
 
 /** The largest HTML page and the editor config's size, against their targets. */
@@ -143,8 +146,9 @@ function pageLimits(dist: string, files: readonly string[]): string {
     config === undefined
       ? `  editor config: no ${EDITOR_CONFIG}`
       : `  editor config (${EDITOR_CONFIG}): ${kb(config)} (target: at most ${kb(EDITOR_CONFIG_MAX)} — ${met(config <= EDITOR_CONFIG_MAX)})`,
-    `  watched pages: ${WATCHED_PAGES.filter((file) => files.includes(file))
-      .map((file) => `${file.replace(/index\.html$/, '')} ${kb(fileSize(join(dist, file)))}`)
+    `  watched pages (largest of each kind): ${WATCHED_PAGES.map((pattern) => html.find((h) => pattern.test(h.file)))
+      .filter((h) => h !== undefined)
+      .map((h) => `${h.file.replace(/index\.html$/, '')} ${kb(h.bytes)}`)
       .join(', ')}`,
   ].join('\n');
 }
