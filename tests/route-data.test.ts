@@ -9,6 +9,8 @@ import { pageSummary, filterSummary } from '../src/lib/filters.ts';
 import { timelineYears } from '../src/lib/timeline.ts';
 import { citationsByArticle } from '../src/lib/cross-references.ts';
 import { sitePath } from '../src/lib/urls.ts';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const content = checkedContent(process.cwd());
 const entries = (map: Map<string, { data: unknown }>) => [...map].map(([id, file]) => ({ id, data: file.data }));
@@ -160,4 +162,14 @@ describe('the tracker past one page', () => {
     expect(years.map((y) => y.year)).toEqual(['2019', '2020']);
     expect(years.flatMap((y) => y.items)).toHaveLength(items.length);
   });
+});
+
+test('pages and components only render: none reads a collection (route-data.ts does, once)', () => {
+  const files = ['src/pages', 'src/components'].flatMap((dir) =>
+    readdirSync(dir, { recursive: true, encoding: 'utf8' })
+      .filter((file) => /\.(astro|ts)$/.test(file))
+      .map((file) => join(dir, file)),
+  );
+  expect(files.length).toBeGreaterThan(0);
+  expect(files.filter((file) => /\bgetCollection\s*\(/.test(readFileSync(file, 'utf8')))).toEqual([]);
 });
