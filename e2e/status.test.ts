@@ -69,6 +69,17 @@ describe('the tracker (/status/)', () => {
     expect(await page.locator('#legend-stalled').count()).toBe(1);
   });
 
+  test('each demand is rendered once: one row of one table, which stacks into a block per demand on a phone', async () => {
+    const page = await newPage({ viewport: { width: 390, height: 800 } });
+    const demands = (await (await page.request.get(siteUrl('/api/demands.json'))).json()) as { id: string }[];
+    const html = await (await page.request.get(siteUrl('/status/'))).text();
+    for (const { id } of demands) expect(html.split(`data-demand="${id}"`).length - 1).toBe(1);
+    await page.goto(siteUrl('/status/'));
+    const row = page.locator('tr[data-demand]').first();
+    expect(await row.evaluate((tr) => getComputedStyle(tr).display)).toBe('block');
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth)).toBe(true);
+  });
+
   test('without JavaScript, the filters are links to pre-filtered pages', async () => {
     const page = await newPage({ javaScriptEnabled: false });
     await page.goto(siteUrl('/status/'));

@@ -7,7 +7,8 @@
 //    performance, accessibility, best-practices and SEO scores (target: 100 each), with every audit
 //    that cost points.
 // 3. Builds a synthetic corpus of 1,000 letters in a temporary copy of the project and prints its
-//    build time (target: under 60 s) and output size.
+//    build time (target: under 60 s), output size and file count (target: under 20,000), its largest
+//    HTML page (target: at most 512 KB) and the editor config's size (target: at most 200 KB).
 //
 // Options: --runs=N (Lighthouse runs per page; the median is shown, default 1), --skip-lighthouse,
 // --skip-synthetic, --letters=N (synthetic corpus size, default 1000).
@@ -104,6 +105,52 @@ function routeTimes(log: string): BuildFigures['routes'] {
     groups.set(route, group);
   }
   return [...groups].map(([route, g]) => ({ route, ...g })).sort((a, b) => b.ms - a.ms);
+}
+
+/** Every HTML page at most this size at 1,000 letters (issue 32), and the editor's config at most this. */
+const HTML_PAGE_MAX = 512 * 1024;
+const EDITOR_CONFIG_MAX = 200 * 1024;
+const EDITOR_CONFIG = 'admin/config.yml';
+
+/**
+ * Pages that grew with the letters before they were paged (issue 32), printed each run: the largest
+ * page of each kind (a filtered list's first page, the first page of the by-letter overview…).
+ */
+const WATCHED_PAGES: readonly RegExp[] = [
+  /^status\/index\.html$/,
+  /^status\/all\/index\.html$/,
+  /^status\/by-addressee\/[^/]+\/index\.html$/,
+  /^status\/by-status\/[^/]+\/index\.html$/,
+  /^status\/by-letter\/index\.html$/,
+  /^timeline\/index\.html$/,
+  /^letters\/index\.html$/,
+  /^references\/[^/]+\/index\.html$/,
+];
+
+/** The largest HTML page and the editor config's size, against their targets. */
+function pageLimits(dist: string, files: readonly string[]): string {
+  const html = files
+    .filter((file) => file.endsWith('.html'))
+    .map((file) => ({ file, bytes: fileSize(join(dist, file)) }))
+    .sort((a, b) => b.bytes - a.bytes);
+  const largest = html[0];
+  const config = files.includes(EDITOR_CONFIG) ? fileSize(join(dist, EDITOR_CONFIG)) : undefined;
+  const met = (ok: boolean) => (ok ? 'met' : 'MISSED');
+  return [
+    largest
+      ? `  largest HTML page: ${largest.file} ${kb(largest.bytes)} (target: at most ${kb(HTML_PAGE_MAX)} — ${met(largest.bytes <= HTML_PAGE_MAX)}); next: ${html
+          .slice(1, 4)
+          .map((h) => `${h.file} ${kb(h.bytes)}`)
+          .join(', ')}`
+      : '  no HTML page',
+    config === undefined
+      ? `  editor config: no ${EDITOR_CONFIG}`
+      : `  editor config (${EDITOR_CONFIG}): ${kb(config)} (target: at most ${kb(EDITOR_CONFIG_MAX)} — ${met(config <= EDITOR_CONFIG_MAX)})`,
+    `  watched pages (largest of each kind): ${WATCHED_PAGES.map((pattern) => html.find((h) => pattern.test(h.file)))
+      .filter((h) => h !== undefined)
+      .map((h) => `${h.file.replace(/index\.html$/, '')} ${kb(h.bytes)}`)
+      .join(', ')}`,
+  ].join('\n');
 }
 
 const slowestRoutes = (b: BuildFigures) =>
@@ -205,6 +252,7 @@ async function main(): Promise<void> {
   const realDist = join(work, 'dist');
   const real = build(PROJECT_ROOT, realDist, origin);
   console.log(describeBuild('Real site', real));
+  console.log(pageLimits(realDist, listFiles(realDist)));
 
   if (!args.has('skip-lighthouse')) {
     const preview = await startPreview({ outDir: realDist, port, env: { SITE_URL: origin } });
@@ -227,6 +275,7 @@ async function main(): Promise<void> {
       );
       console.log(slowestRoutes(synthetic));
       const dist = join(copy, 'dist');
+      console.log(pageLimits(dist, listFiles(dist)));
       const sized = listFiles(dist).map((file) => ({ file, bytes: fileSize(join(dist, file)) }));
       const byDir = new Map<string, number>();
       const filesByDir = new Map<string, number>();

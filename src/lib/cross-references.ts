@@ -44,21 +44,19 @@ function compareDemands<D extends DemandRef>(a: RelatedLink<D>, b: RelatedLink<D
   return a.demand.letter.localeCompare(b.demand.letter) || a.demand.number - b.demand.number;
 }
 
-/** Demands whose legal basis cites 第`article`条 of `reference`, with the reason each gives. */
-export function demandsCitingArticle<D extends DemandRef>(
-  reference: string,
-  article: number,
-  all: readonly D[],
-): RelatedLink<D>[] {
-  const out: RelatedLink<D>[] = [];
-  for (const demand of all) {
-    const basis = demand.legalBasis.find((b) => b.reference === reference && b.article === article);
-    if (basis) out.push({ demand, reason: basis.reason });
-  }
-  return out.sort(compareDemands);
-}
-
-/** Demands of one letter, in printed order. */
-export function demandsOfLetter<D extends DemandRef>(letter: string, all: readonly D[]): D[] {
-  return all.filter((d) => d.letter === letter).sort((a, b) => a.number - b.number);
+/**
+ * Who cites what: per reference id, per article number, the demands whose legal basis cites it with
+ * the reason each gives (a demand once per article, with its first reason), sorted by letter then
+ * number. One pass over all demands, for every reference page and article list at once.
+ */
+export function citationsByArticle<D extends DemandRef>(all: readonly D[]): Map<string, Map<number, RelatedLink<D>[]>> {
+  const out = new Map<string, Map<number, RelatedLink<D>[]>>();
+  for (const demand of all)
+    for (const basis of demand.legalBasis) {
+      const articles = out.get(basis.reference) ?? out.set(basis.reference, new Map()).get(basis.reference)!;
+      const links = articles.get(basis.article) ?? articles.set(basis.article, []).get(basis.article)!;
+      if (!links.some((link) => link.demand === demand)) links.push({ demand, reason: basis.reason });
+    }
+  for (const articles of out.values()) for (const links of articles.values()) links.sort(compareDemands);
+  return out;
 }

@@ -162,6 +162,42 @@ export function countByStatus(rows: readonly { status: StatusKey }[]): Record<St
  */
 export const FILTER_OPTIONS_MAX = 20;
 
+/**
+ * Demands a page of the tracker lists. Up to this many demands in all, /status/ lists every one and the
+ * filters work in place (and combine) with JavaScript; past it every list is in pages of this many
+ * (/status/all/, /status/by-status/<s>/2/…), the filters are links to those pages, and /status/ opens
+ * on the demands that changed most recently.
+ */
+export const TRACKER_PAGE_SIZE = 100;
+/** How many recently changed demands /status/ shows when the demands do not fit one page. */
+export const RECENT_MAX = 50;
+/** Letters (or addressees) per page of an overview table (/status/by-letter/, /status/by-letter/2/…). */
+export const MATRIX_PAGE_SIZE = 100;
+
+/** Whether `count` demands fit one page of the tracker (then /status/ holds every row). */
+export const fitsOnePage = (count: number): boolean => count <= TRACKER_PAGE_SIZE;
+
+/**
+ * The demands that changed most recently: by the date of their latest event, newest first; on the same
+ * day, ties keep the table's order.
+ */
+export function recentRows<R extends { latest: { date: string }; lastUpdated: string }>(
+  rows: readonly R[],
+  max = RECENT_MAX,
+): R[] {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => b.row.latest.date.localeCompare(a.row.latest.date) || a.index - b.index)
+    .slice(0, max)
+    .map(({ row }) => row);
+}
+
+/** The newest `max` letters (kept in date order): the overview on /status/ when there are many. */
+export function newestLetters<L extends { date: string; slug: string }>(letters: readonly L[], max: number): L[] {
+  const sorted = [...letters].sort((a, b) => a.date.localeCompare(b.date) || a.slug.localeCompare(b.slug));
+  return sorted.slice(Math.max(0, sorted.length - max));
+}
+
 export interface MatrixRow {
   /** The letter slug or addressee key this row counts (its filter value). */
   value: string;

@@ -92,6 +92,16 @@ export function filterHref(filter: DashboardFilter): string {
   return `${sitePath('/status/')}${filterQuery(filter)}`;
 }
 
+/**
+ * What one page of a long list shows: 「全4500件のうち2000件の要求の、1〜100件目を表示しています。」; the
+ * plain summary when the page shows every matching demand.
+ */
+export function pageSummary(matching: number, total: number, from: number, to: number): string {
+  if (to - from + 1 >= matching) return filterSummary(matching, total);
+  const which = matching === total ? `全${total}件の要求の` : `全${total}件のうち${matching}件の要求の`;
+  return `${which}、${from}〜${to}件目を表示しています。`;
+}
+
 /** "9件中3件" style summary of what a filter shows. */
 export function filterSummary(shown: number, total: number): string {
   return shown === total

@@ -10,7 +10,7 @@
  */
 import type { CollectionEntry } from 'astro:content';
 import { dashboardRows, addresseeKeys, countByStatus, asOfRange, type DashboardRow } from './dashboard.ts';
-import { relatedDemandsMap, type DemandRef, type RelatedLink } from './cross-references.ts';
+import { relatedDemandsMap, citationsByArticle, type RelatedLink } from './cross-references.ts';
 import { addresseeShort } from './letters.ts';
 import { formatDateJa } from './dates.ts';
 import type { StatusKey } from './status.ts';
@@ -118,20 +118,6 @@ export function shapeRouteData(entries: RouteEntries, today: string): RouteData 
   };
 }
 
-/** Who cites what: every legal basis of every demand, grouped by reference and article, in the demands' order. */
-export function citationsByArticle<D extends DemandRef>(
-  demands: readonly D[],
-): Map<string, Map<number, RelatedLink<D>[]>> {
-  const out = new Map<string, Map<number, RelatedLink<D>[]>>();
-  for (const demand of demands)
-    for (const basis of demand.legalBasis) {
-      const articles = out.get(basis.reference) ?? out.set(basis.reference, new Map()).get(basis.reference)!;
-      const list = articles.get(basis.article) ?? articles.set(basis.article, []).get(basis.article)!;
-      if (!list.some((link) => link.demand === demand)) list.push({ demand, reason: basis.reason });
-    }
-  return out;
-}
-
 /**
  * Up to this many demands citing an article are listed under it on the reference page; past it the
  * page gives their number and links to the article's own list (at 1,000 letters, one article is cited
@@ -140,6 +126,9 @@ export function citationsByArticle<D extends DemandRef>(
 export const CITING_INLINE_MAX = 10;
 /** Demands per page of an article's list of citing demands. */
 export const CITING_PAGE_SIZE = 500;
+
+/** Letters per page of /letters/ (its summary makes each about 600 bytes). */
+export const LETTERS_PAGE_SIZE = 100;
 
 let memo: Promise<RouteData> | undefined;
 

@@ -1,5 +1,5 @@
 /**
- * Sorting the tracker's table by a column (the browser script in StatusDashboard.astro). Without
+ * Sorting the tracker's table by a column (src/scripts/status-tracker.ts). Without
  * JavaScript the table keeps the letters' order; these rules are shared so they are unit-tested.
  */
 export type SortDirection = 'ascending' | 'descending';

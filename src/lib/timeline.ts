@@ -183,7 +183,8 @@ export function buildTimeline(
   );
   for (const group of orderedGroups) {
     const letterSlugs = [...group.letters].sort();
-    const names = letterSlugs.map((slug) => addressee.get(slug) ?? slug).join('・');
+    // Each addressee once: many letters to one ministry read 総務大臣, not 総務大臣・総務大臣・…
+    const names = [...new Set(letterSlugs.map((slug) => addressee.get(slug) ?? slug))].join('・');
     const summaries = new Set(group.refs.map((r) => r.summary));
     const n = (perDay.get(`${group.date}-${group.type}`) ?? 0) + 1;
     perDay.set(`${group.date}-${group.type}`, n);
@@ -207,6 +208,26 @@ export function buildTimeline(
       (SAME_DAY_ORDER[a.kind] ?? 9) - (SAME_DAY_ORDER[b.kind] ?? 9) ||
       a.id.localeCompare(b.id),
   );
+}
+
+/**
+ * Up to this many demands (and letters) are named under one timeline item; past it the item says how
+ * many more (at 1,000 letters one day's response concerns thousands of demands).
+ */
+export const TIMELINE_NAMED_MAX = 20;
+
+export interface TimelineYear {
+  year: string;
+  items: TimelineItem[];
+}
+
+/**
+ * The timeline's pages, one per year, oldest first. The newest year is the page at /timeline/; a
+ * timeline within one year is one page, as it always was.
+ */
+export function timelineYears(items: readonly TimelineItem[]): TimelineYear[] {
+  const years = Map.groupBy(items, (item) => item.date.slice(0, 4));
+  return [...years.keys()].sort().map((year) => ({ year, items: years.get(year)! }));
 }
 
 /** Years and months present, for a compact index: [{ key: '2019-07', label: '2019年7月', count }]. */
