@@ -26,11 +26,12 @@ export default defineConfig({
   base: address.base,
   trailingSlash: 'always',
   build: { format: 'directory', inlineStylesheets: 'never' },
-  // The editor at /admin/ stays out of the sitemap (and is disallowed in robots.txt, noindex).
+  // The editor at /admin/ stays out of the sitemap (and is disallowed in robots.txt, noindex), and so do
+  // the embeds at /embed/ (noindex: fragments for other sites, each the copy of a demand page).
   integrations: [
     contentCheck(),
     mdx(),
-    sitemap({ filter: (page) => !new URL(page).pathname.includes('/admin/') }),
+    sitemap({ filter: (page) => !/\/(?:admin|embed)\//.test(new URL(page).pathname) }),
     searchIndex(),
     decapCms(),
     // Last: lists the finished build's top level (search index and editor included).

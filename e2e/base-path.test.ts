@@ -8,7 +8,13 @@ import { describe, expect, test } from 'vitest';
 import { listFiles, sitemapUrls } from '../scripts/lib/site-checks/dist.ts';
 import { elementUrls, parseHtml } from '../scripts/lib/site-checks/html.ts';
 import { jsonLdItems } from '../scripts/lib/site-checks/pages.ts';
-import { ADMIN_HEADER_CSP, PAGE_HEADER_CSP, parseHeaders, ruleMatches } from '../src/lib/deploy-headers.ts';
+import {
+  ADMIN_HEADER_CSP,
+  EMBED_HEADER_CSP,
+  PAGE_HEADER_CSP,
+  parseHeaders,
+  ruleMatches,
+} from '../src/lib/deploy-headers.ts';
 import { distDir, newPage, servedPath, siteUrl } from './harness.ts';
 import { allPages, BASE_PATH, BUILD_ORIGIN, BUILD_SITE, SEARCH_QUERY } from './site.ts';
 
@@ -241,13 +247,18 @@ test('no placeholder host (*.example) appears in any file of the build', () => {
   expect(found).toEqual([]);
 });
 
-test('_headers gives every built file exactly one policy, under the base path: the editor’s for admin/', () => {
+test('_headers gives every built file exactly one policy, under the base path: the editor’s for admin/, the embeds’ for embed/', () => {
   const rules = parseHeaders(read('_headers'));
   for (const file of files.filter((f) => f !== '_headers')) {
     const urlPath = `${BASE_PATH}${file.replace(/(^|\/)index\.html$/, '$1')}`;
     const csp = rules
       .filter((r) => ruleMatches(r.path, urlPath))
       .flatMap((r) => r.headers['Content-Security-Policy'] ?? []);
-    expect(csp, urlPath).toEqual([file.startsWith('admin/') ? ADMIN_HEADER_CSP : PAGE_HEADER_CSP]);
+    const expected = file.startsWith('admin/')
+      ? ADMIN_HEADER_CSP
+      : file.startsWith('embed/')
+        ? EMBED_HEADER_CSP
+        : PAGE_HEADER_CSP;
+    expect(csp, urlPath).toEqual([expected]);
   }
 });

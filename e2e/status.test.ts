@@ -299,9 +299,12 @@ describe('a demand page', () => {
     expect(await history.nth(1).textContent()).toMatch(/相手方の回答要旨（総務[省大臣]+）[\s\S]*目的の範囲内/);
     for (let n = 0; n < 3; n++)
       expect(await history.nth(n).locator('.history__sources a[href^="https://"]').count()).toBeGreaterThan(0);
-    // Its own feed, to follow this one demand.
-    const feed = page.getByRole('link', { name: 'この要求の経過をフィード（Atom）で追う' });
-    expect(await feed.getAttribute('href')).toMatch(/\/letters\/2019-07-23-soumu\/demands\/2\/feed\.xml$/);
+    // Following this one demand: a section of the page (its feed's address, for apps), not the XML itself.
+    const follow = page.getByRole('link', { name: 'この要求の経過を追う（フィード・メール）' });
+    expect(await follow.getAttribute('href')).toMatch(/\/letters\/2019-07-23-soumu\/demands\/2\/#follow$/);
+    expect(await page.locator('#follow pre').textContent()).toMatch(
+      /\/letters\/2019-07-23-soumu\/demands\/2\/feed\.xml$/,
+    );
     // The badge links to the legend.
     await current.click();
     await page.waitForURL('**/status/#legend-stalled');

@@ -5,8 +5,11 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { parse } from 'yaml';
+import { EMBED_CSP } from '../src/lib/csp.ts';
+import { cspProblems } from '../scripts/lib/site-checks/pages.ts';
 import {
   ADMIN_HEADER_CSP,
+  EMBED_HEADER_CSP,
   formatHeaders,
   headerRules,
   PAGE_HEADER_CSP,
@@ -34,7 +37,7 @@ function expectCommandsExist(line: string): void {
 }
 
 describe('_headers', () => {
-  const entries = ['index.html', '404.html', 'feed.xml', '_astro/', 'letters/', 'search-index/', 'admin/'];
+  const entries = ['index.html', '404.html', 'feed.xml', '_astro/', 'letters/', 'search-index/', 'admin/', 'embed/'];
   const headersAt = (rules: readonly HeaderRule[], urlPath: string) => {
     const matching = rules.filter((rule) => ruleMatches(rule.path, urlPath));
     const names = matching.flatMap((rule) => Object.keys(rule.headers));
@@ -57,6 +60,29 @@ describe('_headers', () => {
     }
     // Nothing outside base.
     if (base !== '/') expect(headersAt(rules, '/letters/x/').names).toEqual([]);
+  });
+
+  test.each(['/', '/campaign/'])('base %s: only /embed/ may be framed by other sites', (base) => {
+    const rules = headerRules(entries, base);
+    const embed = rules.filter((rule) => ruleMatches(rule.path, `${base}embed/letters/x/demands/1/`));
+    const headers = Object.assign({}, ...embed.map((rule) => rule.headers)) as Record<string, string>;
+    expect(embed.flatMap((rule) => rule.headers['Content-Security-Policy'] ?? [])).toEqual([EMBED_HEADER_CSP]);
+    expect(headers).not.toHaveProperty('X-Frame-Options');
+    for (const route of ['', 'letters/x/demands/1/', 'admin/', 'feed.xml']) {
+      const at = rules.filter((rule) => ruleMatches(rule.path, `${base}${route}`));
+      const csp = at.flatMap((rule) => rule.headers['Content-Security-Policy'] ?? []);
+      expect(csp.join(), route).toContain("frame-ancestors 'none'");
+      expect(
+        at.some((rule) => rule.headers['X-Frame-Options'] === 'DENY'),
+        route,
+      ).toBe(true);
+    }
+  });
+
+  test('the embed policy: no script at all, only the site’s own files, valid in a <meta>', () => {
+    expect(EMBED_CSP).toContain("script-src 'none'");
+    expect(cspProblems(EMBED_CSP)).toEqual([]);
+    expect(EMBED_HEADER_CSP.endsWith('; frame-ancestors *')).toBe(true);
   });
 
   test('the file reads back as the rules it was written from', () => {

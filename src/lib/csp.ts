@@ -6,6 +6,17 @@ export const PAGE_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; manifest-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'self'";
 
 /**
+ * The policy of the embed pages (/embed/…), which other sites frame: no script at all, only the site's
+ * own stylesheet and images (the status badge). Its deploy header adds frame-ancestors * (any site may
+ * frame them: src/lib/deploy-headers.ts); every other page keeps frame-ancestors 'none'.
+ */
+export const EMBED_CSP =
+  "default-src 'none'; script-src 'none'; style-src 'self'; img-src 'self'; frame-src 'none'; object-src 'none'; base-uri 'self'; form-action 'none'";
+
+/** The folder of the embed pages at the top of the build (the only pages other sites may frame). */
+export const EMBED_DIR = 'embed';
+
+/**
  * Where the editor at /admin/ may connect: the local backend of `npm run edit` (decap-server on this
  * machine, port 8081 or CMS_PORT), and GitHub's API.
  */

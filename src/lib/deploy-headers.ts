@@ -8,19 +8,27 @@
  * Both hosts apply every rule whose path matches, and Cloudflare joins two values of one header (two
  * policies, both enforced). So no two matching rules set the same header: the policy rules name the
  * site's top-level entries one by one instead of a catch-all /*, which sets only the common headers.
+ *
+ * The embed pages (/embed/…) alone may be framed by other sites: their rule carries EMBED_CSP with
+ * frame-ancestors *, and no X-Frame-Options (which is why X-Frame-Options: DENY is set per rule, not
+ * in the catch-all).
  */
-import { ADMIN_CSP, PAGE_CSP } from './csp.ts';
+import { ADMIN_CSP, EMBED_CSP, EMBED_DIR, PAGE_CSP } from './csp.ts';
 
-/** Headers every response of the site carries, besides its policy. */
+/** Headers every response of the site carries, besides its policy and framing. */
 export const COMMON_HEADERS: Readonly<Record<string, string>> = {
-  'X-Frame-Options': 'DENY',
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
 
+/** No other site may frame a page (old browsers read X-Frame-Options, new ones frame-ancestors). */
+export const NO_FRAMING = { 'X-Frame-Options': 'DENY' } as const;
+
 export const FRAME_ANCESTORS = "frame-ancestors 'none'";
 export const PAGE_HEADER_CSP = `${PAGE_CSP}; ${FRAME_ANCESTORS}`;
 export const ADMIN_HEADER_CSP = `${ADMIN_CSP}; ${FRAME_ANCESTORS}`;
+/** The embed pages: any site may frame them. */
+export const EMBED_HEADER_CSP = `${EMBED_CSP}; frame-ancestors *`;
 
 /** The editor's folder at the top of the build. */
 export const ADMIN_DIR = 'admin';
@@ -36,7 +44,7 @@ export interface HeaderRule {
  * served under `base` ('/' or '/campaign/').
  */
 export function headerRules(entries: readonly string[], base: string): HeaderRule[] {
-  const page = { 'Content-Security-Policy': PAGE_HEADER_CSP };
+  const page = { 'Content-Security-Policy': PAGE_HEADER_CSP, ...NO_FRAMING };
   // Headers that are the same everywhere may come from a catch-all: no other rule repeats them.
   const rules: HeaderRule[] = [
     { path: `${base}*`, headers: { ...COMMON_HEADERS } },
@@ -44,9 +52,16 @@ export function headerRules(entries: readonly string[], base: string): HeaderRul
   ];
   for (const entry of [...entries].sort()) {
     if (entry === `${ADMIN_DIR}/` || entry === '_headers' || entry === '_redirects') continue;
+    if (entry === `${EMBED_DIR}/`) {
+      rules.push({ path: `${base}${entry}*`, headers: { 'Content-Security-Policy': EMBED_HEADER_CSP } });
+      continue;
+    }
     rules.push({ path: entry.endsWith('/') ? `${base}${entry}*` : `${base}${entry}`, headers: page });
   }
-  rules.push({ path: `${base}${ADMIN_DIR}/*`, headers: { 'Content-Security-Policy': ADMIN_HEADER_CSP } });
+  rules.push({
+    path: `${base}${ADMIN_DIR}/*`,
+    headers: { 'Content-Security-Policy': ADMIN_HEADER_CSP, ...NO_FRAMING },
+  });
   return rules;
 }
 

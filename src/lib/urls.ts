@@ -59,6 +59,19 @@ export const demandUrl = (letterSlug: string, number: number): string =>
 /** A demand's own Atom feed (its whole history). */
 export const demandFeedUrl = (letterSlug: string, number: number): string =>
   sitePath(`/letters/${letterSlug}/demands/${number}/feed.xml`);
+/** The follow section of a demand page (what following means, the feed's address, the latest entries). */
+export const FOLLOW_ANCHOR = 'follow';
+export const demandFollowUrl = (letterSlug: string, number: number): string =>
+  `${demandUrl(letterSlug, number)}#${FOLLOW_ANCHOR}`;
+/** The site's follow page: following the whole site, one demand, or by mail. */
+export const followUrl = (): string => sitePath('/follow/');
+/** The site's Atom feed (every demand's history). */
+export const siteFeedUrl = (): string => sitePath('/feed.xml');
+/** A demand's embed page, which other sites may frame (src/lib/csp.ts EMBED_CSP). */
+export const embedUrl = (letterSlug: string, number: number): string =>
+  sitePath(`/embed/letters/${letterSlug}/demands/${number}/`);
+/** A demand's status badge (SVG), for blogs and READMEs. */
+export const badgeUrl = (letterSlug: string, number: number): string => sitePath(`/badges/${letterSlug}/${number}.svg`);
 export const demandAnchor = (number: number): string => `demand-${number}`;
 export const demandInLetterUrl = (letterSlug: string, number: number): string =>
   `${letterUrl(letterSlug)}#${demandAnchor(number)}`;

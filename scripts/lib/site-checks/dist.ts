@@ -141,8 +141,12 @@ export interface SitePage {
  * under (sitemap URLs carry it; the returned paths do not).
  */
 export function sitePages(distDir: string, base = '/'): SitePage[] {
-  // The organizers' editor (admin/) is not a public page: it has its own policy and its own test.
-  const files = listFiles(distDir).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
+  // The organizers' editor (admin/) is not a public page: it has its own policy and its own test. Nor
+  // are the embeds (embed/), fragments other sites frame: noindex, no header or navigation, their own
+  // policy (EMBED_CSP) and their own test (e2e/share.test.ts).
+  const files = listFiles(distDir).filter(
+    (file) => file.endsWith('.html') && !file.startsWith('admin/') && !file.startsWith('embed/'),
+  );
   const fileSet = new Set(files);
   const inSitemap = new Set(sitemapUrls(distDir, base).map((url) => routeOf(new URL(url).pathname, base)));
   const pages = new Map<string, SitePage>();
