@@ -114,6 +114,8 @@ describe('embeds, under the deploy headers', () => {
     for (const demand of demands) {
       const html = read(fileOfRoute(embedRoute(demand)));
       expect(html, demand.url).not.toMatch(/<script/i);
+      // Nothing stray between head and body (a <title> broken by formatting once showed there).
+      expect(html.slice(html.indexOf('</head>'), html.indexOf('<body'))).toBe('</head>');
       expect(html).toContain(demand.shortTitle);
       expect(html).toContain(`href="${demand.url}"`);
       const loaded = [...html.matchAll(/<(?:link rel="stylesheet" href|img src)="([^"]+)"/g)].map((m) => m[1]!);

@@ -16,7 +16,7 @@ export const CARD_HEIGHT = 630;
 /** The most a card may weigh (link previews fetch it on a phone's data). */
 export const CARD_MAX_BYTES = 150 * 1024;
 /** Bumped when the drawing changes, so every card is drawn again (the hash covers it). */
-export const CARD_DESIGN_VERSION = 1;
+export const CARD_DESIGN_VERSION = 2;
 /** Where the cards are published, under base. */
 export const CARD_DIR = 'cards';
 
