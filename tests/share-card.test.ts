@@ -23,6 +23,7 @@ import {
   badgeSvg,
   cachedCardPng,
   cardFontsCover,
+  drawCards,
   cardSvg,
   statusColours,
   textWidth,
@@ -67,8 +68,9 @@ describe('a letter card says', () => {
       const own = demandsOf(slug);
       const ja = letterCardText(letter, own, SITE);
       const en = englishLetterCardText(letter, own, 'Site');
-      expect(ja.title).toBe(letter.title);
+      expect(ja.title).toBe(`${addresseeShort(letter.addressee)}宛の要請書`);
       expect(ja.kicker).toContain(`要求${own.length}件`);
+      expect(ja.kicker).toContain(formatDateJa(letter.date));
       expect(en.lang).toBe('en');
       expect(en.title).toBe(letter.english?.title ?? letter.title);
       expect(en.kicker).toContain(formatDateEn(letter.date));
@@ -173,6 +175,19 @@ describe('drawing', () => {
     expect(png.length).toBeLessThanOrEqual(CARD_MAX_BYTES);
     expect(readdirSync(cache)).toEqual([`${cardHash(longest)}.png`]);
     expect((await cachedCardPng(longest, cache)).equals(png)).toBe(true);
+  });
+
+  test('drawing a build’s cards: each card once, under its hash, into the cache', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'share-cards-all-'));
+    try {
+      const cards = demands.slice(0, 3).map((d) => demandCardText(content.letters.get(d.letter)!.data, d, SITE));
+      const drawn = drawCards(cards, dir);
+      expect([...drawn.keys()].sort()).toEqual(cards.map(cardHash).sort());
+      for (const card of cards) expect((await drawn.get(cardHash(card))!).subarray(1, 4).toString()).toBe('PNG');
+      expect(readdirSync(dir).sort()).toEqual([...new Set(cards.map((c) => `${cardHash(c)}.png`))].sort());
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   test('the badge: its status in words, its whole text as title, each part held to its measured width', () => {

@@ -16,6 +16,7 @@
  * the cards whose text changed.
  */
 import { createRequire } from 'node:module';
+import { availableParallelism } from 'node:os';
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -258,4 +259,29 @@ export function badgeSvg(badge: BadgeText): string {
     text(left + pad, valueWidth, fg, 700, badge.value),
     '</g></svg>',
   ].join('');
+}
+
+/**
+ * Starts drawing every card of the build, a few at a time (sharp draws in its own threads while the
+ * build goes on), and returns each card's PNG by hash. The build renders pages one after another:
+ * without this, each card would wait for the one before it.
+ */
+export function drawCards(cards: readonly CardText[], cacheDir: string): Map<string, Promise<Buffer>> {
+  const drawn = new Map<string, Promise<Buffer>>();
+  const queue = [...cards];
+  const settle = new Map<string, { resolve: (png: Buffer) => void; reject: (error: unknown) => void }>();
+  for (const card of cards) {
+    drawn.set(
+      cardHash(card),
+      new Promise<Buffer>((resolve, reject) => settle.set(cardHash(card), { resolve, reject })),
+    );
+  }
+  const worker = async (): Promise<void> => {
+    for (let card = queue.shift(); card; card = queue.shift()) {
+      const { resolve, reject } = settle.get(cardHash(card))!;
+      await cachedCardPng(card, cacheDir).then(resolve, reject);
+    }
+  };
+  for (let i = 0; i < Math.max(1, availableParallelism()); i++) void worker();
+  return drawn;
 }

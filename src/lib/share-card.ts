@@ -92,12 +92,15 @@ export function demandCardText(letter: CardLetter, demand: CardDemand, siteName:
   };
 }
 
-/** A letter's card: addressee and date, its title, its demands counted by status. */
+/**
+ * A letter's card: to whom and when, its demands counted by status. Its printed title, long and formal,
+ * is in the preview's own title (og:title); the card names the letter as readers do: 総務大臣宛の要請書.
+ */
 export function letterCardText(letter: CardLetter, demands: readonly CardDemand[], siteName: string): CardText {
   return {
     lang: 'ja',
-    kicker: `${addresseeShort(letter.addressee)}宛の要請書（${formatDateJa(letter.date)}）・ 要求${demands.length}件`,
-    title: letter.title,
+    kicker: `${formatDateJa(letter.date)}付 ・ 要求${demands.length}件`,
+    title: `${addresseeShort(letter.addressee)}宛の要請書`,
     note: statusTally(demands, 'ja'),
     asOf: asOfJa(lettersAsOf(demands, letter.date)),
     siteName,
