@@ -8,6 +8,7 @@ import { hasVisibleText, INVISIBLE_ONLY_MESSAGE } from './content/text-rules.ts'
 import { sourceUrlProblem } from './content/url-rules.ts';
 import { MAX_CHARS, EARLIEST_DATE, charCount } from './content/limits.ts';
 import { toIsoDate } from './dates.ts';
+import { ARCHIVE_HOSTS, isArchiveUrl } from './sources.ts';
 
 // Organizers read these messages: zod's own texts (too long, too few…) in Japanese too.
 z.config(z.locales.ja());
@@ -95,16 +96,48 @@ export const PartySchema = z.strictObject({
   honorific: text.optional(),
 });
 
+/**
+ * A saved copy of a cited page, where it survives if the page moves or vanishes: the Wayback Machine
+ * (web.archive.org) or 国立国会図書館 WARP (warp.ndl.go.jp). Hosts: src/lib/sources.ts ARCHIVE_HOSTS.
+ */
+export const ArchiveUrlSchema = z
+  .url({ protocol: /^https$/ })
+  .refine(isArchiveUrl, { message: `保存版の URL は ${ARCHIVE_HOSTS.join(' か ')} のものにしてください` });
+
 /** A public document backing a fact. */
 export const SourceSchema = z.strictObject({
   /** Title of the source as published, at most MAX_CHARS.sourceTitle characters. */
   title: text.superRefine(maxChars(MAX_CHARS.sourceTitle)).meta({ maxChars: MAX_CHARS.sourceTitle }),
   /** Where to read it: http or https, no user part, no look-alike host (url-rules.ts). */
   url: sourceUrl,
+  /** A saved copy of the page (Wayback Machine or WARP), shown as 「保存版」 beside the link. */
+  archived: ArchiveUrlSchema.optional(),
+  /** When the page was last read at `url` (YYYY-MM-DD). */
+  accessed: IsoDateSchema.optional(),
 });
 
 /** A link to an original document (PDF, web page). */
 export const DocumentLinkSchema = SourceSchema;
+
+/**
+ * One correction of a claim the site had published (訂正履歴): shown where it was made and collected on
+ * /corrections/ with its own feed (src/lib/corrections.ts).
+ */
+export const CorrectionSchema = z.strictObject({
+  /** When the correction was published. */
+  date: IsoDateSchema,
+  /** Where in the file, in words: 第20条のあらまし, 英語の要求文. */
+  location: text,
+  /** What the site said, and what was wrong with it. */
+  before: text,
+  /** What it says now. */
+  after: text,
+  /** Why: what the text or the source actually says. */
+  reason: text,
+});
+
+/** Corrections of a content file, oldest first. */
+const corrections = z.array(CorrectionSchema).default([]);
 
 /** A letter's title and summary for the English pages (the site's words: an unofficial translation). */
 export const EnglishLetterSchema = z.strictObject({
@@ -135,7 +168,8 @@ export const LetterSchema = z.strictObject({
   /** One or two sentences introducing the letter on the site (the site's words, not the letter's). */
   summary: text,
   /** Title and summary for the English pages, if written. */
-  english: EnglishLetterSchema.optional(),
+  english: EnglishLetterSchema.optional() /** Corrections of claims this file had published (訂正履歴). */,
+  corrections,
 });
 
 /**
@@ -217,7 +251,8 @@ export const DemandSchema = z.strictObject({
   /** Events, oldest first; the last one gives the current status. */
   statusHistory: z.array(HistoryEntrySchema).min(1),
   /** When an organizer last checked for news on this demand. */
-  lastChecked: IsoDateSchema,
+  lastChecked: IsoDateSchema /** Corrections of claims this file had published (訂正履歴). */,
+  corrections,
 });
 
 /** A lettered sub-item (イ, ロ, ハ) of an item. */
@@ -331,7 +366,8 @@ export const ReferenceSchema = z.strictObject({
   /** 附則, in order. */
   supplementary: z.array(SupplementarySchema).default([]),
   /** Originals where known. */
-  originals: z.array(DocumentLinkSchema).default([]),
+  originals: z.array(DocumentLinkSchema).default([]) /** Corrections of claims this file had published (訂正履歴). */,
+  corrections,
 });
 
 /**
@@ -352,6 +388,10 @@ export const TimelineSourceSchema = z
     date: IsoDateSchema.optional(),
     /** Slug of a letter on this site whose text states the fact (content/letters/<slug>). */
     letter: slug.optional(),
+    /** A saved copy of the page (Wayback Machine or WARP), shown as 「保存版」 beside the link. */
+    archived: ArchiveUrlSchema.optional(),
+    /** When the page was last read at `url` (YYYY-MM-DD). */
+    accessed: IsoDateSchema.optional(),
   })
   .refine(
     (source) =>
@@ -376,7 +416,8 @@ export const TimelineEventSchema = z.strictObject({
   /** Slugs of the letters this event concerns, for links. */
   letters: z.array(slug).default([]),
   /** Sources for the event: at least one. */
-  sources: z.array(TimelineSourceSchema).min(1),
+  sources: z.array(TimelineSourceSchema).min(1) /** Corrections of claims this file had published (訂正履歴). */,
+  corrections,
 });
 
 /**
@@ -404,6 +445,8 @@ export const SiteSchema = z.strictObject({
   timelineIntro: text,
   /** The subtitle of the site's Atom feed (/feed.xml). */
   feedSubtitle: text.superRefine(maxChars(MAX_CHARS.description)).meta({ maxChars: MAX_CHARS.description }),
+  /** Corrections of the site's own texts outside content/ (pages, search, status definitions): 訂正履歴. */
+  corrections,
 });
 
 export type Letter = z.output<typeof LetterSchema>;
@@ -417,3 +460,4 @@ export type Source = z.output<typeof SourceSchema>;
 export type TimelineSource = z.output<typeof TimelineSourceSchema>;
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 export type Site = z.output<typeof SiteSchema>;
+export type Correction = z.output<typeof CorrectionSchema>;

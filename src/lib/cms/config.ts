@@ -27,6 +27,29 @@ const source = {
   url: { label: '出典の URL', hint: 'https:// で始まる、誰でも読める場所。' },
 };
 
+/** A source's saved copy and reading date under `at` (every kind of source has them). */
+const archive = (at: string): FieldTexts => ({
+  [`${at}.archived`]: {
+    label: '保存版の URL',
+    hint: 'Wayback Machine（https://web.archive.org/…）か国立国会図書館 WARP（https://warp.ndl.go.jp/…）に保存したページの URL。ページの横に「保存版」と出ます。',
+  },
+  [`${at}.accessed`]: { label: '閲覧日', hint: 'この URL でページを読んだ日（YYYY-MM-DD）。' },
+});
+
+/** The corrections log of a file (訂正履歴): every collection has it. */
+const corrections: FieldTexts = {
+  corrections: {
+    label: '訂正履歴',
+    hint: '公開した内容を直したときは、ここに1件追加します（何が誤りで、いまは何と書き、なぜ直したか）。ページと「訂正履歴」のページに出ます。',
+    summary: '{{fields.date}} {{fields.location}}',
+  },
+  'corrections.date': { label: '訂正した日', hint: 'YYYY-MM-DD。' },
+  'corrections.location': { label: '訂正した箇所', hint: '例：第20条のあらまし、要求の英訳。' },
+  'corrections.before': { label: '訂正前', hint: '以前の記載と、どこが誤っていたか。', long: true },
+  'corrections.after': { label: '訂正後', hint: 'いまの記載。', long: true },
+  'corrections.reason': { label: '理由', hint: '条文や出典に実際に何と書かれているか。', long: true },
+};
+
 const party = (who: string): FieldTexts => ({
   [who]: { label: who === 'sender' ? '差出人' : '宛先' },
   [`${who}.organization`]: { label: '団体名', hint: '印字のとおりに（例：日本自治体労働組合総連合）。' },
@@ -59,6 +82,8 @@ export const LETTER_TEXTS: FieldTexts = {
   english: { label: '英語ページの題名と紹介文' },
   'english.title': { label: '題名（英語）', hint: '印字された題名の英訳。英語ページの見出しになります。' },
   'english.summary': { label: '紹介文（英語）', hint: 'この要請書が何を求めているかを英語で1〜2文。', long: true },
+  ...archive('originals'),
+  ...corrections,
 };
 
 export const DEMAND_TEXTS: FieldTexts = {
@@ -127,7 +152,9 @@ export const DEMAND_TEXTS: FieldTexts = {
   },
   'statusHistory.sources.title': source.title,
   'statusHistory.sources.url': source.url,
+  ...archive('statusHistory.sources'),
   lastChecked: { label: '最終確認日', hint: '新しい動きがないか最後に確かめた日（YYYY-MM-DD）。' },
+  ...corrections,
 };
 
 export const TIMELINE_TEXTS: FieldTexts = {
@@ -143,6 +170,8 @@ export const TIMELINE_TEXTS: FieldTexts = {
   'sources.publication': { label: '発行元', hint: '新聞・通信社・団体名（例：しんぶん赤旗）。' },
   'sources.date': { label: '発行日', hint: '紙面の記事などの日付（YYYY-MM-DD）。' },
   'sources.letter': { label: 'このサイトの要請書', hint: '事実が書かれている要請書のフォルダー名。' },
+  ...archive('sources'),
+  ...corrections,
 };
 
 const enactment = (at: string, what: string): FieldTexts => ({
@@ -215,6 +244,8 @@ export const REFERENCE_TEXTS: FieldTexts = {
   originals: { label: '原本', summary: '{{fields.title}}' },
   'originals.title': { label: '題名' },
   'originals.url': { label: 'URL', hint: 'PDF やウェブページの場所。' },
+  ...archive('originals'),
+  ...corrections,
 };
 
 export const SITE_TEXTS: FieldTexts = {
@@ -256,6 +287,7 @@ export const SITE_TEXTS: FieldTexts = {
     hint: 'Atom フィード（/feed.xml）の副題。何を配信しているかを1文で。',
     long: true,
   },
+  ...corrections,
 };
 
 /** The Markdown body after the frontmatter, kept byte for byte (a plain text area, no rich-text rewrite). */
