@@ -46,6 +46,15 @@ export interface FeedEntry {
   contentHtml: string;
 }
 
+/** What renderAtom writes of an entry: a demand's entries (FeedEntry) and the corrections log's. */
+export type AtomEntry = Pick<
+  FeedEntry,
+  'id' | 'title' | 'link' | 'published' | 'updated' | 'summary' | 'contentHtml'
+> & {
+  /** A demand entry's status, written as the entry's category. */
+  status?: StatusKey;
+};
+
 /** What XML 1.0 cannot carry at all (its Char production): controls, lone surrogates, U+FFFE/U+FFFF. */
 const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
 
@@ -132,7 +141,7 @@ export function feedEntries(
   return entries.slice(0, limit).map(({ position: _position, ...entry }) => entry);
 }
 
-export interface AtomFeed {
+export interface AtomFeed<E extends AtomEntry = FeedEntry> {
   title: string;
   subtitle: string;
   /** Absolute URL of the feed itself. */
@@ -140,11 +149,11 @@ export interface AtomFeed {
   /** Absolute URL of the page the feed mirrors. */
   alternateUrl: string;
   author: string;
-  entries: readonly FeedEntry[];
+  entries: readonly E[];
 }
 
 /** Serializes an Atom 1.0 document (RFC 4287). */
-export function renderAtom(feed: AtomFeed): string {
+export function renderAtom(feed: AtomFeed<AtomEntry>): string {
   const updated = feed.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), atomDate('1970-01-01'));
   const lines = [
     '<?xml version="1.0" encoding="utf-8"?>',
@@ -163,7 +172,9 @@ export function renderAtom(feed: AtomFeed): string {
       `    <link rel="alternate" type="text/html" href="${escapeXml(entry.link)}"/>`,
       `    <published>${entry.published}</published>`,
       `    <updated>${entry.updated}</updated>`,
-      `    <category term="${escapeXml(entry.status)}" label="${escapeXml(STATUSES[entry.status].ja)}"/>`,
+      ...(entry.status
+        ? [`    <category term="${escapeXml(entry.status)}" label="${escapeXml(STATUSES[entry.status].ja)}"/>`]
+        : []),
       `    <summary type="text">${escapeXml(entry.summary)}</summary>`,
       `    <content type="html">${escapeXml(entry.contentHtml)}</content>`,
       '  </entry>',

@@ -14,6 +14,10 @@ export interface TimelineSourceLike {
   publication?: string | undefined;
   date?: string | undefined;
   letter?: string | undefined;
+  /** A saved copy of the page (Wayback Machine or WARP). */
+  archived?: string | undefined;
+  /** When the page was last read (YYYY-MM-DD). */
+  accessed?: string | undefined;
 }
 
 export interface TimelineEventInput {
