@@ -56,12 +56,12 @@ const SOURCES: CorrectionSources = {
 describe('collectCorrections', () => {
   const records = collectCorrections(SOURCES);
 
-  test('every correction of every file, newest first; one day by page, then in file order', () => {
+  test('every correction of every file, newest first; one day the regulation first, by page, then in file order', () => {
     expect(records.map((r) => `${r.date} ${r.location}`)).toEqual([
       '2026-03-01 検索の言い換え',
+      '2026-02-01 第20条のあらまし',
       '2026-02-01 英訳',
       '2026-02-01 短い題の英訳',
-      '2026-02-01 第20条のあらまし',
       '2026-01-05 紹介文',
       '2025-12-24 経過',
     ]);

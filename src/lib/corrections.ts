@@ -47,10 +47,15 @@ export interface CorrectionRecord extends Correction {
   pageTitle: string;
 }
 
+/** On one day, the regulation's corrections first (the site's legal annotations), then the site's own texts, letters, demands, timeline. */
+const KIND_ORDER = ['reference', 'site', 'letter', 'demand', 'timeline'] as const;
+const kindOf = (key: string) => key.split('-')[0] as (typeof KIND_ORDER)[number];
+
 const slugPart = (text: string): string => text.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '');
 
 /**
- * Every correction of the content, newest first; on one day, by page, then in the file's order. An
+ * Every correction of the content, newest first; on one day, by kind of page (KIND_ORDER), by page, then
+ * in the file's order. An
  * anchor is derived from the page and the correction's place among that page's corrections of that day,
  * so it stays when other pages are corrected.
  */
@@ -103,7 +108,10 @@ export function collectCorrections(content: CorrectionSources): CorrectionRecord
   }
   records.sort(
     (a, b) =>
-      b.date.localeCompare(a.date) || a.key.localeCompare(b.key, 'en', { numeric: true }) || a.position - b.position,
+      b.date.localeCompare(a.date) ||
+      KIND_ORDER.indexOf(kindOf(a.key)) - KIND_ORDER.indexOf(kindOf(b.key)) ||
+      a.key.localeCompare(b.key, 'en', { numeric: true }) ||
+      a.position - b.position,
   );
   return records.map(({ key: _key, position: _position, ...record }) => record);
 }

@@ -31,7 +31,8 @@ export const EN_TEXTS = {
   japaneseOriginal: 'Japanese original',
   noTranslation: 'No English translation yet; see the Japanese original.',
   footer:
-    'Published by the site of Jichiroren. The letters and the regulation are published in Japanese in their original words; English texts on these pages are the site’s unofficial translations and summaries.',
+    'Published by Jichiroren (Japan Federation of Prefectural and Municipal Workers’ Unions). The letters and the regulation are published in Japanese in their original words; English texts on these pages are the site’s unofficial translations and summaries.',
+  corrections: 'Corrections log (in Japanese): every correction of what this site had published',
 } as const;
 
 /** Link text shown on each Japanese page to its English version. */
@@ -48,7 +49,11 @@ const statusLabel = (demand: Demand) => {
   return { key: info.key, label: info.en, symbol: info.symbol, definition: info.definitionEn };
 };
 
-const addresseeEn = (letter: Letter): string => letter.english?.title ?? letter.title;
+/** A letter's English heading: its title, after the addressee's name where given (two letters may share a title). */
+const letterHeadingEn = (letter: Letter): string => {
+  const title = letter.english?.title ?? letter.title;
+  return letter.english?.addressee ? `Letter to ${letter.english.addressee}: ${title}` : title;
+};
 
 /** One demand as the English pages show it. */
 export function englishDemand(demand: Demand) {
@@ -81,7 +86,7 @@ export function englishDemand(demand: Demand) {
 export function englishLetterPage(slug: string, letter: Letter, demands: readonly Demand[]) {
   return {
     slug,
-    title: addresseeEn(letter),
+    title: letterHeadingEn(letter),
     japaneseTitle: letter.title,
     summary: letter.english?.summary ?? null,
     date: letter.date,
@@ -93,6 +98,13 @@ export function englishLetterPage(slug: string, letter: Letter, demands: readonl
       .toSorted((a, b) => a.number - b.number)
       .map(englishDemand),
   };
+}
+
+/** "of the amendment of 21 May 2018" for a 附則 whose qualifier names an amendment, else null. */
+function amendmentOf(reference: Reference, qualifier: string | undefined): string | null {
+  if (!qualifier) return null;
+  const amendment = reference.amendments.find((a) => qualifier.includes(a.written) && qualifier.includes(a.number));
+  return amendment ? `of the amendment of ${formatDateEn(amendment.date)}` : null;
 }
 
 /** A reference's English page: its summary and one summary per article and for the 附則. */
@@ -107,6 +119,8 @@ export function englishReferencePage(id: string, reference: Reference) {
     articles: reference.chapters.flatMap((chapter) =>
       chapter.articles.map((article) => ({
         heading: `Article ${article.number}`,
+        /** The English caption; the Japanese one is kept for the page to give beside it when none is written. */
+        captionEn: article.captionEn ?? null,
         caption: article.caption,
         summary: article.summaryEn ?? null,
         anchor: `article-${article.number}`,
@@ -114,6 +128,8 @@ export function englishReferencePage(id: string, reference: Reference) {
     ),
     supplementary: reference.supplementary.map((s) => ({
       qualifier: s.qualifier ?? null,
+      /** The amendment a 附則 belongs to, in English (its qualifier names one of the amendments). */
+      amendmentEn: amendmentOf(reference, s.qualifier),
       summary: s.summaryEn ?? null,
     })),
   };

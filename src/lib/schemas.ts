@@ -143,6 +143,8 @@ const corrections = z.array(CorrectionSchema).default([]);
 export const EnglishLetterSchema = z.strictObject({
   /** The title in English, translated from the printed one. */
   title: englishText,
+  /** The addressee in English, e.g. the Minister for Internal Affairs and Communications: letters may share a title, so headings name it. */
+  addressee: englishText.optional(),
   /** One or two sentences on what the letter asks, in English. */
   summary: englishText,
 });
@@ -295,6 +297,8 @@ export const ArticleSchema = z.strictObject({
   number: z.number().int().positive(),
   /** Caption in parentheses, without them: 目的, 定義. */
   caption: text,
+  /** The caption in English, for the English pages' headings (Purpose, Definitions). */
+  captionEn: englishText.optional(),
   /** The site's summary in plain Japanese (shown above the text, marked as the site's; the text stays authoritative). */
   plain: plainJapaneseText.optional(),
   /** The site's summary in English, for the English pages (an unofficial summary, not a translation). */

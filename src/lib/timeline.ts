@@ -3,6 +3,7 @@
  * the demands' own history, in date order. History entries that record the same event (same date,
  * type and sources: one meeting answering three demands) become one item listing those demands.
  */
+import type { Correction } from './schemas.ts';
 import { EVENT_TYPES, TIMELINE_KINDS, type EventType, type StatusKey, type TimelineKind } from './status.ts';
 import { historySteps } from './history.ts';
 import { demandId, demandUrl } from './urls.ts';
@@ -29,6 +30,8 @@ export interface TimelineEventInput {
   summary: string;
   letters: readonly string[];
   sources: readonly TimelineSourceLike[];
+  /** Corrections of the event's file (訂正履歴), shown with the event. */
+  corrections?: readonly Correction[];
 }
 
 export interface TimelineHistoryInput {
@@ -67,6 +70,8 @@ export interface TimelineDemandRef {
 export interface TimelineItem {
   /** Anchor on the timeline page. */
   id: string;
+  /** Corrections of an event's file (none for items drawn from demand histories). */
+  corrections: readonly Correction[];
   date: string;
   /** Where it comes from: a context event file or demand histories. */
   origin: 'event' | 'history';
@@ -134,6 +139,7 @@ export function buildTimeline(
     letters: [...event.letters],
     demands: [],
     sources: uniqueSources(event.sources),
+    corrections: event.corrections ?? [],
   }));
 
   const groups = new Map<
@@ -203,6 +209,7 @@ export function buildTimeline(
       letters: letterSlugs,
       demands: group.refs,
       sources: uniqueSources(group.sources),
+      corrections: [],
     });
   }
 

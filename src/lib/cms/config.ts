@@ -81,6 +81,10 @@ export const LETTER_TEXTS: FieldTexts = {
   summary: { label: '紹介文', hint: 'サイトでこの要請書を紹介する1〜2文（サイトの言葉で）。', long: true },
   english: { label: '英語ページの題名と紹介文' },
   'english.title': { label: '題名（英語）', hint: '印字された題名の英訳。英語ページの見出しになります。' },
+  'english.addressee': {
+    label: '宛先（英語）',
+    hint: '英語ページの見出しに出す宛先（例：the Minister for Internal Affairs and Communications）。題名が同じ要請書を見分けます。',
+  },
   'english.summary': { label: '紹介文（英語）', hint: 'この要請書が何を求めているかを英語で1〜2文。', long: true },
   ...archive('originals'),
   ...corrections,
@@ -232,6 +236,7 @@ export const REFERENCE_TEXTS: FieldTexts = {
   'chapters.articles': { label: '条', summary: '第{{fields.number}}条（{{fields.caption}}）' },
   'chapters.articles.number': { label: '条の番号', hint: '第n条の n。' },
   'chapters.articles.caption': { label: '見出し', hint: '（ ）の中の語、括弧なしで（例：目的）。' },
+  'chapters.articles.captionEn': { label: '見出し（英語）', hint: '英語ページの条の見出し（例：Purpose）。' },
   ...summaries('chapters.articles'),
   ...paragraph('chapters.articles.paragraphs'),
   supplementary: { label: '附則', summary: '附則{{fields.qualifier}}' },
