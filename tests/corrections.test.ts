@@ -5,6 +5,7 @@
  */
 import { describe, expect, test } from 'vitest';
 import {
+  articleCorrections,
   collectCorrections,
   contentCorrections,
   correctionNotice,
@@ -102,6 +103,15 @@ test.each([
 ])('latestCorrection', (corrections, latest) => {
   expect(latestCorrection(corrections)).toBe(latest);
   expect(pageCorrections(corrections)[0]?.date ?? null).toBe(latest);
+});
+
+test.each([
+  [20, ['第20条のあらまし', '第20条']],
+  [2, ['第2条の英語']],
+  [1, []],
+])('articleCorrections: article %i', (article, locations) => {
+  const all = ['第20条のあらまし', '第2条の英語', '第20条', '第200条', '紹介文の第1条'].map((l) => c('2026-12-06', l));
+  expect(articleCorrections(all, article).map((x) => x.location)).toEqual(locations);
 });
 
 test('the notice names the day in Japanese', () => {

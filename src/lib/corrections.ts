@@ -121,6 +121,11 @@ export function latestCorrection(corrections: readonly Correction[]): string | n
   return corrections.reduce<string | null>((latest, c) => (latest === null || c.date > latest ? c.date : latest), null);
 }
 
+/** The corrections of a regulation's article n: those whose location starts with 第n条 (第20条のあらまし). */
+export function articleCorrections(corrections: readonly Correction[], article: number): Correction[] {
+  return corrections.filter((c) => new RegExp(`^第${article}条(?![0-9０-９])`).test(c.location.trim()));
+}
+
 /** A page's corrections, newest first (as its notice lists them). */
 export function pageCorrections(corrections: readonly Correction[]): Correction[] {
   return corrections.toSorted((a, b) => b.date.localeCompare(a.date));

@@ -6,6 +6,7 @@ import type { Demand, Letter, Reference } from './schemas.ts';
 import { STATUSES, EVENT_TYPES_EN } from './status.ts';
 import { currentStatus, eventAnchors } from './history.ts';
 import { formatDateEn } from './dates.ts';
+import { latestCorrection } from './corrections.ts';
 import {
   demandAnchor,
   demandUrl,
@@ -30,6 +31,10 @@ export const EN_TEXTS = {
   unofficialSummary: 'Unofficial summary by this site. The Japanese text is authoritative:',
   japaneseOriginal: 'Japanese original',
   noTranslation: 'No English translation yet; see the Japanese original.',
+  /** Where a page's texts were corrected; the details are in Japanese on /corrections/. */
+  corrected: (date: string) => `Texts on this page were corrected on ${formatDateEn(date)}.`,
+  correctionsLink: 'See the corrections log (in Japanese)',
+  archivedCopy: 'archived copy',
   footer:
     'Published by Jichiroren (Japan Federation of Prefectural and Municipal Workers’ Unions). The letters and the regulation are published in Japanese in their original words; English texts on these pages are the site’s unofficial translations and summaries.',
   corrections: 'Corrections log (in Japanese): every correction of what this site had published',
@@ -93,6 +98,11 @@ export function englishLetterPage(slug: string, letter: Letter, demands: readonl
     dateText: formatDateEn(letter.date),
     url: englishLetterUrl(slug),
     japaneseUrl: letterUrl(slug),
+    /** The latest correction of the letter or one of its demands (訂正履歴), or null. */
+    correctedOn: latestCorrection([
+      ...letter.corrections,
+      ...demands.filter((d) => d.letter === slug).flatMap((d) => d.corrections),
+    ]),
     demands: demands
       .filter((d) => d.letter === slug)
       .toSorted((a, b) => a.number - b.number)
@@ -116,6 +126,8 @@ export function englishReferencePage(id: string, reference: Reference) {
     summary: reference.english?.summary ?? null,
     url: englishReferenceUrl(id),
     japaneseUrl: referenceUrl(id),
+    /** The latest correction of the reference (訂正履歴), or null. */
+    correctedOn: latestCorrection(reference.corrections),
     articles: reference.chapters.flatMap((chapter) =>
       chapter.articles.map((article) => ({
         heading: `Article ${article.number}`,
