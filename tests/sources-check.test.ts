@@ -11,6 +11,7 @@ import { readdirSync, readFileSync, writeFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { copyProject, removeProject, PROJECT_ROOT } from './helpers/project-copy.ts';
 import {
+  archiveNote,
   checkLink,
   checkSources,
   citedSources,
@@ -56,6 +57,23 @@ describe('archive addresses', () => {
     expect(isArchiveUrl(url)).toBe(expected);
     const parsed = SourceSchema.safeParse({ title: 't', url: 'https://jichiroren.jp/', archived: url });
     expect(parsed.success).toBe(expected);
+  });
+});
+
+describe('the note beside a source on the pages', () => {
+  test.each([
+    [{}, null],
+    [
+      { archived: 'https://web.archive.org/web/1/a' },
+      { archived: 'https://web.archive.org/web/1/a', label: '保存版', accessed: null },
+    ],
+    [{ accessed: '2026-12-06' }, { archived: null, label: '保存版', accessed: '2026年12月6日閲覧' }],
+    [
+      { archived: 'https://warp.ndl.go.jp/x', accessed: '2019-08-07' },
+      { archived: 'https://warp.ndl.go.jp/x', label: '保存版', accessed: '2019年8月7日閲覧' },
+    ],
+  ])('%o → %o', (source, note) => {
+    expect(archiveNote(source)).toEqual(note);
   });
 });
 

@@ -5,6 +5,8 @@
  * API for a copy to add. `npm run sources -- check` (scripts/sources.ts) prints the result in Japanese.
  */
 
+import { formatDateJa } from './dates.ts';
+
 /** Hosts of the archives a source's `archived` may point at. */
 export const ARCHIVE_HOSTS = ['web.archive.org', 'warp.ndl.go.jp'] as const;
 
@@ -19,6 +21,29 @@ export function isArchiveUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** What the pages show beside a source's link: 「保存版」 (its saved copy) and the day it was read. */
+export interface ArchiveNote {
+  /** The saved copy's address, or null. */
+  archived: string | null;
+  /** The label of the link to it. */
+  label: '保存版';
+  /** 2026年12月6日閲覧, or null. */
+  accessed: string | null;
+}
+
+/** The note beside a source's link, or null when it has neither a saved copy nor a reading date. */
+export function archiveNote(source: {
+  archived?: string | undefined;
+  accessed?: string | undefined;
+}): ArchiveNote | null {
+  if (!source.archived && !source.accessed) return null;
+  return {
+    archived: source.archived ?? null,
+    label: '保存版',
+    accessed: source.accessed ? `${formatDateJa(source.accessed)}閲覧` : null,
+  };
 }
 
 /** A source as content files write it (demand histories, timeline events, originals). */
