@@ -170,7 +170,8 @@ export const LetterSchema = z.strictObject({
   /** One or two sentences introducing the letter on the site (the site's words, not the letter's). */
   summary: text,
   /** Title and summary for the English pages, if written. */
-  english: EnglishLetterSchema.optional() /** Corrections of claims this file had published (訂正履歴). */,
+  english: EnglishLetterSchema.optional(),
+  /** Corrections of claims this file had published (訂正履歴). */
   corrections,
 });
 
@@ -253,7 +254,8 @@ export const DemandSchema = z.strictObject({
   /** Events, oldest first; the last one gives the current status. */
   statusHistory: z.array(HistoryEntrySchema).min(1),
   /** When an organizer last checked for news on this demand. */
-  lastChecked: IsoDateSchema /** Corrections of claims this file had published (訂正履歴). */,
+  lastChecked: IsoDateSchema,
+  /** Corrections of claims this file had published (訂正履歴). */
   corrections,
 });
 
@@ -370,7 +372,8 @@ export const ReferenceSchema = z.strictObject({
   /** 附則, in order. */
   supplementary: z.array(SupplementarySchema).default([]),
   /** Originals where known. */
-  originals: z.array(DocumentLinkSchema).default([]) /** Corrections of claims this file had published (訂正履歴). */,
+  originals: z.array(DocumentLinkSchema).default([]),
+  /** Corrections of claims this file had published (訂正履歴). */
   corrections,
 });
 
@@ -420,7 +423,8 @@ export const TimelineEventSchema = z.strictObject({
   /** Slugs of the letters this event concerns, for links. */
   letters: z.array(slug).default([]),
   /** Sources for the event: at least one. */
-  sources: z.array(TimelineSourceSchema).min(1) /** Corrections of claims this file had published (訂正履歴). */,
+  sources: z.array(TimelineSourceSchema).min(1),
+  /** Corrections of claims this file had published (訂正履歴). */
   corrections,
 });
 
