@@ -99,6 +99,21 @@ describe('the corrections log', () => {
     }
   });
 
+  test('the English version of a corrected letter or regulation says when it was corrected', () => {
+    const latest = new Map<string, string>();
+    for (const record of records) {
+      const route = record.page && /^\/(letters|references)\/[^/]+\//.exec(routeOf(record.page))?.[0];
+      if (!route) continue;
+      const en = `/en${route}`;
+      if (record.date > (latest.get(en) ?? '')) latest.set(en, record.date);
+    }
+    for (const [route, date] of latest) {
+      const page = englishPages.find((p) => p.path === route);
+      expect(page, route).toBeDefined();
+      expect(bodyText(html(page!.file)), route).toContain(EN_TEXTS.corrected(date));
+    }
+  });
+
   test.each(pages.filter((p) => !isEnglish(p.path)))('$path links the log from the footer', ({ file }) => {
     expect(html(file)).toMatch(/<footer[\s\S]*href="[^"]*\/corrections\/"[\s\S]*<\/footer>/);
   });
