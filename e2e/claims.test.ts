@@ -95,7 +95,9 @@ describe('the corrections log', () => {
       const latest = latestCorrection(
         dates.map((date) => ({ date, location: '', before: '', after: '', reason: '' })),
       )!;
-      expect(bodyText(html(page!.file)), route).toContain(correctionNotice(latest));
+      expect(bodyText(html(page!.file)), route).toContain(
+        isEnglish(route) ? EN_TEXTS.corrected(latest) : correctionNotice(latest),
+      );
     }
   });
 

@@ -12,9 +12,11 @@ import {
   correctionsFeed,
   latestCorrection,
   pageCorrections,
+  siteCorrectionsOn,
   type CorrectionSources,
 } from '../src/lib/corrections.ts';
 import { renderAtom } from '../src/lib/feed.ts';
+import { routeOf } from '../src/lib/urls.ts';
 import { CorrectionSchema, DemandSchema } from '../src/lib/schemas.ts';
 import { checkedContent } from '../src/lib/content/astro-loader.ts';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
@@ -51,7 +53,7 @@ const SOURCES: CorrectionSources = {
   ],
   references: [{ id: 'rules', data: { shortTitle: '規程', corrections: [c('2026-02-01', '第20条のあらまし')] } }],
   timeline: [{ id: '2024-09-01-notice', data: { title: '通知', corrections: [] } }],
-  site: { corrections: [c('2026-03-01', '検索の言い換え')] },
+  site: { corrections: [c('2026-03-01', '検索の言い換え'), { ...c('2026-03-01', '英語のホーム'), page: '/en/' }] },
 };
 
 describe('collectCorrections', () => {
@@ -60,6 +62,7 @@ describe('collectCorrections', () => {
   test('every correction of every file, newest first; one day the regulation first, by page, then in file order', () => {
     expect(records.map((r) => `${r.date} ${r.location}`)).toEqual([
       '2026-03-01 検索の言い換え',
+      '2026-03-01 英語のホーム',
       '2026-02-01 第20条のあらまし',
       '2026-02-01 英訳',
       '2026-02-01 短い題の英訳',
@@ -73,9 +76,10 @@ describe('collectCorrections', () => {
     ['紹介文', '/letters/2024-10-01-soumu/', '2024年10月1日の総務大臣宛要請書'],
     ['第20条のあらまし', '/references/rules/', '規程'],
     ['検索の言い換え', null, 'サイト全体'],
+    ['英語のホーム', '/en/', 'サイト（/en/）'],
   ])('%s belongs to %s (%s)', (location, page, title) => {
     const record = records.find((r) => r.location === location)!;
-    expect(record.page === null ? null : record.page.replace(/^\/[^/]+(?=\/letters|\/references)/, '')).toBe(page);
+    expect(record.page === null ? null : routeOf(record.page)).toBe(page);
     expect(record.pageTitle).toBe(title);
   });
 
@@ -112,6 +116,12 @@ test.each([
 ])('articleCorrections: article %i', (article, locations) => {
   const all = ['第20条のあらまし', '第2条の英語', '第20条', '第200条', '紹介文の第1条'].map((l) => c('2026-12-06', l));
   expect(articleCorrections(all, article).map((x) => x.location)).toEqual(locations);
+});
+
+test('siteCorrectionsOn: the site corrections naming a page', () => {
+  const site = { corrections: [c('2026-01-01', 'a'), { ...c('2026-01-02', 'b'), page: '/en/' }] };
+  expect(siteCorrectionsOn('/en/', site).map((x) => x.location)).toEqual(['b']);
+  expect(siteCorrectionsOn('/search/', site)).toEqual([]);
 });
 
 test('the notice names the day in Japanese', () => {
@@ -168,4 +178,5 @@ test('the real log holds every correction of content/, each with a page or the w
   const log = contentCorrections(PROJECT_ROOT);
   expect(log).toHaveLength(count);
   for (const record of log) expect(record.page !== null || record.pageTitle === 'サイト全体').toBe(true);
+  expect(new Set(log.map((r) => r.anchor)).size).toBe(log.length);
 });

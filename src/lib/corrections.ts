@@ -88,14 +88,24 @@ export function collectCorrections(content: CorrectionSources): CorrectionRecord
       pageTitle: `経過「${t.data.title}」`,
       corrections: t.data.corrections,
     })),
-    { key: 'site', page: null, pageTitle: 'サイト全体', corrections: content.site?.corrections ?? [] },
+    // The site's own texts: each correction may name the page showing the text (`page`).
+    ...(content.site?.corrections ?? []).map((correction) => ({
+      key: 'site',
+      page: correction.page ? sitePath(correction.page) : null,
+      pageTitle: correction.page ? `サイト（${correction.page}）` : 'サイト全体',
+      corrections: [correction],
+    })),
   ];
   const records: (CorrectionRecord & { key: string; position: number })[] = [];
+  // Numbered per file and day, and ordered by place in the file (the site's texts come one group each).
+  const perDay = new Map<string, number>();
+  const perFile = new Map<string, number>();
   for (const group of groups) {
-    const perDay = new Map<string, number>();
-    group.corrections.forEach((correction, position) => {
-      const n = (perDay.get(correction.date) ?? 0) + 1;
-      perDay.set(correction.date, n);
+    group.corrections.forEach((correction) => {
+      const n = (perDay.get(`${group.key} ${correction.date}`) ?? 0) + 1;
+      perDay.set(`${group.key} ${correction.date}`, n);
+      const position = perFile.get(group.key) ?? 0;
+      perFile.set(group.key, position + 1);
       records.push({
         ...correction,
         anchor: `correction-${correction.date}-${slugPart(group.key)}-${n}`,
@@ -114,6 +124,11 @@ export function collectCorrections(content: CorrectionSources): CorrectionRecord
       a.position - b.position,
   );
   return records.map(({ key: _key, position: _position, ...record }) => record);
+}
+
+/** The site-wide corrections (content/site.yaml) that name the page at `route` (/en/). */
+export function siteCorrectionsOn(route: string, site: { corrections: readonly Correction[] }): Correction[] {
+  return site.corrections.filter((c) => c.page === route);
 }
 
 /** The latest correction date of a page's corrections, or null when it has none. */

@@ -134,6 +134,11 @@ export const CorrectionSchema = z.strictObject({
   after: text,
   /** Why: what the text or the source actually says. */
   reason: text,
+  /** In content/site.yaml only: the route of the page showing the corrected text (/en/, /search/), which then says so. */
+  page: z
+    .string()
+    .regex(/^\/(?:[a-z0-9-]+\/)*$/, 'ページは / で始まり / で終わるサイト内の場所で書いてください（例：/en/）')
+    .optional(),
 });
 
 /** Corrections of a content file, oldest first. */

@@ -48,6 +48,10 @@ const corrections: FieldTexts = {
   'corrections.before': { label: '訂正前', hint: '以前の記載と、どこが誤っていたか。', long: true },
   'corrections.after': { label: '訂正後', hint: 'いまの記載。', long: true },
   'corrections.reason': { label: '理由', hint: '条文や出典に実際に何と書かれているか。', long: true },
+  'corrections.page': {
+    label: '直したページ',
+    hint: 'サイトの文章（このファイル）の訂正だけ：直した文章が出るページ（例：/en/）。そのページに訂正を表示します。',
+  },
 };
 
 const party = (who: string): FieldTexts => ({
