@@ -21,18 +21,24 @@ const bodyText = (source: string): string => parseHtml(source).byTag('body')[0]?
 const isEnglish = (path: string): boolean => path.startsWith('/en/');
 const JAPANESE = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u;
 
-// The guide and the data page document the keys and the English labels for organizers and developers;
-// the corrections log quotes the English texts it corrected.
+// The data page documents the JSON's keys and English labels for developers; the corrections log quotes
+// the English texts it corrected; the guide shows the keys organizers type (checked for labels below).
 const japanesePages = pages.filter(
   (p) => !isEnglish(p.path) && p.kind !== 'guide' && p.kind !== 'api' && p.path !== '/corrections/',
 );
+const has = (text: string, word: string): boolean => new RegExp(`(^|[^A-Za-z_])${word}($|[^A-Za-z_])`).test(text);
 const englishPages = pages.filter((p) => isEnglish(p.path));
 
 describe('Japanese pages show no status key and no English status label', () => {
   const forbidden = STATUS_LIST.flatMap((s) => [s.key, s.en, s.definitionEn]);
   test.each(japanesePages)('$path', ({ file }) => {
     const text = bodyText(html(file));
-    expect(forbidden.filter((word) => new RegExp(`(^|[^A-Za-z_])${word}($|[^A-Za-z_])`).test(text))).toEqual([]);
+    expect(forbidden.filter((word) => has(text, word))).toEqual([]);
+  });
+
+  test.each(pages.filter((p) => p.kind === 'guide'))('$path: the keys, but no English label', ({ file }) => {
+    const text = bodyText(html(file));
+    expect(STATUS_LIST.flatMap((s) => [s.en, s.definitionEn]).filter((word) => has(text, word))).toEqual([]);
   });
 });
 
