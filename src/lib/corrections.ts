@@ -38,10 +38,10 @@ export interface CorrectionSources {
 }
 
 /** One correction with the page it belongs to. */
-export interface CorrectionRecord extends Correction {
+export interface CorrectionRecord extends Omit<Correction, 'page'> {
   /** Id on /corrections/ (and the feed entry's fragment): correction-<date>-<page key>-<n>. */
   anchor: string;
-  /** The corrected page's path, or null for a correction of the site as a whole. */
+  /** The corrected page's path (base included), or null for a correction of the site as a whole. */
   page: string | null;
   /** The page's name as the log shows it. */
   pageTitle: string;
