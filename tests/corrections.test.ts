@@ -52,7 +52,10 @@ const SOURCES: CorrectionSources = {
     },
   ],
   references: [{ id: 'rules', data: { shortTitle: '規程', corrections: [c('2026-02-01', '第20条のあらまし')] } }],
-  timeline: [{ id: '2024-09-01-notice', data: { title: '通知', corrections: [] } }],
+  timeline: [
+    { id: '2024-09-01-notice', data: { date: '2024-09-01', title: '通知', corrections: [c('2025-01-01', '見出し')] } },
+    { id: '2023-05-01-policy', data: { date: '2023-05-01', title: '方針', corrections: [c('2025-01-01', '要約')] } },
+  ],
   site: { corrections: [c('2026-03-01', '検索の言い換え'), { ...c('2026-03-01', '英語のホーム'), page: '/en/' }] },
 };
 
@@ -68,6 +71,8 @@ describe('collectCorrections', () => {
       '2026-02-01 短い題の英訳',
       '2026-01-05 紹介文',
       '2025-12-24 経過',
+      '2025-01-01 要約',
+      '2025-01-01 見出し',
     ]);
   });
 
@@ -77,6 +82,8 @@ describe('collectCorrections', () => {
     ['第20条のあらまし', '/references/rules/', '規程'],
     ['検索の言い換え', null, 'サイト全体'],
     ['英語のホーム', '/en/', 'サイト（/en/）'],
+    ['見出し', '/timeline/#event-2024-09-01-notice', '経過「通知」'],
+    ['要約', '/timeline/2023/#event-2023-05-01-policy', '経過「方針」'],
   ])('%s belongs to %s (%s)', (location, page, title) => {
     const record = records.find((r) => r.location === location)!;
     expect(record.page === null ? null : routeOf(record.page)).toBe(page);

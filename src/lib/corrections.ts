@@ -10,6 +10,7 @@ import { addresseeShort, labelInText, type AddresseeName } from './letters.ts';
 import { atomDate, escapeXml, type AtomFeed, type AtomEntry } from './feed.ts';
 import { demandUrl, letterUrl, referenceUrl, sitePath } from './urls.ts';
 import { checkedContent } from './content/astro-loader.ts';
+import { timelineYearPath } from './timeline.ts';
 
 /** The corrections page and its feed. */
 export const CORRECTIONS_PATH = '/corrections/';
@@ -29,10 +30,18 @@ export interface CorrectionSources {
     data: { date: string; addressee: AddresseeName; corrections: readonly Correction[] };
   }[];
   demands: readonly {
-    data: { letter: string; number: number; label: string; shortTitle: string; corrections: readonly Correction[] };
+    data: {
+      letter: string;
+      number: number;
+      label: string;
+      shortTitle: string;
+      corrections: readonly Correction[];
+      /** Its events' dates: the timeline's newest year decides which page shows an event. */
+      statusHistory?: readonly { date: string }[];
+    };
   }[];
   references: readonly { id: string; data: { shortTitle: string; corrections: readonly Correction[] } }[];
-  timeline: readonly { id: string; data: { title: string; corrections: readonly Correction[] } }[];
+  timeline: readonly { id: string; data: { date: string; title: string; corrections: readonly Correction[] } }[];
   /** The site's own texts (content/site.yaml): corrections of pages, search and labels outside content/. */
   site?: { corrections: readonly Correction[] } | undefined;
 }
@@ -63,6 +72,13 @@ export function collectCorrections(content: CorrectionSources): CorrectionRecord
   const letterNames = new Map(
     content.letters.map((l) => [l.id, { date: l.data.date, addressee: addresseeShort(l.data.addressee) }] as const),
   );
+  // The timeline's newest year (events and demand histories) is at /timeline/, the others at /timeline/<year>/.
+  const newestYear = [
+    ...content.timeline.map((t) => t.data.date),
+    ...content.demands.flatMap((d) => (d.data.statusHistory ?? []).map((e) => e.date)),
+  ]
+    .map((date) => date.slice(0, 4))
+    .reduce((a, b) => (b > a ? b : a), '');
   const groups: { key: string; page: string | null; pageTitle: string; corrections: readonly Correction[] }[] = [
     ...content.letters.map((l) => ({
       key: `letter-${l.id}`,
@@ -84,7 +100,7 @@ export function collectCorrections(content: CorrectionSources): CorrectionRecord
     })),
     ...content.timeline.map((t) => ({
       key: `timeline-${t.id}`,
-      page: `${sitePath('/timeline/')}#event-${t.id}`,
+      page: `${sitePath(timelineYearPath(t.data.date.slice(0, 4), newestYear))}#event-${t.id}`,
       pageTitle: `経過「${t.data.title}」`,
       corrections: t.data.corrections,
     })),

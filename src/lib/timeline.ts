@@ -241,6 +241,14 @@ export function timelineYears(items: readonly TimelineItem[]): TimelineYear[] {
   return [...years.keys()].sort().map((year) => ({ year, items: years.get(year)! }));
 }
 
+/**
+ * The timeline page showing items of `year`, given the newest year of the whole timeline: the newest
+ * year is at /timeline/, the others at /timeline/<year>/ (src/pages/timeline/[...year].astro).
+ */
+export function timelineYearPath(year: string, newestYear: string): string {
+  return year === newestYear ? '/timeline/' : `/timeline/${year}/`;
+}
+
 /** Years and months present, for a compact index: [{ key: '2019-07', label: '2019年7月', count }]. */
 export function timelineMonths(items: readonly { date: string }[]): { key: string; label: string; count: number }[] {
   const months = new Map<string, number>();
