@@ -17,7 +17,7 @@ import {
   runs,
   textTerms,
 } from '../../../src/lib/search/tokenize.ts';
-import { PHRASE_BONUS, RERANK_WINDOW } from '../../../src/lib/search/engine.ts';
+import { EXPANSION_SHARE, PHRASE_BONUS, RERANK_WINDOW } from '../../../src/lib/search/engine.ts';
 import type { SearchUnit } from '../../../src/lib/search/units.ts';
 
 export interface ReferenceIndex {
@@ -90,22 +90,23 @@ export function referenceSearch(index: ReferenceIndex, input: string, k = 10): {
   const base: { doc: number; score: number }[] = [];
   qualifies.forEach((q, doc) => q && base.push({ doc, score: score[doc]! }));
   base.sort((a, b) => b.score - a.score || a.doc - b.doc);
-  // Phrase rerank of the best RERANK_WINDOW: the share of query words a document contains whole (all
-  // the word's longest n-grams, or a concept it names).
+  // Phrase rerank of the best RERANK_WINDOW: how much of the query a document contains (each word as
+  // typed 1, only through an expansion EXPANSION_SHARE; coverageOf restates nothing else).
   const longest = Math.max(...scheme.grams);
   const evidence = query.words.map((word) => ({
     all: runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])),
-    any: [
-      ...conceptsIn(word.text).map((key) => CONCEPT_PREFIX + key),
-      ...word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
-    ],
+    stems: word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
+    concepts: conceptsIn(word.text).map((key) => CONCEPT_PREFIX + key),
   }));
   const has = (term: string, d: number) => raw.has(term) && holds(index.postings.get(term), d);
-  const coverage = (d: number) =>
-    evidence.length
-      ? evidence.filter((e) => (e.all.length > 0 && e.all.every((t) => has(t, d))) || e.any.some((t) => has(t, d)))
-          .length / evidence.length
-      : 0;
+  const coverage = (d: number) => {
+    let sum = 0;
+    for (const e of evidence) {
+      if ((e.all.length > 0 && e.all.every((t) => has(t, d))) || e.stems.some((t) => has(t, d))) sum += 1;
+      else if (e.concepts.some((t) => has(t, d))) sum += EXPANSION_SHARE;
+    }
+    return evidence.length ? sum / evidence.length : 0;
+  };
   const head = base
     .slice(0, RERANK_WINDOW)
     .map(({ doc, score: s }) => ({ doc, score: s * (1 + PHRASE_BONUS * coverage(doc)) }))

@@ -86,8 +86,10 @@ export const DEFAULT_LIMITS: Limits = {
   finalResolve: 60,
 };
 
-/** Exact phrases first: the best RERANK_WINDOW scores × (1 + PHRASE_BONUS × share of words contained whole). */
+/** Exact phrases first: the best RERANK_WINDOW scores × (1 + PHRASE_BONUS × coverageOf(…)). */
 export const PHRASE_BONUS = 2;
+/** In the phrase rerank, a word found only through an expansion counts this much of a word found as typed. */
+export const EXPANSION_SHARE = 0.5;
 export const RERANK_WINDOW = 10;
 /** Estimated uncompressed bytes per posting, to plan reads within the budget. */
 const BYTES_PER_POSTING = 3;
@@ -189,16 +191,38 @@ export function minimumMatchTerms(query: ParsedQuery): string[] {
   return [...strong, ...query.concepts.map((c) => c.term)];
 }
 
-/** Per query word: the terms that must all be present to contain it whole, or concept terms that suffice. */
-export function wordEvidence(query: ParsedQuery, scheme: Scheme): { all: string[]; any: string[] }[] {
+/**
+ * Per query word: the terms that must all be present to contain it as typed (`all`, or one of its
+ * English stems, `stems`), and the concept terms through which it is contained as an expansion only.
+ */
+export function wordEvidence(
+  query: ParsedQuery,
+  scheme: Scheme,
+): { all: string[]; stems: string[]; concepts: string[] }[] {
   const longest = Math.max(0, ...scheme.grams);
   return query.words.map((word) => ({
     all: [...new Set(runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])))],
-    any: [
-      ...conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
-      ...word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
-    ],
+    stems: word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
+    concepts: conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
   }));
+}
+
+/**
+ * How much of the query a document contains, for the phrase rerank: per word 1 when it holds the word
+ * as typed, EXPANSION_SHARE when it holds it only through an expansion (another name, a thesaurus
+ * entry), else 0; averaged over the words.
+ */
+export function coverageOf(
+  evidence: readonly { all: readonly string[]; stems: readonly string[]; concepts: readonly string[] }[],
+  has: (term: string) => boolean,
+): number {
+  if (!evidence.length) return 0;
+  let sum = 0;
+  for (const e of evidence) {
+    if ((e.all.length > 0 && e.all.every(has)) || e.stems.some(has)) sum += 1;
+    else if (e.concepts.some(has)) sum += EXPANSION_SHARE;
+  }
+  return sum / evidence.length;
 }
 
 /** Index of the shard whose range holds `term` (shards are listed by their first term), or -1. */
@@ -662,17 +686,13 @@ export class SearchEngine {
   /** Step 3: the best k that pass minimum match; the first RERANK_WINDOW reordered by phrase coverage. */
   private rank(board: Scoreboard, terms: readonly Term[], query: ParsedQuery, candidates: number[], k: number) {
     const bitOf = new Map(terms.map((t) => [t.entry.term, t.bit]));
-    // A word is contained whole when all its longest n-grams are present (null: one is not in the
-    // index at all), or a concept it names.
-    const evidence = wordEvidence(query, this.scheme).map((e) => ({
-      all: e.all.length && e.all.every((t) => bitOf.has(t)) ? e.all.map((t) => bitOf.get(t)!) : null,
-      any: e.any.filter((t) => bitOf.has(t)).map((t) => bitOf.get(t)!),
-    }));
+    const evidence = wordEvidence(query, this.scheme);
+    // A term not in the index at all is in no document.
     const coverage = (d: number) =>
-      evidence.length
-        ? evidence.filter((e) => e.all?.every((b) => board.has(b, d)) || e.any.some((b) => board.has(b, d))).length /
-          evidence.length
-        : 0;
+      coverageOf(evidence, (term) => {
+        const bit = bitOf.get(term);
+        return bit !== undefined && board.has(bit, d);
+      });
     const base = topByScore(candidates, board.lower, k, (d) => board.qualifies(d));
     const head = base
       .slice(0, RERANK_WINDOW)

@@ -19,6 +19,7 @@ import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
 import { CONCEPTS, THESAURUS } from './variants.ts';
 import { dateKeysIn, dateSpans, westernForm } from './date-terms.ts';
 import { englishStems, isEnglishText, withoutLatinWords } from './english.ts';
+import { isQuestion, questionWords } from './question.ts';
 
 export interface Scheme {
   /** Name for reports. */
@@ -30,11 +31,14 @@ export interface Scheme {
    * words at least that long; a word shorter than every weighted length falls back to its own length.
    */
   queryBoost: readonly number[];
-  /** Query-side weight of concept terms (names, dates). */
+  /**
+   * Query-side weight of concept terms of names (other names of the same thing: マイナカード =
+   * マイナンバーカード) and dates in any notation. A text holding the name as typed holds its concept too.
+   */
   conceptBoost: number;
   /**
-   * Query-side weight of thesaurus concepts (everyday words, variants.ts THESAURUS); default
-   * conceptBoost. Lower than names so that the query's own words keep the upper hand.
+   * Query-side weight of thesaurus concepts (everyday words and synonyms, variants.ts THESAURUS);
+   * default conceptBoost. EXPANSION_WEIGHT: half a typed word.
    */
   thesaurusBoost?: number;
   /**
@@ -52,6 +56,12 @@ export interface Scheme {
   englishBoost?: number;
 }
 
+/**
+ * What a thesaurus expansion (an everyday word's term in the texts: マイナンバー → 個人番号, 集める →
+ * 収集) weighs in a query, against 10 for each word typed: half (issue 31; README "Literal word first").
+ */
+export const EXPANSION_WEIGHT = 5;
+
 /** The scheme the site uses (chosen by bench:search, see docs). */
 export const DEFAULT_SCHEME: Scheme = {
   name: 'uni+bi+tri',
@@ -59,7 +69,7 @@ export const DEFAULT_SCHEME: Scheme = {
   queryBoost: [0, 1, 3, 5],
   wordWeight: 10,
   conceptBoost: 20,
-  thesaurusBoost: 10,
+  thesaurusBoost: EXPANSION_WEIGHT,
   englishBoost: 20,
 };
 
@@ -266,13 +276,29 @@ export interface QueryWord {
   terms: QueryTerm[];
 }
 
+/** A concept the query was expanded to, for the results to say what else was searched. */
+export interface Expansion {
+  key: string;
+  /** The concept's names that were not typed (the texts' own word first): also searched. */
+  alsoSearched: string[];
+  /** What the results should say about this expansion (variants.ts `queryNote`), if anything. */
+  note?: string | undefined;
+}
+
 export interface ParsedQuery {
   /** Normalized query. */
   text: string;
   words: QueryWord[];
   /** Concept terms found in the query. */
   concepts: QueryTerm[];
+  /** The concepts found in the query, with their names not typed (dates are not listed). */
+  expansions: Expansion[];
+  /** A question (question.ts): only its content words are query words. */
+  question: boolean;
 }
+
+/** Quoted parts of a query ("…", 「…」, 『…』, “…”) are searched as typed: no concept is looked for in them. */
+const QUOTED = /"[^"]*"|「[^」]*」|『[^』]*』|“[^”]*”/gu;
 
 /** Longest query accepted, in code points; longer input is cut (never an error). */
 export const MAX_QUERY_CHARS = 200;
@@ -337,17 +363,22 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
   const words: QueryWord[] = [];
   const seen = new Set<string>();
   const english = isEnglishText(norm);
-  for (const raw of norm.split(' ')) {
+  const typed = norm.split(' ').filter(Boolean);
+  const question = isQuestion(limited, typed, english);
+  for (const raw of question ? questionWords(typed, english) : typed) {
     if (!raw || seen.has(raw)) continue;
     seen.add(raw);
     const terms = wordTerms(raw, scheme);
     if (english) for (const term of englishWordTerms(raw, scheme)) terms.push(term);
     if (terms.length) words.push({ text: raw, terms });
   }
-  // Concepts are looked for in the query as typed and with its spaces removed (石田 真敏 = 石田真敏).
+  // Concepts are looked for in the query as typed (a question's frames included: 使えるのですか is
+  // 使え) and with its spaces removed (石田 真敏 = 石田真敏), quoted parts left out.
   const conceptBoosts = new Map<string, number>();
-  const joined = applySpellings(normalizeChars(limited, true)).text;
-  for (const key of variants ? new Set([...conceptsIn(norm), ...conceptsIn(joined)]) : []) {
+  const unquoted = limited.replace(QUOTED, ' ');
+  const asTyped = rewriteSplitDates(applySpellings(normalizeChars(unquoted, false)).text.trim(), variants);
+  const joined = applySpellings(normalizeChars(unquoted, true)).text;
+  for (const key of variants ? new Set([...conceptsIn(asTyped), ...conceptsIn(joined)]) : []) {
     const thesaurus = conceptTable().thesaurus.has(key);
     conceptBoosts.set(
       CONCEPT_PREFIX + key,
@@ -355,5 +386,23 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
     );
   }
   const concepts = [...conceptBoosts].map(([term, boost]) => ({ term, boost }));
-  return { text: norm, words, concepts };
+  return { text: norm, words, concepts, expansions: expansionsOf(concepts, joined), question };
+}
+
+/** For each concept of the query, its names the query does not hold (what else was searched). */
+function expansionsOf(concepts: readonly QueryTerm[], joinedQuery: string): Expansion[] {
+  const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+  const out: Expansion[] = [];
+  for (const { term } of concepts) {
+    const concept = byKey.get(term.slice(CONCEPT_PREFIX.length));
+    if (!concept) continue; // a date
+    const norm = (alias: string) => applySpellings(normalizeChars(alias, true)).text.trim();
+    const typedAliases = concept.aliases.filter((a) => joinedQuery.includes(norm(a)));
+    const alsoSearched = concept.aliases
+      .filter((a) => !typedAliases.includes(a) && !typedAliases.some((t) => norm(t).includes(norm(a))))
+      .slice(0, 1);
+    const note = concept.queryNote && typedAliases.some((a) => concept.queryNote!.when.includes(a));
+    out.push({ key: concept.key, alsoSearched, note: note ? concept.queryNote!.text : undefined });
+  }
+  return out;
 }

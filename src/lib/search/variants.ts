@@ -35,6 +35,11 @@ export interface Concept {
   /** Every name for the thing, the texts' own wording first. */
   aliases: readonly string[];
   note: string;
+  /**
+   * Said on the results when the query holds one of the `when` aliases: where the everyday word and
+   * the texts' term differ in a way a reader must know (情報公開 is not the rules' 開示).
+   */
+  queryNote?: { when: readonly string[]; text: string };
 }
 
 export const SPELLINGS: readonly SpellingVariant[] = [
@@ -93,11 +98,6 @@ export const NAME_CONCEPTS: readonly Concept[] = [
     note: '差出人',
   },
   {
-    key: 'mokutekigai',
-    aliases: ['目的外使用', '目的外利用', '目的外の利用', '目的外の使用', '流用', '勝手に使', '目的以外'],
-    note: '要求②は「目的外使用」、法令用語は「目的外利用」、要求は「流用しないこと」、読者は「勝手に使う」',
-  },
-  {
     key: 'bangoho',
     aliases: ['番号法', 'マイナンバー法', '行政手続における特定の個人を識別するための番号の利用等に関する法律'],
     note: '規程第2条(2)の定義',
@@ -129,9 +129,18 @@ export const NAME_CONCEPTS: readonly Concept[] = [
  */
 export const THESAURUS: readonly Concept[] = [
   {
+    key: 'mokutekigai',
+    aliases: ['目的外使用', '目的外利用', '目的外の利用', '目的外の使用', '流用', '勝手に使', '目的以外'],
+    note: '同じ意味の別の言い方（名称ではない）なので thesaurus の重み。要求②は「目的外使用」、法令用語は「目的外利用」、要求は「流用しないこと」、読者は「勝手に使う」',
+  },
+  {
     key: 'kaiji',
     aliases: ['開示', '情報公開', '見せて', '見せる', '見せてもら', '閲覧', '見たい'],
-    note: '「自分の情報を見たい」は規程では「開示」（第24条）',
+    note: '「自分の情報を見たい」は規程では「開示」（第24条）。「情報公開」は別の制度（誰でも請求できる行政文書の公開）だが、読者はこの意味で使うので残し、結果にその違いを書く',
+    queryNote: {
+      when: ['情報公開'],
+      text: '規程の「開示」は、本人が自分の記録を見せてもらう手続です。誰でも請求できる情報公開制度とは別のもので、規程が定めるのは自分の記録の開示だけです。',
+    },
   },
   {
     key: 'teisei',
@@ -145,8 +154,18 @@ export const THESAURUS: readonly Concept[] = [
   },
   {
     key: 'teishi',
-    aliases: ['利用の停止', '利用停止', '提供の停止', '使うのをやめ', '使わないで', '止めて', 'やめて', 'やめさせ'],
-    note: '「使うのをやめてほしい」は規程では「利用の停止」「提供の停止」の請求（第26条）',
+    aliases: [
+      '利用の停止',
+      '利用停止',
+      '提供の停止',
+      '使うのをやめ',
+      '使うのを止め',
+      '利用をやめ',
+      '使わないで',
+      '渡すのをやめ',
+      '止めてもら',
+    ],
+    note: '「使うのをやめてほしい」は規程では「利用の停止」「提供の停止」の請求（第26条）。「やめて」「止めて」単独は「配布をやめて」（要求③）にも当たるので入れない',
   },
   {
     key: 'rouei',
@@ -190,8 +209,13 @@ export const THESAURUS: readonly Concept[] = [
   },
   {
     key: 'torimatome',
-    aliases: ['とりまとめ', '回収', '集めて', '集める', '集めさせ'],
-    note: '「職場で集める」は要求4では「所属によるとりまとめ」、経過では「回収」',
+    aliases: ['とりまとめ', '回収', '集めさせ', '職場で集め', '所属で集め', '申請書を集め'],
+    note: '「職場で申請書を集める」は要求4では「所属によるとりまとめ」、経過では「回収」。「集める」単独は組合による「収集」（shushu）',
+  },
+  {
+    key: 'shushu',
+    aliases: ['収集', '集め'],
+    note: '「マイナンバーを集める」は規程では「収集」（第5条・第7条・第8条）。職場で申請書を集めさせるのは「とりまとめ」（torimatome、その別名が優先）',
   },
   {
     key: 'shokuba',
@@ -235,8 +259,8 @@ export const THESAURUS: readonly Concept[] = [
   },
   {
     key: 'shiko',
-    aliases: ['施行', 'いつから', '有効になっ', '効力', '発効'],
-    note: '「いつから有効か」は附則の「施行」',
+    aliases: ['施行', '有効になっ', '効力', '発効', 'いつから有効', 'いつから施行', 'いつから適用', '使われ始め'],
+    note: '「いつから有効か」は附則の「施行」。「いつから」単独はどんな「いつから」の質問も附則に引くので入れない',
   },
   {
     key: 'kaito',
@@ -245,8 +269,8 @@ export const THESAURUS: readonly Concept[] = [
   },
   {
     key: 'riyo',
-    aliases: ['利用', '使う', '使え', '使わ', '使い道'],
-    note: '「使う」は規程では「利用」（第19条 個人番号の利用制限など）',
+    aliases: ['利用', '使う', '使え', '使い道', '使わせ', '使われて', '使わない'],
+    note: '「使う」は規程では「利用」（第19条 個人番号の利用制限など）。「使わ」は「使われ始め」（附則）や「使わず」に当たるので入れない',
   },
   {
     key: 'kojinbango',
