@@ -2,8 +2,18 @@
  * The English section for the press: page data built from the entries (pages only render it), and the
  * English header and navigation strings in one place. Translations are the site's and unofficial.
  */
-import type { Demand, Letter, Reference } from './schemas.ts';
-import { STATUSES, EVENT_TYPES_EN } from './status.ts';
+import type { Demand, Letter, Reference, TimelineEvent } from './schemas.ts';
+import { STATUSES, STATUS_LIST, EVENT_TYPES_EN, type EventType, type StatusKey, type TimelineKind } from './status.ts';
+import {
+  dashboardRows,
+  addresseeKeys,
+  asOfRange,
+  countByStatus,
+  filterRows,
+  type DashboardFilter,
+} from './dashboard.ts';
+import { buildTimeline, timelineMonths } from './timeline.ts';
+import { addresseeShort } from './letters.ts';
 import { currentStatus, eventAnchors } from './history.ts';
 import { formatDateEn } from './dates.ts';
 import { latestCorrection } from './corrections.ts';
@@ -15,6 +25,7 @@ import {
   englishHomeUrl,
   englishLetterUrl,
   englishReferenceUrl,
+  englishUrl,
   letterUrl,
   referenceUrl,
   sitePath,
@@ -25,7 +36,12 @@ export const EN_TEXTS = {
   siteName: 'Jichiroren My Number Card campaign tracker (English)',
   skipLink: 'Skip to content',
   navLabel: 'English section',
-  nav: [{ label: 'About the campaign', href: englishHomeUrl() }],
+  nav: [
+    { label: 'About the campaign', href: englishHomeUrl() },
+    { label: 'Status of the demands', href: englishUrl('/status/') },
+    { label: 'Timeline', href: englishUrl('/timeline/') },
+    { label: 'Search', href: englishUrl('/search/') },
+  ],
   japaneseSite: '日本語のサイト（Japanese site）',
   unofficial: 'Unofficial translation. The Japanese original is authoritative:',
   unofficialSummary: 'Unofficial summary by this site. The Japanese text is authoritative:',
@@ -161,4 +177,184 @@ export function englishPages(
     ...letters.map((l) => ({ ja: letterUrl(l.id), en: englishLetterUrl(l.id) })),
     ...references.map((r) => ({ ja: referenceUrl(r.id), en: englishReferenceUrl(r.id) })),
   ];
+}
+
+/**
+ * The English version of a Japanese page that has one but does not pass `alternates` itself (the
+ * status tracker, the timeline), for the layout's "English" link; null when there is none.
+ */
+export function englishVersionOf(pathname: string): string | null {
+  for (const route of ['/status/', '/timeline/', '/search/'])
+    if (pathname === sitePath(route)) return englishUrl(route);
+  return null;
+}
+
+/** English labels of the timeline's event kinds (status.ts TIMELINE_KINDS). */
+export const TIMELINE_KINDS_EN: Readonly<Record<TimelineKind, string>> = {
+  policy: 'Government and agencies',
+  campaign: 'Union action',
+  press: 'Press',
+  other: 'Other',
+};
+
+/** The English status pages' filters: by addressee or by status, each a page of its own (no JavaScript). */
+export const EN_STATUS_DIMENSIONS = ['addressee', 'status'] as const;
+export type EnglishStatusDimension = (typeof EN_STATUS_DIMENSIONS)[number];
+
+/** /en/status/, or the page of one filter: /en/status/by-status/stalled/. */
+export const englishStatusUrl = (dimension?: EnglishStatusDimension, value?: string): string =>
+  englishUrl(dimension && value ? `/status/by-${dimension}/${value}/` : '/status/');
+
+type LetterEntry = { slug: string } & Letter;
+
+/**
+ * Every demand as /en/status/ lists it (the Japanese tracker's rows, dashboard.ts, in English): its
+ * English title (or a note that there is none), its status in English, its latest event and the date
+ * the status is known to hold at; and the filters, each with its count and the page that shows it.
+ */
+export function englishStatusPage(
+  letters: readonly LetterEntry[],
+  demands: readonly Demand[],
+  today: string,
+  filter: DashboardFilter = {},
+) {
+  const all = dashboardRows(letters, demands, today);
+  const byId = new Map<string, Demand>(demands.map((d) => [`${d.letter}/${d.number}`, d]));
+  const letterBySlug = new Map(letters.map((l) => [l.slug, l] as const));
+  const rows = filterRows(all, filter).map((row) => {
+    const demand = byId.get(row.id)!;
+    const english = englishDemand(demand);
+    const last = english.history.at(-1)!;
+    const letter = letterBySlug.get(row.letter)!;
+    return {
+      id: row.id,
+      label: row.label,
+      shortTitle: english.shortTitle,
+      japaneseTitle: row.shortTitle,
+      addressee: row.addresseeName,
+      letterDate: formatDateEn(letter.date),
+      status: english.status,
+      asOf: row.asOf,
+      asOfText: formatDateEn(row.asOf),
+      latest: { ...last, url: englishEventUrlOf(demand.letter, last.anchor) },
+      url: english.url,
+      japaneseUrl: english.japaneseUrl,
+    };
+  });
+  const keys = addresseeKeys(letters);
+  const addressees = [...new Map(letters.map((l) => [keys.get(l.slug)!, addresseeShort(l.addressee)] as const))];
+  const counts = countByStatus(all);
+  const range = asOfRange(rows);
+  return {
+    rows,
+    total: all.length,
+    asOf: range && { oldest: formatDateEn(range.oldest), newest: formatDateEn(range.newest), iso: range.newest },
+    filters: {
+      addressee: addressees.map(([key, name]) => ({
+        value: key,
+        label: name,
+        count: all.filter((r) => r.addressee === key).length,
+        url: englishStatusUrl('addressee', key),
+        current: filter.addressee === key,
+      })),
+      status: STATUS_LIST.filter((info) => counts[info.key] > 0 || filter.status === info.key).map((info) => ({
+        value: info.key,
+        label: info.en,
+        symbol: info.symbol,
+        count: counts[info.key],
+        url: englishStatusUrl('status', info.key),
+        current: filter.status === info.key,
+      })),
+    },
+  };
+}
+
+const englishEventUrlOf = (letterSlug: string, anchor: string): string => `${englishLetterUrl(letterSlug)}#${anchor}`;
+
+/** The pages of the English status filters: one per addressee and per status that has demands. */
+export function englishStatusFilterPages(letters: readonly LetterEntry[], demands: readonly Demand[], today: string) {
+  const rows = dashboardRows(letters, demands, today);
+  const statuses = new Set<StatusKey>(rows.map((r) => r.status));
+  return [
+    ...[...new Set(addresseeKeys(letters).values())].map((value) => ({ dimension: 'addressee' as const, value })),
+    ...STATUS_LIST.filter((s) => statuses.has(s.key)).map((s) => ({ dimension: 'status' as const, value: s.key })),
+  ];
+}
+
+/** What an English status filter page shows, as its heading. */
+export function englishFilterHeading(
+  page: ReturnType<typeof englishStatusPage>,
+  dimension: EnglishStatusDimension,
+  value: string,
+): { text: string; japanese?: string } {
+  if (dimension === 'status') return { text: `Demands with the status “${STATUSES[value as StatusKey]?.en ?? value}”` };
+  const name = page.filters.addressee.find((f) => f.value === value)?.label ?? value;
+  return { text: 'Demands addressed to', japanese: name };
+}
+
+/**
+ * The campaign timeline in English (/en/timeline/): the context events that have an English title and
+ * summary (the others are listed with a note and their Japanese), and the demands' history grouped as
+ * on /timeline/ (timeline.ts), each demand's entry in English where it has one.
+ */
+export function englishTimeline(
+  events: readonly ({ id: string } & TimelineEvent)[],
+  demands: readonly Demand[],
+  letters: readonly LetterEntry[],
+) {
+  const byId = new Map<string, Demand>(demands.map((d) => [`${d.letter}/${d.number}`, d]));
+  const eventById = new Map<string, { id: string } & TimelineEvent>(events.map((e) => [`event-${e.id}`, e]));
+  const items = buildTimeline(events, demands, letters).map((item) => {
+    const event = eventById.get(item.id);
+    const demandsEn = item.demands.map((ref) => {
+      const demand = byId.get(ref.id)!;
+      const english = englishDemand(demand);
+      // The history entry this reference is: the one its link on the demand's page points at.
+      const anchor = ref.url.slice(ref.url.indexOf('#') + 1);
+      const entry = english.history[eventAnchors(demand.statusHistory).indexOf(anchor)];
+      return {
+        id: ref.id,
+        label: demand.label,
+        shortTitle: english.shortTitle,
+        japaneseTitle: demand.shortTitle,
+        status: STATUSES[ref.status].en,
+        summary: entry?.summary ?? null,
+        url: entry ? englishEventUrlOf(demand.letter, entry.anchor) : english.url,
+      };
+    });
+    const addressees = [...new Set(item.letters)].map((slug) => {
+      const letter = letters.find((l) => l.slug === slug);
+      return letter ? addresseeShort(letter.addressee) : slug;
+    });
+    return {
+      id: item.id,
+      date: item.date,
+      dateText: formatDateEn(item.date),
+      origin: item.origin,
+      kindLabel:
+        item.origin === 'event'
+          ? (TIMELINE_KINDS_EN[item.kind as TimelineKind] ?? item.kind)
+          : (EVENT_TYPES_EN[item.kind as EventType] ?? item.kind),
+      /** The English title; null for an event not translated yet (the Japanese title is shown then). */
+      title:
+        item.origin === 'event'
+          ? (event?.english?.title ?? null)
+          : (EVENT_TYPES_EN[item.kind as EventType] ?? item.kind),
+      japaneseTitle: item.title,
+      summary: item.origin === 'event' ? (event?.english?.summary ?? null) : null,
+      japaneseSummary: item.summary ?? null,
+      addressees,
+      demands: demandsEn,
+      sources: item.sources.map((s) => ({ ...s, url: s.url ?? (s.letter ? englishLetterUrl(s.letter) : undefined) })),
+    };
+  });
+  return {
+    items,
+    months: timelineMonths(items).map((m) => ({
+      ...m,
+      label: new Intl.DateTimeFormat('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${m.key}-01T00:00:00Z`),
+      ),
+    })),
+  };
 }

@@ -416,6 +416,17 @@ export const TimelineSourceSchema = z
   );
 
 /** One event of the campaign timeline that is not a demand's own history (content/timeline/<id>.yaml). */
+/**
+ * A timeline event in English for /en/timeline/: an unofficial translation of its title and summary.
+ * Same sourcing rules as the Japanese: it says no more than the event's sources (which it shares).
+ */
+export const EnglishTimelineEventSchema = z.strictObject({
+  /** The heading in English. */
+  title: englishText.max(120),
+  /** What happened, in English, translated from the summary: nothing the sources do not say. */
+  summary: englishText.max(600),
+});
+
 export const TimelineEventSchema = z.strictObject({
   /** When it happened. */
   date: IsoDateSchema,
@@ -431,6 +442,8 @@ export const TimelineEventSchema = z.strictObject({
   sources: z.array(TimelineSourceSchema).min(1),
   /** Corrections of claims this file had published (訂正履歴). */
   corrections,
+  /** Title and summary for the English timeline, if written. */
+  english: EnglishTimelineEventSchema.optional(),
 });
 
 /**

@@ -180,6 +180,13 @@ export const TIMELINE_TEXTS: FieldTexts = {
   'sources.letter': { label: 'このサイトの要請書', hint: '事実が書かれている要請書のフォルダー名。' },
   ...archive('sources'),
   ...corrections,
+  english: { label: '英語の経過ページ（/en/timeline/）の見出しと説明' },
+  'english.title': { label: '見出し（英語）', hint: '見出しの英訳。120字以内。' },
+  'english.summary': {
+    label: '何があったか（英語）',
+    hint: '「何があったか」の英訳。出典に書かれている以上のことは書きません。',
+    long: true,
+  },
 };
 
 const enactment = (at: string, what: string): FieldTexts => ({

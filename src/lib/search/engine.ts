@@ -131,6 +131,11 @@ export interface SearchOptions {
   k?: number;
   /** A newer search aborts this one: it then rejects with the signal's reason at its next step. */
   signal?: AbortSignal;
+  /**
+   * The page's language. 'en' (the English search page): every hit with an English page is shown as
+   * it; the others in Japanese (the page says so). Default 'ja': see showHits.
+   */
+  lang?: 'ja' | 'en';
 }
 
 /** What one search has fetched: file names, and bytes of blocks against the budget. */
@@ -527,7 +532,7 @@ export class SearchEngine {
     const board = new Scoreboard(manifest.docCount, terms, minimumMatchTerms(query));
     const settled = await this.settle(manifest, board, terms, k, reads, step);
     const ranked = this.rank(board, terms, query, settled.candidates, k);
-    const hits = await this.showHits(manifest, ranked.slice(0, wanted), terms, reads);
+    const hits = await this.showHits(manifest, ranked.slice(0, wanted), terms, reads, options.lang ?? 'ja');
     step();
     return outcome(hits, settled);
   }
@@ -704,13 +709,15 @@ export class SearchEngine {
   /**
    * Step 4: the documents shown, fetched, each in the language it was found in: English when the
    * query has English words and its terms weigh more in the unit's English fields than in its
-   * Japanese ones (ties, and queries without English words: Japanese).
+   * Japanese ones (ties, and queries without English words: Japanese). On the English search page
+   * (lang 'en'), every unit that has an English page is shown in English.
    */
   private async showHits(
     manifest: Manifest,
     shown: { doc: number; score: number }[],
     terms: readonly Term[],
     reads: Reads,
+    lang: 'ja' | 'en',
   ) {
     const stored = await Promise.all(shown.map(({ doc }) => this.doc(manifest, doc, reads)));
     // Only English words make English fields weigh (stems); without one the hit is Japanese, uncounted.
@@ -727,7 +734,7 @@ export class SearchEngine {
       const [body, bodyEn] = d[STORED.bodies];
       const english = d[STORED.english];
       const hit = { doc, score, id, type, url, label, title, status, date };
-      return english && englishQuery && weighIn(d, true) > weighIn(d, false)
+      return english && (lang === 'en' || (englishQuery && weighIn(d, true) > weighIn(d, false)))
         ? { ...hit, url: english[0], label: english[1], title: english[2], lang: 'en', text: bodyEn }
         : { ...hit, lang: 'ja', text: body };
     });

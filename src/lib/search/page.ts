@@ -5,13 +5,25 @@
  * only, file by file as queries need them.
  */
 import { SearchEngine, SearchIndexError, type SearchHit, type SearchOutcome } from './engine.ts';
-import { APPROXIMATE_NOTICE, PROBLEM_MESSAGES, problemOf } from './messages.ts';
+import {
+  APPROXIMATE_NOTICE,
+  APPROXIMATE_NOTICE_EN,
+  EXPANDED_TEXTS,
+  PAGE_TEXTS,
+  PROBLEM_MESSAGES,
+  PROBLEM_MESSAGES_EN,
+  problemOf,
+  typedOnlyQuery,
+} from './messages.ts';
 import { snippet, highlight, type Segment } from './snippet.ts';
 import { STATUSES, isStatusKey } from '../status.ts';
 import { MAX_QUERY_CHARS } from './tokenize.ts';
 import { sitePath } from '../urls.ts';
 
 const DEBOUNCE_MS = 150;
+/** The page's language: /en/search/ is the English search page (labels, and hits in English). */
+const LANG: 'ja' | 'en' = document.documentElement.lang === 'en' ? 'en' : 'ja';
+const T = PAGE_TEXTS[LANG];
 const PAGE_SIZE = 10;
 const MORE_SIZE = 30;
 
@@ -41,6 +53,12 @@ const status = must<HTMLElement>('[data-search-status]');
 const list = must<HTMLOListElement>('[data-search-list]');
 const more = must<HTMLButtonElement>('[data-search-more]');
 const help = document.querySelector<HTMLElement>('[data-search-help]');
+// Where the results say what else was searched (created here: the page's HTML needs no change).
+const expanded = document.createElement('div');
+expanded.className = 'search-expanded';
+expanded.dataset.searchExpanded = '';
+expanded.hidden = true;
+status.after(expanded);
 
 // The page works: say so, and drop the "needs JavaScript" notice the HTML carries for no-script.
 document.documentElement.dataset.searchReady = '';
@@ -80,8 +98,8 @@ function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
     symbol.setAttribute('aria-hidden', 'true');
     symbol.textContent = info.symbol;
     const label = document.createElement('span');
-    if (hit.lang === 'en') label.textContent = hit.type === 'history' ? `At the time: ${info.en}` : info.en;
-    else label.textContent = hit.type === 'history' ? `この時点：${info.ja}` : info.ja;
+    const name = hit.lang === 'en' ? info.en : info.ja;
+    label.textContent = hit.type === 'history' ? `${PAGE_TEXTS[hit.lang].atTheTime}${name}` : name;
     badge.append(symbol, label);
     meta.append(' ', badge);
   }
@@ -99,6 +117,15 @@ function renderHit(hit: SearchHit, outcome: SearchOutcome): HTMLLIElement {
   appendSegments(text, snippet(hit.text, outcome.query));
 
   item.append(heading, meta, text);
+  if (LANG === 'en' && hit.lang === 'ja') {
+    // A Japanese text on the English page: its words are Japanese, and the page says so.
+    heading.lang = 'ja';
+    text.lang = 'ja';
+    const note = document.createElement('p');
+    note.className = 'search-result__note';
+    note.textContent = T.japaneseOnly;
+    item.append(note);
+  }
   return item;
 }
 
@@ -106,30 +133,51 @@ function renderEmpty(query: string): void {
   const box = document.createElement('li');
   box.className = 'search-empty';
   const p = document.createElement('p');
-  p.textContent = `「${query}」に一致するものは見つかりませんでした。`;
+  p.textContent = T.notFound(query);
   const tips = document.createElement('ul');
-  for (const tip of [
-    '短い言葉や別の言い方で試してください（例：「個人番号カード」→「マイナンバーカード」、「漏洩」→「漏えい」）。',
-    '言葉の間に空白を入れると、それぞれの言葉を含むものを探します。',
-  ]) {
+  for (const tip of T.tips) {
     const li = document.createElement('li');
     li.textContent = tip;
     tips.append(li);
   }
   const browse = document.createElement('p');
-  browse.append('一覧から探すこともできます：');
-  for (const [href, label] of [
-    [sitePath('/letters/'), '要請書の一覧'],
-    [sitePath('/status/'), '要求の状況'],
-    [sitePath('/references/'), '関連規程'],
-  ] as const) {
+  browse.append(T.browse);
+  for (const [href, label] of T.lists) {
     const a = document.createElement('a');
-    a.href = href;
+    a.href = sitePath(href);
     a.textContent = label;
     browse.append(' ', a);
   }
   box.append(p, tips, browse);
   list.append(box);
+}
+
+/**
+ * What else the query searched (「個人番号」も含めて検索しました), with a link to the search for the
+ * words as typed only, and what an expansion's entry says readers must know (情報公開 ≠ 開示).
+ */
+function renderExpansions(query: string, outcome: SearchOutcome): void {
+  expanded.replaceChildren();
+  const also = [...new Set(outcome.query.expansions.flatMap((e) => e.alsoSearched))];
+  const notes = outcome.query.expansions.flatMap((e) => (e.note ? [e.note] : []));
+  expanded.hidden = also.length === 0 && notes.length === 0;
+  if (also.length) {
+    const p = document.createElement('p');
+    p.append(EXPANDED_TEXTS[LANG].searched(also), ' ');
+    const a = document.createElement('a');
+    const url = new URL(window.location.href);
+    url.searchParams.set('q', typedOnlyQuery(query));
+    a.href = url.pathname + url.search;
+    a.textContent = EXPANDED_TEXTS[LANG].typedOnly(query);
+    p.append(a);
+    expanded.append(p);
+  }
+  for (const note of notes) {
+    const p = document.createElement('p');
+    p.lang = 'ja';
+    p.textContent = note;
+    expanded.append(p);
+  }
 }
 
 /** The search in flight: a new one aborts it, so only the latest query renders. */
@@ -147,7 +195,7 @@ function syncUrl(query: string): void {
 
 function setTitle(query: string): void {
   const site = document.title.includes('|') ? document.title.slice(document.title.indexOf('|')) : '';
-  document.title = query ? `「${query}」の検索結果 ${site}`.trim() : `サイト内検索 ${site}`.trim();
+  document.title = `${T.title(query)} ${site}`.trim();
 }
 
 async function run(raw: string, size = PAGE_SIZE): Promise<void> {
@@ -162,6 +210,7 @@ async function run(raw: string, size = PAGE_SIZE): Promise<void> {
     inFlight = null;
     list.replaceChildren();
     status.textContent = '';
+    expanded.hidden = true;
     more.hidden = true;
     results.dataset.searchState = 'idle';
     if (help) help.hidden = false;
@@ -171,14 +220,15 @@ async function run(raw: string, size = PAGE_SIZE): Promise<void> {
   results.setAttribute('aria-busy', 'true');
   let outcome: SearchOutcome;
   try {
-    outcome = await engine.search(query, { k: size + 1, signal: controller.signal });
+    outcome = await engine.search(query, { k: size + 1, signal: controller.signal, lang: LANG });
   } catch (error) {
     if (controller.signal.aborted) return; // a newer search replaced this one
     console.error(error);
     list.replaceChildren();
     more.hidden = true;
     const problem = problemOf(error);
-    status.textContent = PROBLEM_MESSAGES[problem];
+    status.textContent = (LANG === 'en' ? PROBLEM_MESSAGES_EN : PROBLEM_MESSAGES)[problem];
+    expanded.hidden = true;
     results.dataset.searchState = 'error';
     results.dataset.searchProblem = problem;
     results.removeAttribute('aria-busy');
@@ -190,13 +240,13 @@ async function run(raw: string, size = PAGE_SIZE): Promise<void> {
   list.replaceChildren(); // at most MORE_SIZE + 1 hits
   for (const hit of hits) list.append(renderHit(hit, outcome));
   if (hits.length === 0) {
-    status.textContent = `「${query}」の検索結果：0件`;
+    status.textContent = T.none(query);
     renderEmpty(query);
   } else {
-    const hint = outcome.hits.length > size ? '（続きは「さらに表示」）' : '';
-    status.textContent = `「${query}」の検索結果：関連の高い順に${hits.length}件${hint}`;
-    if (!outcome.complete) status.textContent += ` ${APPROXIMATE_NOTICE}`;
+    status.textContent = T.status(query, hits.length, outcome.hits.length > size);
+    if (!outcome.complete) status.textContent += ` ${LANG === 'en' ? APPROXIMATE_NOTICE_EN : APPROXIMATE_NOTICE}`;
   }
+  renderExpansions(query, outcome);
   results.dataset.searchComplete = String(outcome.complete);
   more.hidden = outcome.hits.length <= size;
   if (help) help.hidden = true;
