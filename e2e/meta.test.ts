@@ -48,8 +48,8 @@ describe('site-wide', () => {
       expect(alternatesOf(readFileSync(join(distDir(), partner!.file), 'utf8')), page.path).toEqual(own);
       pairs += 1;
     }
-    // Home, every letter and every reference, in both languages.
-    expect(pairs).toBe(2 * (1 + pages.filter((p) => p.kind === 'letter' || p.kind === 'reference').length));
+    // Home, every letter, every reference, the status tracker, the timeline and the search, in both languages.
+    expect(pairs).toBe(2 * (4 + pages.filter((p) => p.kind === 'letter' || p.kind === 'reference').length));
   });
 
   test('letters carry Article and the regulation Legislation structured data', () => {

@@ -36,6 +36,7 @@ import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import { DEFAULT_SCHEME, type Scheme } from '../src/lib/search/tokenize.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
 import { synthesizeCorpus } from './lib/bench/synthetic-units.ts';
+import { segmentWords } from './lib/bench/segmenter.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -607,7 +608,7 @@ const SCHEMES: { scheme: Scheme; note: string }[] = [
       grams: [],
       queryBoost: [0],
       variants: false,
-      segmenter: true,
+      segmenter: segmentWords,
       segmenterBoost: 1,
     },
     note: 'Intl.Segmenter words (ICU dictionary) only',
@@ -619,7 +620,7 @@ const SCHEMES: { scheme: Scheme; note: string }[] = [
       grams: [1, 2],
       queryBoost: [0, 1, 3],
       variants: false,
-      segmenter: true,
+      segmenter: segmentWords,
       segmenterBoost: 3,
     },
     note: 'segmenter words + uni/bigrams',

@@ -2,7 +2,10 @@
 // stemming), Japanese text keeps its n-grams; the plain summary and the English of a unit find that
 // unit, and an English query ranks the unit's English page first, a Japanese one its Japanese page.
 import { describe, expect, test } from 'vitest';
-import { englishStems, isEnglishText } from '../src/lib/search/english.ts';
+import lunr from 'lunr';
+import { englishPipeline, englishStems, isEnglishText } from '../src/lib/search/english.ts';
+import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { PROJECT_ROOT } from './helpers/project-copy.ts';
 import {
   textTerms,
   termFrequency,
@@ -29,6 +32,35 @@ describe('English words become lunr stems', () => {
     ['the', []],
   ])('%s → %j', (text, stems) => {
     expect(englishStems(text)).toEqual(stems);
+  });
+});
+
+describe('the vendored pipeline (stemmer.ts) is lunr’s', () => {
+  const lunrPipeline = new lunr.Pipeline();
+  lunrPipeline.add(lunr.trimmer, lunr.stopWordFilter, lunr.stemmer);
+  const viaLunr = (text: string) => lunrPipeline.run(lunr.tokenizer(text)).map(String);
+
+  test('every word of the real content, and awkward ones, stem exactly as lunr stems them', () => {
+    const units = readContentUnits(PROJECT_ROOT);
+    const text = units.map((u) => Object.values(u.fields).join(' ')).join(' ');
+    const words = new Set(text.split(/[^\p{L}\p{N}'’.-]+/u).filter(Boolean));
+    for (const extra of [
+      'yield',
+      'cry',
+      'by',
+      'say',
+      'generalization',
+      'hopefully',
+      'café',
+      "'quoted'",
+      'x-y',
+      '-',
+      'y',
+    ])
+      words.add(extra);
+    expect(words.size).toBeGreaterThan(100);
+    const differ = [...words].filter((w) => JSON.stringify(englishPipeline(w)) !== JSON.stringify(viaLunr(w)));
+    expect(differ).toEqual([]);
   });
 });
 

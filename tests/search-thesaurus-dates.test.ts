@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CONCEPTS, THESAURUS } from '../src/lib/search/variants.ts';
+import { CONCEPTS, SPELLINGS, THESAURUS } from '../src/lib/search/variants.ts';
+import { NOTES } from '../src/lib/search/variants-notes.ts';
 import { conceptsIn, normalizeForIndex, parseQuery } from '../src/lib/search/tokenize.ts';
 import { dateSpans, dateKeysIn } from '../src/lib/search/date-terms.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
@@ -8,10 +9,12 @@ import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 const keysOf = (text: string) => conceptsIn(normalizeForIndex(text));
 
 describe('thesaurus', () => {
-  test('every entry has a reason, and no alias belongs to two concepts', () => {
+  test('every entry has a reason (variants-notes.ts, none left over), and no alias belongs to two concepts', () => {
+    const keys = [...SPELLINGS.map((s) => `spelling:${s.canonical}`), ...CONCEPTS.map((c) => c.key)];
+    for (const key of keys) expect(NOTES[key]?.trim() ?? '', key).not.toBe('');
+    expect(Object.keys(NOTES).sort()).toEqual([...keys].sort());
     const owner = new Map<string, string>();
     for (const concept of CONCEPTS) {
-      expect(concept.note.trim(), concept.key).not.toBe('');
       for (const alias of concept.aliases) {
         const norm = normalizeForIndex(alias);
         expect(owner.get(norm) ?? concept.key, alias).toBe(concept.key);

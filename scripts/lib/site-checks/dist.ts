@@ -91,6 +91,8 @@ export function pageKind(urlPath: string): PageKind {
   if (/^\/letters\/[^/]+\/demands\/[^/]+\/$/.test(urlPath)) return 'demand';
   if (/^\/letters\/[^/]+\/$/.test(urlPath)) return 'letter';
   if (/^\/references\/[^/]+\/$/.test(urlPath)) return 'reference';
+  // The English search page is a search page (its script and index budget), not an 'other' page.
+  if (urlPath === '/en/search/') return 'search';
   for (const kind of ['status', 'search', 'timeline', 'api', 'guide'] as const) {
     if (urlPath === `/${kind}/` || urlPath.startsWith(`/${kind}/`)) return kind;
   }

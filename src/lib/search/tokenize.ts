@@ -49,8 +49,11 @@ export interface Scheme {
   wordWeight?: number;
   /** Apply the variant table (spellings and concepts); default true. Off only for comparisons. */
   variants?: boolean;
-  /** Also emit words from Intl.Segmenter (experiment). */
-  segmenter?: boolean;
+  /**
+   * Extra word terms (`~word`) of a text, for experiments: the bench passes Intl.Segmenter's words
+   * (scripts/lib/bench/segmenter.ts). Not used by the site, so the browser carries no segmenter.
+   */
+  segmenter?: (text: string) => string[];
   segmenterBoost?: number;
   /** Query-side weight of an English stem term (a word of an English query); default wordWeight. */
   englishBoost?: number;
@@ -190,14 +193,6 @@ export function ngrams(run: readonly string[], lengths: readonly number[]): stri
   return out;
 }
 
-let segmenter: Intl.Segmenter | null = null;
-function segmentWords(text: string): string[] {
-  segmenter ??= new Intl.Segmenter('ja', { granularity: 'word' });
-  const words: string[] = [];
-  for (const s of segmenter.segment(text)) if (s.isWordLike) words.push(s.segment);
-  return words;
-}
-
 /** A text normalized as the index normalizes it. */
 export function normalizeForIndex(text: string, scheme: Scheme = DEFAULT_SCHEME): string {
   const chars = normalizeChars(text, true);
@@ -260,7 +255,7 @@ export function textTerms(text: string, scheme: Scheme = DEFAULT_SCHEME): string
     for (const gram of ngrams(run, scheme.grams)) terms.push(gram);
   if (english) for (const stem of englishStems(norm)) terms.push(ENGLISH_PREFIX + stem);
   if (scheme.variants !== false) for (const key of conceptsIn(norm)) terms.push(CONCEPT_PREFIX + key);
-  if (scheme.segmenter) for (const w of segmentWords(norm)) terms.push(SEGMENT_PREFIX + w);
+  if (scheme.segmenter) for (const w of scheme.segmenter(norm)) terms.push(SEGMENT_PREFIX + w);
   return terms;
 }
 
@@ -316,7 +311,7 @@ function gramWeights(word: string, scheme: Scheme, total: number, into: Map<stri
       for (const gram of ngrams(run, [n])) add(gram, boost);
     }
   }
-  if (scheme.segmenter) for (const w of segmentWords(word)) add(SEGMENT_PREFIX + w, scheme.segmenterBoost ?? 1);
+  if (scheme.segmenter) for (const w of scheme.segmenter(word)) add(SEGMENT_PREFIX + w, scheme.segmenterBoost ?? 1);
   const sum = [...boosts.values()].reduce((a, b) => a + b, 0);
   const scale = scheme.wordWeight && sum > 0 ? total / sum : 1;
   for (const [term, boost] of boosts) into.set(term, (into.get(term) ?? 0) + boost * scale);
