@@ -379,9 +379,10 @@ const BUILDER_SOURCES = [
   'variants.ts',
   'scoring.ts',
   'units.ts',
-  'layout.ts',
+  'byte-layout.ts',
   'weights.ts',
-  'english.ts',
+  'english-stems.ts',
+  'stemmer.ts',
   'date-terms.ts',
 ];
 

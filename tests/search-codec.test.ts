@@ -13,7 +13,7 @@ import {
   encodeShardEntry,
   LayoutError,
   type ShardEntryInput,
-} from '../src/lib/search/layout.ts';
+} from '../src/lib/search/byte-layout.ts';
 
 const roundTrip = (strings: string[]) => {
   const w = new Writer();
@@ -85,7 +85,7 @@ describe('codec', () => {
   });
 });
 
-describe('shard and block layout (layout.ts): what build.ts writes, engine.ts reads back', () => {
+describe('shard and block layout (byte-layout.ts): what build.ts writes, engine.ts reads back', () => {
   test('random shards round-trip: terms, front coding across surrogate pairs, bounds, block 0, blocks', () => {
     let seed = 11;
     const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;

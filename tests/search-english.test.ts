@@ -3,7 +3,7 @@
 // unit, and an English query ranks the unit's English page first, a Japanese one its Japanese page.
 import { describe, expect, test } from 'vitest';
 import lunr from 'lunr';
-import { englishPipeline, englishStems, isEnglishText } from '../src/lib/search/english.ts';
+import { englishPipeline, englishStems, isEnglishText } from '../src/lib/search/english-stems.ts';
 import { readContentUnits } from '../src/lib/search/content-files.ts';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
 import {

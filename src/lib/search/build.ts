@@ -1,6 +1,6 @@
 /**
  * Builds the search index at build time: lunr's BM25 weights over every unit (weights.ts), cut into files the browser fetches only as a query needs them
- * (byte layout: layout.ts).
+ * (byte layout: byte-layout.ts).
  *
  * Split by term. Terms are sorted and packed into shards of about `shardTargetBytes`; the manifest lists
  * each shard's first term, so a query fetches only the shards its terms live in (n-grams of one word
@@ -20,7 +20,7 @@ import type { SearchUnit, UnitType } from './units.ts';
 import { DEFAULT_SCHEME, textTerms, normalizeForIndex, type Scheme } from './tokenize.ts';
 import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chunkFile } from './format.ts';
 import type { FieldName, Manifest, StoredDoc } from './format.ts';
-import { encodeBlock, encodeShard, encodeShardEntry } from './layout.ts';
+import { encodeBlock, encodeShard, encodeShardEntry } from './byte-layout.ts';
 import { bm25Weights, type TermPostings } from './weights.ts';
 
 export { FIELDS };

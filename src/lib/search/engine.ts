@@ -16,17 +16,12 @@
  *                  RERANK_WINDOW reordered by phrase coverage.
  *  4. showHits   — fetch the documents shown.
  * tests/search-property.test.ts checks the result against scoring every posting (the simple version).
+ *
+ * Files by step: query-terms.ts (the query's weights, minimum match, coverage for the rerank),
+ * scoreboard.ts (what pruning knows: term bounds, per-document bounds, the k best), this file (the
+ * steps themselves: fetching, settling, ranking, the hits shown).
  */
-import {
-  parseQuery,
-  conceptsIn,
-  runs,
-  ngrams,
-  termFrequency,
-  CONCEPT_PREFIX,
-  ENGLISH_PREFIX,
-  DEFAULT_SCHEME,
-} from './tokenize.ts';
+import { parseQuery, termFrequency, ENGLISH_PREFIX, DEFAULT_SCHEME } from './tokenize.ts';
 import type { ParsedQuery, Scheme } from './tokenize.ts';
 import { fieldImpact, lunrIdf } from './scoring.ts';
 import {
@@ -39,8 +34,31 @@ import {
   isEnglishField,
 } from './format.ts';
 import type { Manifest, StoredDoc, FieldName } from './format.ts';
-import { decodeShard, decodeBlock, decodeBlock0, type Postings, type ShardEntry } from './layout.ts';
+import { decodeShard, decodeBlock, decodeBlock0, type Postings, type ShardEntry } from './byte-layout.ts';
 import type { UnitType } from './units.ts';
+import {
+  queryWeights,
+  minimumMatchTerms,
+  wordEvidence,
+  coverageOf,
+  PHRASE_BONUS,
+  RERANK_WINDOW,
+} from './query-terms.ts';
+import {
+  Scoreboard,
+  couldBeat,
+  gain,
+  isOpen,
+  nextBound,
+  nextBytes,
+  nextFirst,
+  topByScore,
+  type Term,
+  type Theta,
+} from './scoreboard.ts';
+
+// The query side and the ranking constants are part of the engine's interface (tests, the bench).
+export * from './query-terms.ts';
 
 export interface Loader {
   /** Contents of an index file, by its path under the index folder. */
@@ -85,14 +103,6 @@ export const DEFAULT_LIMITS: Limits = {
   resolveMax: 24,
   finalResolve: 60,
 };
-
-/** Exact phrases first: the best RERANK_WINDOW scores × (1 + PHRASE_BONUS × coverageOf(…)). */
-export const PHRASE_BONUS = 2;
-/** In the phrase rerank, a word found only through an expansion counts this much of a word found as typed. */
-export const EXPANSION_SHARE = 0.5;
-export const RERANK_WINDOW = 10;
-/** Estimated uncompressed bytes per posting, to plan reads within the budget. */
-const BYTES_PER_POSTING = 3;
 
 export interface SearchHit {
   doc: number;
@@ -144,92 +154,6 @@ interface Reads {
   blockBytes: number;
 }
 
-/** A query term found in the index, and how many of its blocks this search has read. */
-interface Term {
-  entry: ShardEntry;
-  shard: number;
-  /** Query weight × 100, an integer. */
-  boost: number;
-  /** The term's bit in the scoreboard's masks. */
-  bit: number;
-  loaded: number;
-}
-
-const isOpen = (t: Term) => t.loaded <= t.entry.later.length;
-/** Highest impact among t's unread postings (0 once all are read). */
-const nextBound = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.max : 0);
-/** t's unread postings with impact nextBound(t) belong to documents ≥ this. */
-const nextFirst = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.first : Infinity);
-const nextBytes = (t: Term) => (isOpen(t) ? t.entry.later[t.loaded - 1]!.count * BYTES_PER_POSTING : 0);
-/** How much reading t's next block lowers the bound on documents not read. */
-const gain = (t: Term) =>
-  t.boost * (nextBound(t) - (t.loaded < t.entry.later.length ? t.entry.later[t.loaded]!.max : 0));
-
-/** The k-th best (score, document) so far; documents below it cannot enter the top k. */
-interface Theta {
-  score: number;
-  doc: number;
-}
-
-/** Query weights as integers (× 100), summed per term: scores are sums of integers. */
-export function queryWeights(query: ParsedQuery): Map<string, number> {
-  const weights = new Map<string, number>();
-  for (const t of [...query.words.flatMap((w) => w.terms), ...query.concepts])
-    weights.set(t.term, (weights.get(t.term) ?? 0) + t.boost);
-  for (const [term, boost] of weights) {
-    const rounded = Math.round(boost * 100);
-    if (rounded > 0) weights.set(term, rounded);
-    else weights.delete(term);
-  }
-  return weights;
-}
-
-/**
- * Minimum match: a result must hold an n-gram of at least two adjacent characters of some query word
- * (or the whole of a one-character word, or a concept). A lone shared kana is not a match.
- */
-export function minimumMatchTerms(query: ParsedQuery): string[] {
-  const strong = query.words.flatMap((w) => {
-    const long = w.terms.filter((t) => Array.from(t.term).length >= 2);
-    return (long.length ? long : w.terms).map((t) => t.term);
-  });
-  return [...strong, ...query.concepts.map((c) => c.term)];
-}
-
-/**
- * Per query word: the terms that must all be present to contain it as typed (`all`, or one of its
- * English stems, `stems`), and the concept terms through which it is contained as an expansion only.
- */
-export function wordEvidence(
-  query: ParsedQuery,
-  scheme: Scheme,
-): { all: string[]; stems: string[]; concepts: string[] }[] {
-  const longest = Math.max(0, ...scheme.grams);
-  return query.words.map((word) => ({
-    all: [...new Set(runs(word.text).flatMap((run) => ngrams(run, [Math.min(longest, run.length)])))],
-    stems: word.terms.filter((t) => t.term.startsWith(ENGLISH_PREFIX)).map((t) => t.term),
-    concepts: conceptsIn(word.text).map((k) => CONCEPT_PREFIX + k),
-  }));
-}
-
-/**
- * How much of the query a document contains, for the phrase rerank: per word 1 when it holds the word
- * as typed, EXPANSION_SHARE when it holds it only through an expansion (another name, a thesaurus
- * entry), else 0; averaged over the words.
- */
-export function coverageOf(
-  evidence: readonly { all: readonly string[]; stems: readonly string[]; concepts: readonly string[] }[],
-  has: (term: string) => boolean,
-): number {
-  if (!evidence.length) return 0;
-  let sum = 0;
-  for (const e of evidence) {
-    if ((e.all.length > 0 && e.all.every(has)) || e.stems.some(has)) sum += 1;
-    else if (e.concepts.some(has)) sum += EXPANSION_SHARE;
-  }
-  return sum / evidence.length;
-}
-
 /** Index of the shard whose range holds `term` (shards are listed by their first term), or -1. */
 export function shardFor(term: string, starts: readonly string[]): number {
   let lo = 0;
@@ -242,160 +166,6 @@ export function shardFor(term: string, starts: readonly string[]): number {
   }
   return lo;
 }
-
-/** Is a better than b: higher score, or the same score and an earlier document. */
-const better = (scores: Float64Array, a: number, b: number) =>
-  scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
-
-/**
- * The best `k` of `docs` by (score desc, document asc), best first, among those `accept` takes. One
- * pass with a small sorted list (a query at 10,000 letters touches tens of thousands of documents);
- * `accept` is only asked about documents that would enter the list.
- */
-function topByScore(docs: readonly number[], scores: Float64Array, k: number, accept?: (d: number) => boolean) {
-  const best: number[] = [];
-  for (const d of docs) {
-    if (k <= 0 || (best.length === k && !better(scores, d, best[k - 1]!))) continue;
-    if (accept && !accept(d)) continue;
-    let i = best.length === k ? k - 1 : best.length;
-    for (; i > 0 && better(scores, d, best[i - 1]!); i -= 1) best[i] = best[i - 1]!;
-    best[i] = d;
-  }
-  return best;
-}
-
-/**
- * What a search knows per (document, term), as bit masks of W words per document: `known` when the
- * term's impact in the document has been read or computed from text, `present` when the term occurs;
- * and per document the sum of what is known, a lower bound of its score. One row per document keeps
- * its terms together in memory (one array per term made every bound a cache miss at 60,000 units).
- */
-class Scoreboard {
-  readonly W: number;
-  readonly known: Uint32Array;
-  readonly present: Uint32Array;
-  readonly lower: Float64Array;
-  readonly touched: number[] = [];
-  private readonly isTouched: Uint8Array;
-  /** Minimum-match terms (all terms when there is nothing to require). */
-  readonly strong: Uint32Array;
-  /** Per round: terms with unread blocks; those of them with something to add, and how much. */
-  readonly unread: Uint32Array;
-  private readonly openWeighted: Uint32Array;
-  readonly weightOf: Float64Array;
-  private readonly firstOf: Float64Array;
-
-  constructor(docCount: number, terms: readonly Term[], strongTerms: readonly string[]) {
-    this.W = (terms.length + 31) >>> 5;
-    this.known = new Uint32Array(docCount * this.W);
-    this.present = new Uint32Array(docCount * this.W);
-    this.lower = new Float64Array(docCount);
-    this.isTouched = new Uint8Array(docCount);
-    this.strong = new Uint32Array(this.W);
-    const strong = new Set(strongTerms);
-    for (const t of terms) if (strong.has(t.entry.term)) this.strong[t.bit >>> 5]! |= 1 << (t.bit & 31);
-    this.unread = new Uint32Array(this.W);
-    this.openWeighted = new Uint32Array(this.W);
-    this.weightOf = new Float64Array(terms.length);
-    this.firstOf = new Float64Array(terms.length);
-  }
-
-  /** Records t's impact in d (null: absent), read from postings or computed from text. */
-  private record(t: Term, d: number, impact: number | null): void {
-    const at = d * this.W + (t.bit >>> 5);
-    const mask = 1 << (t.bit & 31);
-    this.known[at]! |= mask;
-    if (impact === null) return;
-    this.present[at]! |= mask;
-    this.lower[d]! += t.boost * impact;
-    if (!this.isTouched[d]) {
-      this.isTouched[d] = 1;
-      this.touched.push(d);
-    }
-  }
-
-  absorb(t: Term, postings: Postings): void {
-    for (let i = 0; i < postings.docs.length; i += 1) this.record(t, postings.docs[i]!, postings.imps[i]!);
-  }
-
-  setFromText(t: Term, d: number, impact: number | null): void {
-    this.record(t, d, impact);
-  }
-
-  isKnown(t: Term, d: number): boolean {
-    return (this.known[d * this.W + (t.bit >>> 5)]! & (1 << (t.bit & 31))) !== 0;
-  }
-
-  has(bit: number, d: number): boolean {
-    return (this.present[d * this.W + (bit >>> 5)]! & (1 << (bit & 31))) !== 0;
-  }
-
-  /** d holds a minimum-match term. */
-  qualifies(d: number): boolean {
-    for (let w = 0; w < this.W; w += 1) if ((this.present[d * this.W + w]! & this.strong[w]!) !== 0) return true;
-    return false;
-  }
-
-  /** d qualifies, or still may: a minimum-match term with unread blocks is unknown for it. */
-  mayQualify(d: number): boolean {
-    if (this.qualifies(d)) return true;
-    for (let w = 0; w < this.W; w += 1)
-      if ((this.strong[w]! & this.unread[w]! & ~this.known[d * this.W + w]!) !== 0) return true;
-    return false;
-  }
-
-  /** Per round: what each open term's unread postings could still add. */
-  refresh(open: readonly Term[]): void {
-    this.weightOf.fill(0);
-    this.unread.fill(0);
-    this.openWeighted.fill(0);
-    for (const t of open) {
-      this.unread[t.bit >>> 5]! |= 1 << (t.bit & 31);
-      const w = t.boost * nextBound(t);
-      if (w <= 0) continue;
-      this.weightOf[t.bit] = w;
-      this.firstOf[t.bit] = nextFirst(t);
-      this.openWeighted[t.bit >>> 5]! |= 1 << (t.bit & 31);
-    }
-  }
-
-  /**
-   * The most d's score can still gain (open terms unknown for d, at their next block's highest impact),
-   * and the document those highest unread postings start at (for ties).
-   */
-  rest(d: number): { gain: number; minDoc: number } {
-    let gain = 0;
-    let minDoc = 0;
-    for (let w = 0; w < this.W; w += 1) {
-      let x = this.openWeighted[w]! & ~this.known[d * this.W + w]!;
-      while (x !== 0) {
-        const low = x & -x;
-        const b = (w << 5) | (31 - Math.clz32(low));
-        gain += this.weightOf[b]!;
-        if (this.firstOf[b]! > minDoc) minDoc = this.firstOf[b]!;
-        x ^= low;
-      }
-    }
-    return { gain, minDoc };
-  }
-
-  /**
-   * The k-th best lower bound among documents known to qualify. Documents that do not qualify must
-   * not count: the ranking drops them, so a cut-off over them would push out documents that qualify.
-   */
-  kth(k: number): Theta {
-    const top = topByScore(this.touched, this.lower, k, (d) => this.qualifies(d));
-    if (top.length < k) return { score: -Infinity, doc: Infinity };
-    return { score: this.lower[top[k - 1]!]!, doc: top[k - 1]! };
-  }
-}
-
-/**
- * Could a document whose score is at most `bound` still rank above θ? On a tie it would need the
- * postings of the highest unread impacts, which belong to documents ≥ minDoc.
- */
-const couldBeat = (bound: number, d: number, minDoc: number, theta: Theta) =>
-  bound > theta.score || (bound === theta.score && Math.max(d, minDoc) <= theta.doc);
 
 export class SearchEngine {
   private readonly loader: Loader;

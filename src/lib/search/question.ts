@@ -9,12 +9,12 @@
  *   at least two characters long; a single kanji keeps the first kana after it, its verb stem, unless that kana is a particle (共済組合は私の
  *   個人情報を使えるのですか → 共済組合 / 個人情報 / 使え), except the question words 何 and 誰. The
  *   thesaurus is also looked for in the question as typed (tokenize.ts).
- * - English: the stop words (what, why, can, the, my…: lunr's list, english.ts) are left out.
+ * - English: the stop words (what, why, can, the, my…: lunr's list, english-stems.ts) are left out.
  *
  * A query counts as a question when it ends with a question mark, or a word starts or ends with a
  * frame below. Other queries are left as typed.
  */
-import { englishStems } from './english.ts';
+import { englishStems } from './english-stems.ts';
 
 /** Japanese question frames at the start of a word. */
 const JA_START = /^(なぜ|どうして|どうすれば|どうやって|誰|だれ|いつ|どこ|何|なに|どう)/u;

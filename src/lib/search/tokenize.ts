@@ -10,7 +10,7 @@
  *
  * Every occurrence of a concept alias (variants.ts) also yields a concept term `#key`.
  *
- * English text (more Latin letters than Japanese, english.ts) is the exception: its Latin words go
+ * English text (more Latin letters than Japanese, english-stems.ts) is the exception: its Latin words go
  * through lunr's English pipeline and become stem terms `@stem` instead of n-grams (an English query's
  * words give the same stems, besides their n-grams, which Japanese texts with Latin in them still
  * match). What is not a Latin word in English text (digits, a Japanese name) keeps its n-grams.
@@ -18,7 +18,7 @@
 import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
 import { CONCEPTS, THESAURUS } from './variants.ts';
 import { dateKeysIn, dateSpans, westernForm } from './date-terms.ts';
-import { englishStems, isEnglishText, withoutLatinWords } from './english.ts';
+import { englishStems, isEnglishText, withoutLatinWords } from './english-stems.ts';
 import { isQuestion, questionWords } from './question.ts';
 
 export interface Scheme {
@@ -77,7 +77,7 @@ export const DEFAULT_SCHEME: Scheme = {
 };
 
 export const CONCEPT_PREFIX = '#';
-/** Prefix of English stem terms (english.ts). */
+/** Prefix of English stem terms (english-stems.ts). */
 export const ENGLISH_PREFIX = '@';
 export const SEGMENT_PREFIX = '~';
 
