@@ -1,20 +1,10 @@
 /**
- * The entries the English pages render, read from Astro's collections here (pages only render):
- * letters with their slugs, demands, timeline events and references.
+ * The entries the English pages render: the build's route data (route-data.ts reads the collections
+ * once per build), in the shapes src/lib/english.ts takes.
  */
-import { getCollection } from 'astro:content';
+import { routeData } from './route-data.ts';
 
 export async function englishContent() {
-  const [letters, demands, events, references] = await Promise.all([
-    getCollection('letters'),
-    getCollection('demands'),
-    getCollection('timeline'),
-    getCollection('references'),
-  ]);
-  return {
-    letters: letters.map((l) => ({ slug: l.id, ...l.data })),
-    demands: demands.map((d) => d.data),
-    events: events.map((e) => ({ id: e.id, ...e.data })),
-    references: references.map((r) => ({ id: r.id, data: r.data })),
-  };
+  const data = await routeData();
+  return { letters: data.letters, demands: data.demands, events: data.events };
 }

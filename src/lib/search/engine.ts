@@ -194,7 +194,7 @@ export class SearchEngine {
           return parse(bytes);
         } catch (error) {
           if (error instanceof SearchIndexError) throw error;
-          throw new SearchIndexError('corrupt', `search index file ${path} is damaged: ${String(error)}`, {
+          throw new SearchIndexError('corrupt', `${path}: ${String(error)}`, {
             cause: error,
           });
         }
@@ -211,7 +211,7 @@ export class SearchEngine {
       if (manifest.v !== INDEX_FORMAT_VERSION || manifest.scheme !== this.scheme.name) {
         throw new SearchIndexError(
           'stale',
-          `search index is format ${manifest.v}/${manifest.scheme}; this page reads ${INDEX_FORMAT_VERSION}/${this.scheme.name}`,
+          `index ${manifest.v}/${manifest.scheme}, page ${INDEX_FORMAT_VERSION}/${this.scheme.name}`,
         );
       }
       if (typeof manifest.build !== 'string' || !Array.isArray(manifest.shards))
@@ -244,7 +244,7 @@ export class SearchEngine {
     );
     const stored = docs[doc % manifest.chunkSize];
     if (!Array.isArray(stored) || stored.length < STORED.size)
-      throw new SearchIndexError('corrupt', `search index: document ${doc} missing from its file`);
+      throw new SearchIndexError('corrupt', `document ${doc} missing`);
     return stored;
   }
 
