@@ -385,18 +385,26 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
 }
 
 /** For each concept of the query, its names the query does not hold (what else was searched). */
+let normalizedConcepts: Map<string, { concept: (typeof CONCEPTS)[number]; norms: string[] }> | null = null;
+
 function expansionsOf(concepts: readonly QueryTerm[], joinedQuery: string): Expansion[] {
-  const byKey = new Map(CONCEPTS.map((c) => [c.key, c]));
+  // Each concept's aliases normalized once, not on every query.
+  normalizedConcepts ??= new Map(
+    CONCEPTS.map((concept) => [
+      concept.key,
+      { concept, norms: concept.aliases.map((a) => applySpellings(normalizeChars(a, true)).text.trim()) },
+    ]),
+  );
   const out: Expansion[] = [];
   for (const { term } of concepts) {
-    const concept = byKey.get(term.slice(CONCEPT_PREFIX.length));
-    if (!concept) continue; // a date
-    const norm = (alias: string) => applySpellings(normalizeChars(alias, true)).text.trim();
-    const typedAliases = concept.aliases.filter((a) => joinedQuery.includes(norm(a)));
+    const entry = normalizedConcepts.get(term.slice(CONCEPT_PREFIX.length));
+    if (!entry) continue; // a date
+    const { concept, norms } = entry;
+    const typed = norms.map((n) => joinedQuery.includes(n));
     const alsoSearched = concept.aliases
-      .filter((a) => !typedAliases.includes(a) && !typedAliases.some((t) => norm(t).includes(norm(a))))
+      .filter((_, i) => !typed[i] && !norms.some((t, j) => typed[j] && t.includes(norms[i]!)))
       .slice(0, 1);
-    const note = concept.queryNote && typedAliases.some((a) => concept.queryNote!.when.includes(a));
+    const note = concept.queryNote && concept.aliases.some((a, i) => typed[i] && concept.queryNote!.when.includes(a));
     out.push({ key: concept.key, alsoSearched, note: note ? concept.queryNote!.text : undefined });
   }
   return out;
