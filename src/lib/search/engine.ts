@@ -215,7 +215,7 @@ export class SearchEngine {
         );
       }
       if (typeof manifest.build !== 'string' || !Array.isArray(manifest.shards))
-        throw new Error('manifest without build or shards');
+        throw new Error('bad manifest');
       return manifest;
     });
     this.manifest.catch(() => (this.manifest = null));

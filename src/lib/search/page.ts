@@ -134,7 +134,7 @@ export function startSearchPage(LANG: 'ja' | 'en', T: PageTexts): void {
     const p = document.createElement('p');
     p.textContent = T.notFound(query);
     box.append(p);
-    const template = document.querySelector<HTMLTemplateElement>('template[data-search-empty]');
+    const template = document.querySelector<HTMLTemplateElement>('[data-search-empty]');
     if (template) box.append(template.content.cloneNode(true));
     list.append(box);
   }
