@@ -383,7 +383,7 @@ export function editorSetupProblems(backend: BackendOptions, env: Record<string,
     );
   if (!backend.authBaseUrl && env['NETLIFY'] !== 'true')
     problems.push(
-      `管理画面：GitHub でログインするための OAuth 中継のアドレス（CMS_AUTH_BASE_URL、例：https://auth.example.org）が設定されていません。${EDITOR_SETUP_README}、${EDITOR_SETUP_GUIDE}を見てください。`,
+      `管理画面：GitHub でログインするための OAuth 中継のアドレス（CMS_AUTH_BASE_URL、例：https://cms-auth.組合名.workers.dev）が設定されていません。${EDITOR_SETUP_README}、${EDITOR_SETUP_GUIDE}を見てください。`,
     );
   return problems;
 }
