@@ -1,12 +1,16 @@
 /**
- * Builds the site once and serves it once (astro preview) for all browser tests, as a project site
- * under a sub-path (E2E_SITE_URL, default https://example.org/campaign/, served under /campaign/), so
- * that every browser test exercises `base`.
+ * Builds the fixture site once and serves it once for all browser tests. The site is built from
+ * tests/fixtures/frozen/content (never content/, which organizers change every week): a copy of the
+ * project whose content/ is the fixture, built as a project site under a sub-path (E2E_SITE_URL, default
+ * https://example.org/campaign/) so that every browser test exercises `base`. This is the one full build
+ * of `npm test` (the base-path checks read it too).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPreview, type Preview } from '../scripts/lib/preview.ts';
+import { copyProject, FIXTURE_ROOT, removeProject } from '../tests/helpers/project-copy.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -15,6 +19,8 @@ declare module 'vitest' {
     /** The public address the build was made for, base included (canonical URLs, sitemap, feed). */
     buildSite: string;
     distDir: string;
+    /** The project root whose content/ the site was built from (the frozen fixture). */
+    contentRoot: string;
   }
 }
 
@@ -23,32 +29,40 @@ let preview: Preview | undefined;
 /** The address the e2e build is for: a sub-path, as a GitHub Pages project site has. */
 export const E2E_SITE_URL = process.env.E2E_SITE_URL ?? 'https://example.org/campaign/';
 
-/** Whether dist/ was built for E2E_SITE_URL (E2E_SKIP_BUILD reuses only such a build). */
+/** Where the fixture site is built: apart from dist/, which `npm run build` fills from content/. */
+export const E2E_DIST = resolve(process.env.E2E_DIST ?? '.tmp/e2e-dist');
+
+/** Whether the folder holds a build for E2E_SITE_URL (E2E_SKIP_BUILD reuses only such a build). */
 function builtFor(distDir: string, site: string): boolean {
   if (!existsSync(`${distDir}/index.html`)) return false;
   return readFileSync(`${distDir}/index.html`, 'utf8').includes(`<link rel="canonical" href="${site}"`);
 }
 
 export async function setup(project: TestProject): Promise<void> {
-  const distDir = process.env.E2E_DIST ?? 'dist';
-  // E2E_SKIP_BUILD=1 reuses an existing build (handy while writing tests).
+  const distDir = E2E_DIST;
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: E2E_SITE_URL };
+  // E2E_SKIP_BUILD=1 reuses an existing build (handy while writing tests).
   if (process.env.E2E_SKIP_BUILD !== '1' || !builtFor(distDir, E2E_SITE_URL)) {
     const started = Date.now();
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', distDir], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) {
-      throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+    const copy = copyProject();
+    try {
+      const build = spawnSync('npx', ['astro', 'build', '--outDir', distDir], {
+        cwd: copy,
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env,
+        encoding: 'utf8',
+      });
+      if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
+    } finally {
+      removeProject(copy);
     }
-    console.log(`[e2e] site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(`[e2e] fixture site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   preview = await startPreview({ outDir: distDir, env });
   project.provide('baseURL', preview.url);
   project.provide('buildSite', E2E_SITE_URL);
   project.provide('distDir', distDir);
+  project.provide('contentRoot', FIXTURE_ROOT);
 }
 
 export async function teardown(): Promise<void> {
