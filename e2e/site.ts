@@ -1,4 +1,6 @@
 /** Shared by the site-wide sweeps (a11y, privacy, budgets, keyboard): the pages to visit and a request recorder. */
+import { readdirSync, statSync } from 'node:fs';
+import { join, sep } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll } from 'vitest';
 import { sitePages, type SitePage } from '../scripts/lib/site-checks/dist.ts';
@@ -29,6 +31,57 @@ export function allPages(): SitePage[] {
     throw new Error(`sitemap lists pages that were not built: ${unbuilt.map((p) => p.path).join(', ')}`);
   if (pages.length < 10) throw new Error(`only ${pages.length} pages found in ${distDir()}: is the build complete?`);
   return pages;
+}
+
+/** A route file of src/pages/ as a pattern over page paths: [param] is one segment, [...rest] any. */
+interface Route {
+  file: string;
+  pattern: RegExp;
+  params: number;
+}
+
+function pageRoutes(): Route[] {
+  const root = join(import.meta.dirname, '..', 'src', 'pages');
+  const files = readdirSync(root, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.astro'));
+  return files
+    .map((file) => {
+      const segments = file
+        .replace(/\.astro$/, '')
+        .split(sep)
+        .filter((segment) => segment !== 'index');
+      const parts = segments.map((segment) =>
+        segment.startsWith('[...')
+          ? '.*'
+          : segment.startsWith('[')
+            ? '[^/]+'
+            : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'),
+      );
+      const path = parts.length ? `/${parts.join('/')}/` : '/';
+      // 404.astro is built as /404.html.
+      const pattern = file === '404.astro' ? /^\/404(?:\.html|\/)$/ : new RegExp(`^${path}$`);
+      return { file, pattern, params: segments.filter((s) => s.startsWith('[')).length };
+    })
+    .sort((a, b) => a.params - b.params);
+}
+
+/**
+ * The page templates (route files of src/pages/) of the given states, each with one state to stand for
+ * it: the one whose HTML is largest (most controls). Pages of one template share their markup and
+ * scripts, so checks of how the markup behaves (the Tab walk, the page without JavaScript) run once
+ * per template; checks of what a page says (axe, privacy) run on every page.
+ */
+export function templateRepresentatives(states: PageState[]): Set<PageState> {
+  const routes = pageRoutes();
+  const size = (state: PageState) => statSync(join(distDir(), state.page.file)).size;
+  const byTemplate = new Map<string, PageState>();
+  for (const state of states) {
+    const route = routes.find((r) => r.pattern.test(state.page.path))?.file ?? state.page.path;
+    // A state with a query (the search page showing results) is a template of its own.
+    const key = state.url.includes('?') ? state.url : route;
+    const current = byTemplate.get(key);
+    if (!current || size(state) > size(current)) byTemplate.set(key, state);
+  }
+  return new Set(byTemplate.values());
 }
 
 /** States worth checking: every page as loaded, plus the search page showing results. */
