@@ -1,20 +1,23 @@
 // Every built page, read from disk: head (lang, title, description, canonical, Open Graph, Twitter,
 // favicon, manifest, JSON-LD), the Content-Security-Policy and what it forbids inline, third-party
-// references, skip link and heading structure. Site-wide: sitemap ⇄ pages, robots.txt, manifest.
+// references, skip link; validity and heading structure (html-validate). Site-wide: sitemap ⇄ pages,
+// robots.txt, manifest.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { checkPageHtml, checkSite, formatPageProblems, jsonLdItems } from '../scripts/lib/site-checks/pages.ts';
 import { parseHtml } from '../scripts/lib/site-checks/html.ts';
+import { validateHtml } from '../scripts/lib/site-checks/validity.ts';
 import { distDir } from './harness.ts';
 import { allPages, BUILD_SITE } from './site.ts';
 
 const pages = allPages();
 
-describe('every page: head, CSP and structure', () => {
-  test.each(pages)('$path', ({ path, kind, file }) => {
+describe('every page: head, CSP, structure and validity', () => {
+  test.each(pages)('$path', async ({ path, kind, file }) => {
     const html = readFileSync(join(distDir(), file), 'utf8');
     expect(formatPageProblems(checkPageHtml(html, { path, kind, site: BUILD_SITE }))).toBe('');
+    expect(await validateHtml(html, file)).toEqual([]);
   });
 });
 

@@ -28,6 +28,7 @@ import {
   urlPathOfFile,
 } from '../scripts/lib/site-checks/dist.ts';
 import { checkLinks } from '../scripts/lib/site-checks/links.ts';
+import { validateHtml } from '../scripts/lib/site-checks/validity.ts';
 import { PAGE_CSP } from '../src/lib/csp.ts';
 import { checkManifest, checkPageHtml, checkRobotsTxt, cspProblems } from '../scripts/lib/site-checks/pages.ts';
 import { isFirstParty, thirdPartyRequests } from '../scripts/lib/site-checks/privacy.ts';
@@ -148,7 +149,7 @@ const GOOD_CSP =
   "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'";
 const goodPage = (
   overrides: { head?: string; body?: string; csp?: string; canonical?: string; lang?: string } = {},
-) => `<!doctype html>
+) => `<!DOCTYPE html>
 <html lang="${overrides.lang ?? 'ja'}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${overrides.csp ?? GOOD_CSP}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -164,6 +165,27 @@ const goodPage = (
 ${overrides.head ?? ''}</head><body><a href="#main">本文へ移動</a><main id="main" tabindex="-1"><h1>要請書</h1><h2>記</h2><h3>1.</h3>${overrides.body ?? ''}</main></body></html>`;
 const check = (html: string, kind: Parameters<typeof checkPageHtml>[1]['kind'] = 'letter') =>
   checkPageHtml(html, { path: '/letters/x/', kind, site: ORIGIN }).map((p) => p.problem);
+
+describe('HTML validity (html-validate, with the config in validity.ts)', () => {
+  test('a complete page is valid', async () => {
+    expect(await validateHtml(goodPage(), 'good.html')).toEqual([]);
+  });
+
+  test.each([
+    ['skipped heading level', '<h5>deep</h5>', 'heading-level'],
+    ['second h1', '<h1>again</h1>', 'heading-level'],
+    ['empty heading', '<h2></h2>', 'empty-heading'],
+    ['img without alt', '<img src="/a.png">', 'wcag/h37'],
+    ['duplicate id', '<p id="main">x</p>', 'no-dup-id'],
+    ['a block inside a phrase', '<span><div>x</div></span>', 'element-permitted-content'],
+  ])('%s is reported', async (_name, body, rule) => {
+    const problems = await validateHtml(goodPage({ body }), 'bad.html');
+    expect(
+      problems.some((p) => p.includes(` ${rule}: `)),
+      problems.join('\n'),
+    ).toBe(true);
+  });
+});
 
 describe('page checks', () => {
   test('a complete page passes', () => {
@@ -216,9 +238,6 @@ describe('page checks', () => {
     ],
     ['image elsewhere', goodPage({ body: '<img src="//img.example/a.png" alt="">' }), /loads from another origin/],
     ['javascript: URL', goodPage({ body: '<a href="javascript:alert(1)">x</a>' }), /javascript: URL/],
-    ['skipped heading level', goodPage({ body: '<h5>deep</h5>' }), /heading level is skipped/],
-    ['second h1', goodPage({ body: '<h1>again</h1>' }), /one <h1>/],
-    ['img without alt', goodPage({ body: '<img src="/a.png">' }), /without alt/],
     [
       'target=_blank without noopener',
       goodPage({ body: '<a href="https://x.example" target="_blank">x</a>' }),

@@ -7,8 +7,8 @@
  * - privacy/security: a Content-Security-Policy meta tag, first in <head>, that allows only the site's
  *   own resources; no inline scripts (JSON data blocks aside), inline styles, event handlers,
  *   javascript: URLs, or third-party resources, preconnects or embeds;
- * - structure: one <main id="main">, a skip link to it first, one h1, headings without skipped levels,
- *   images with alt, links opening new windows with rel=noopener.
+ * - structure: one <main id="main">, a skip link to it first, links opening new windows with
+ *   rel=noopener (headings, alt text and validity: validity.ts, html-validate).
  * Site-wide: unique titles and canonicals, sitemap ⇄ built pages, robots.txt, web app manifest.
  */
 import { existsSync, readFileSync } from 'node:fs';
@@ -185,7 +185,6 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   const basePath = basePathOf(context.site);
   const siteUrl = new URL(basePath, siteOrigin).href;
   const pageUrl = new URL(context.path.slice(1), siteUrl).href;
-  const headElements = doc.elements.filter((e) => doc.isInside(e, 'head'));
 
   // --- Document basics
   const htmlElement = doc.byTag('html')[0];
@@ -337,7 +336,6 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
     ) {
       add('<a target="_blank"> without rel="noopener"', element.line);
     }
-    if (element.tag === 'img' && !element.attrs.has('alt')) add('<img> without alt', element.line);
   }
   const referrer = metaContent(doc, 'referrer')[0]?.attrs.get('content');
   if (!referrer || !['no-referrer', 'same-origin', 'strict-origin'].includes(referrer)) {
@@ -355,22 +353,6 @@ export function checkPageHtml(html: string, context: PageContext): PageProblem[]
   );
   if (!mainId || firstLink?.tag !== 'a' || firstLink.attrs.get('href') !== `#${mainId}`) {
     add('the first focusable element in <body> must be a skip link to <main>');
-  }
-  const headings = doc.elements.filter((e) => /^h[1-6]$/.test(e.tag) && !headElements.includes(e));
-  const h1s = headings.filter((h) => h.tag === 'h1');
-  if (h1s.length !== 1) add(`expected one <h1>, found ${h1s.length}`);
-  if (headings[0] && headings[0].tag !== 'h1')
-    add(`the first heading is <${headings[0].tag}>, expected <h1>`, headings[0].line);
-  let previous = 0;
-  for (const heading of headings) {
-    const level = Number(heading.tag.slice(1));
-    if (!heading.text && !heading.attrs.get('aria-label')) add(`empty <${heading.tag}>`, heading.line);
-    if (previous && level > previous + 1)
-      add(
-        `<${heading.tag}> «${heading.text.slice(0, 30)}» follows <h${previous}>: a heading level is skipped`,
-        heading.line,
-      );
-    previous = level;
   }
   return problems;
 }
