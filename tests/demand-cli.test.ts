@@ -26,7 +26,11 @@ import {
   type NewEntryInput,
 } from '../src/lib/demand-edit.ts';
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
-import { currentStatus } from '../src/lib/history.ts';
+import { apiDemands, demandsCsv } from '../src/lib/api.ts';
+import { dashboardRows } from '../src/lib/dashboard.ts';
+import { feedEntries } from '../src/lib/feed.ts';
+import { todayInJapan } from '../src/lib/dates.ts';
+import { currentStatus, historySteps } from '../src/lib/history.ts';
 import { STATUS_LIST } from '../src/lib/status.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
 import type { HistoryEntry } from '../src/lib/schemas.ts';
@@ -560,8 +564,12 @@ describe('npm run demand -- list and checked', () => {
   });
 });
 
-test('an entry added by the command is on the next build: demand page, tracker, feed and data', () => {
-  const dir = copyProject();
+const ORIGIN = 'https://example.org';
+
+// The pages render whatever the data holds (the browser tests prove it on the fixture site): what the
+// command writes is proved here on the data every view is made from, without a build of its own.
+test('an entry added by the command reaches every view: demand history, tracker row, feed and data', () => {
+  const dir = copyProject({ contentOnly: true });
   copies.push(dir);
   const add = run(dir, [
     'add',
@@ -582,31 +590,30 @@ test('an entry added by the command is on the next build: demand page, tracker, 
     'テスト用の回答書',
   ]);
   expect(add.code, add.stderr).toBe(0);
-  const build = spawnSync('npx', ['astro', 'build'], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  const content = checkContent(dir);
+  expect(content.problems.map(formatProblem)).toEqual([]);
+  const letters = [...content.letters.entries()].map(([slug, l]) => ({ slug, ...l.data }));
+  const demands = [...content.demands.values()].map((d) => d.data);
+  const today = todayInJapan();
+  const id = '2019-07-23-soumu/2';
+
+  const demand = demands.find((d) => `${d.letter}/${d.number}` === id)!;
+  expect(demand.statusHistory.at(-1)).toMatchObject({
+    date: '2019-08-20',
+    type: 'response',
+    status: 'responded',
+    summary: 'テスト用の回答が届いた。',
   });
-  expect(build.status, `${build.stdout}\n${build.stderr}`).toBe(0);
-  const dist = (path: string) => readFileSync(join(dir, 'dist', path), 'utf8');
-
-  const page = dist('letters/2019-07-23-soumu/demands/2/index.html');
-  expect(page).toContain('テスト用の回答が届いた。');
-  expect(page).toContain('テスト用の回答要旨。');
-  expect(page).toContain('id="event-2019-08-20-response"');
-  expect(page).toMatch(/data-status="responded" data-current/);
-  expect(page).not.toMatch(/data-status="stalled" data-current/);
-
-  expect(dist('status/index.html')).toMatch(/<tr data-demand="2019-07-23-soumu\/2" data-status="responded"/);
-  const feed = dist('feed.xml');
-  expect(feed.indexOf('テスト用の回答が届いた。')).toBeGreaterThan(0);
-  expect(feed.indexOf('テスト用の回答が届いた。')).toBeLessThan(feed.indexOf('<entry>', feed.indexOf('<entry>') + 1));
-  const json = JSON.parse(dist('api/demands.json')) as { id: string; status: string; history: { summary: string }[] }[];
-  const demand = json.find((d) => d.id === '2019-07-23-soumu/2')!;
-  expect(demand.status).toBe('responded');
-  expect(demand.history.at(-1)!.summary).toBe('テスト用の回答が届いた。');
-  expect(dist('api/demands.csv')).toContain('テスト用の回答が届いた。');
-}, 180_000);
+  expect(historySteps(demand.statusHistory).at(-1)!.anchor).toBe('event-2019-08-20-response');
+  const row = dashboardRows(letters, demands, today).find((r) => r.id === id)!;
+  expect(row.status).toBe('responded');
+  expect(row.latest.summary).toBe('テスト用の回答が届いた。');
+  expect(feedEntries(demands, letters, ORIGIN)[0]).toMatchObject({ demand: id, status: 'responded' });
+  const json = apiDemands(demands, letters, ORIGIN, today).find((d) => d.id === id)!;
+  expect(json.status).toBe('responded');
+  expect(json.history.at(-1)!.summary).toBe('テスト用の回答が届いた。');
+  expect(demandsCsv([json], letters)).toContain('テスト用の回答が届いた。');
+});
 
 describe('the command never writes through a symbolic link', () => {
   /** Moves `part` of a content copy elsewhere and leaves a link in its place; returns the real place. */
