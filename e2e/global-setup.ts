@@ -1,16 +1,18 @@
 /**
  * Builds the fixture site once and serves it once for all browser tests. The site is built from
- * tests/fixtures/frozen/content (never content/, which organizers change every week): a copy of the
- * project whose content/ is the fixture, built as a project site under a sub-path (E2E_SITE_URL, default
- * https://example.org/campaign/) so that every browser test exercises `base`. This is the one full build
- * of `npm test` (the base-path checks read it too).
+ * tests/fixtures/frozen/content (never content/, which organizers change every week) plus one file of
+ * every kind the build accepts (tests/helpers/accepted-kinds.ts): a copy of the project with that
+ * content, built as a project site under a sub-path (E2E_SITE_URL, default https://example.org/campaign/)
+ * so that every browser test exercises `base`. This is the one full build of the tests (the base-path
+ * and content-kind checks read it too).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { startPreview, type Preview } from '../scripts/lib/preview.ts';
-import { copyProject, FIXTURE_ROOT, removeProject } from '../tests/helpers/project-copy.ts';
+import { copyProject, removeProject } from '../tests/helpers/project-copy.ts';
+import { ACCEPTED } from '../tests/helpers/accepted-kinds.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -19,12 +21,13 @@ declare module 'vitest' {
     /** The public address the build was made for, base included (canonical URLs, sitemap, feed). */
     buildSite: string;
     distDir: string;
-    /** The project root whose content/ the site was built from (the frozen fixture). */
+    /** The project root whose content/ the site was built from (the frozen fixture and one file of each kind). */
     contentRoot: string;
   }
 }
 
 let preview: Preview | undefined;
+let copy: string | undefined;
 
 /** The address the e2e build is for: a sub-path, as a GitHub Pages project site has. */
 export const E2E_SITE_URL = process.env.E2E_SITE_URL ?? 'https://example.org/campaign/';
@@ -41,30 +44,28 @@ function builtFor(distDir: string, site: string): boolean {
 export async function setup(project: TestProject): Promise<void> {
   const distDir = E2E_DIST;
   const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: E2E_SITE_URL };
+  copy = copyProject();
+  for (const kind of ACCEPTED) kind.add(copy);
   // E2E_SKIP_BUILD=1 reuses an existing build (handy while writing tests).
   if (process.env.E2E_SKIP_BUILD !== '1' || !builtFor(distDir, E2E_SITE_URL)) {
     const started = Date.now();
-    const copy = copyProject();
-    try {
-      const build = spawnSync('npx', ['astro', 'build', '--outDir', distDir], {
-        cwd: copy,
-        stdio: ['ignore', 'pipe', 'pipe'],
-        env,
-        encoding: 'utf8',
-      });
-      if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
-    } finally {
-      removeProject(copy);
-    }
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', distDir], {
+      cwd: copy,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`astro build failed:\n${build.stdout}\n${build.stderr}`);
     console.log(`[e2e] fixture site built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   preview = await startPreview({ outDir: distDir, env });
   project.provide('baseURL', preview.url);
   project.provide('buildSite', E2E_SITE_URL);
   project.provide('distDir', distDir);
-  project.provide('contentRoot', FIXTURE_ROOT);
+  project.provide('contentRoot', copy);
 }
 
 export async function teardown(): Promise<void> {
   await preview?.stop();
+  if (copy) removeProject(copy);
 }
