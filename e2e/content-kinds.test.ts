@@ -20,7 +20,7 @@ test('the .mdx components render as links and sourced quotations', () => {
   expect(mdxPage).toMatch(
     new RegExp(`<a href="${BASE_PATH}references/mie-my-number-rules/#article-9"[^>]*>第9条（目的外利用）</a>`),
   );
-  expect(mdxPage).toMatch(/<figcaption>出典：<a href="https:\/\/example.org\/q">試験の出典<\/a><\/figcaption>/);
+  expect(mdxPage).toMatch(/<figcaption>出典：<a href="https:\/\/example.net\/q">試験の出典<\/a><\/figcaption>/);
 });
 
 test('a title cannot break out of the JSON-LD block: no <meta refresh>, the block reads back', () => {

@@ -26,7 +26,7 @@ const demandWithNumber = (dir: string, number: number, body: string) =>
     .replace(/---\n*$/, `---\n\n${body}\n`);
 
 /** A title that would end a JSON-LD block written with plain JSON.stringify, and redirect the page. */
-export const SCRIPT_BREAKOUT = "</script><meta http-equiv=refresh content='0;url=https://evil.example/'>";
+export const SCRIPT_BREAKOUT = "</script><meta http-equiv=refresh content='0;url=https://evil.invalid/'>";
 
 export interface AcceptedKind {
   name: string;
@@ -61,7 +61,7 @@ export const ACCEPTED: AcceptedKind[] = [
         demandWithNumber(
           dir,
           7,
-          '背景その七：<Article number={9}>目的外利用</Article>に関わる。\n\n<Quote source="試験の出典" url="https://example.org/q">引用その七</Quote>',
+          '背景その七：<Article number={9}>目的外利用</Article>に関わる。\n\n<Quote source="試験の出典" url="https://example.net/q">引用その七</Quote>',
         ),
       );
     },
@@ -80,7 +80,9 @@ export const ACCEPTED: AcceptedKind[] = [
       const renamed = `${before}\naddressee:${addressee!
         .replace(/^ {2}(organization|shortName): .*$/gm, '  $1: "試験省"')
         .replace(/^ {2}role: .*$/m, '  role: "試験大臣"')}`;
-      const letter = `${renamed.replace(/^title: .*$/m, `title: "試験用の要請書${SCRIPT_BREAKOUT}"`)}\n試験用の本文その八。\n`;
+      const letter = `${renamed
+        .replace(/^title: .*$/m, `title: "試験用の要請書${SCRIPT_BREAKOUT}"`)
+        .replace(/^ {2}title: .*$/m, '  title: "Test letter no. 8"')}\n試験用の本文その八。\n`;
       write(dir, 'content/letters/2019-07-24-test/letter.mdx', letter);
       write(
         dir,
@@ -99,7 +101,9 @@ export const ACCEPTED: AcceptedKind[] = [
       write(
         dir,
         'content/references/test-rules.yml',
-        readText(dir, 'content/references/mie-my-number-rules.yaml').replace(/^title: .*$/m, 'title: 試験規程その九'),
+        readText(dir, 'content/references/mie-my-number-rules.yaml')
+          .replace(/^title: .*$/m, 'title: 試験規程その九')
+          .replace(/^ {2}title: .*$/m, '  title: "Test rules no. 9"'),
       ),
     counted: (c) => c.references.has('test-rules'),
     page: 'references/test-rules/index.html',
@@ -112,7 +116,7 @@ export const ACCEPTED: AcceptedKind[] = [
       write(
         dir,
         'content/timeline/2019-07-25-test.yml',
-        'date: "2019-07-25"\nkind: other\ntitle: "試験の出来事その十"\nsummary: "試験用。"\nsources:\n  - title: "試験"\n    url: https://example.org/t\n',
+        'date: "2019-07-25"\nkind: other\ntitle: "試験の出来事その十"\nsummary: "試験用。"\nsources:\n  - title: "試験"\n    url: https://example.net/t\n',
       ),
     counted: (c) => c.timeline.has('2019-07-25-test'),
     page: 'timeline/index.html',
@@ -125,7 +129,7 @@ export const ACCEPTED: AcceptedKind[] = [
       write(
         dir,
         'content/timeline/2019-07-29-test.yaml',
-        'date: "2019-07-29"\nkind: other\ntitle: 2019-07-26\nsummary: 試験用その十一。\nsources:\n  - title: "試験"\n    url: https://example.org/t\n',
+        'date: "2019-07-29"\nkind: other\ntitle: 2019-07-26\nsummary: 試験用その十一。\nsources:\n  - title: "試験"\n    url: https://example.net/t\n',
       ),
     counted: (c) => c.timeline.get('2019-07-29-test')?.data.title === '2019-07-26',
     page: 'timeline/index.html',
