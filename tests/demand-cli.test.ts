@@ -29,7 +29,6 @@ import { checkContent, formatProblem } from '../src/lib/content-check.ts';
 import { apiDemands, demandsCsv } from '../src/lib/api.ts';
 import { dashboardRows } from '../src/lib/dashboard.ts';
 import { feedEntries } from '../src/lib/feed.ts';
-import { todayInJapan } from '../src/lib/dates.ts';
 import { currentStatus, historySteps } from '../src/lib/history.ts';
 import { STATUS_LIST } from '../src/lib/status.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
