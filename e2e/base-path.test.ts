@@ -192,9 +192,11 @@ describe('in the browser', () => {
       .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThan(0);
     for (const href of hrefs) expect(href.startsWith(servedPath('/')), href).toBe(true);
+    // The first result (links back to the search page itself, such as an exact-phrase search, aside).
+    const result = hrefs.find((href) => !href.startsWith(servedPath('/search/')))!;
     await Promise.all([
-      page.waitForURL((url) => url.pathname === hrefs[0]!.split('#')[0]),
-      page.click(`a[href="${hrefs[0]}"]`),
+      page.waitForURL((url) => url.pathname === result.split('#')[0]),
+      page.click(`[data-search-results] a[href="${result}"]`),
     ]);
     expect(await stylesLoaded(page)).toBe(true);
   });
