@@ -58,7 +58,8 @@ function filesUnder(dir: string): string[] {
 const SRC_FILES = filesUnder(join(PROJECT_ROOT, 'src'))
   .filter((path) => /\.(ts|astro)$/.test(path))
   .map((path) => relative(PROJECT_ROOT, path))
-  .filter((path) => path !== 'src/lib/search/variants.ts');
+  // The thesaurus and its notes name the words readers type, retired ones included (「返事」, 「とりまとめ」).
+  .filter((path) => !['src/lib/search/variants.ts', 'src/lib/search/variants-notes.ts'].includes(path));
 
 describe('annotations point at what exists', () => {
   const demands = [...content.demands.values()];

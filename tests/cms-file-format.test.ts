@@ -119,7 +119,8 @@ const SOUMU_2 = readFileSync(
   'utf8',
 );
 const demandsCollection = (config.collections as unknown as Collection[]).find((c) => c.name.startsWith('demands'))!;
-const withEnglish = SOUMU_2.replace(
+// The fixture's own English group (if any) is replaced by a one-field group after a dashed comment.
+const withEnglish = SOUMU_2.replace(/^english:\n(?: {2}.*\n)*/m, '').replace(
   /^topics:/m,
   '# ---- 英語ページ ----\nenglish:\n  shortTitle: "Do not divert"\ntopics:',
 );

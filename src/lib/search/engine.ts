@@ -214,8 +214,7 @@ export class SearchEngine {
           `index ${manifest.v}/${manifest.scheme}, page ${INDEX_FORMAT_VERSION}/${this.scheme.name}`,
         );
       }
-      if (typeof manifest.build !== 'string' || !Array.isArray(manifest.shards))
-        throw new Error('bad manifest');
+      if (typeof manifest.build !== 'string' || !Array.isArray(manifest.shards)) throw new Error('bad manifest');
       return manifest;
     });
     this.manifest.catch(() => (this.manifest = null));
