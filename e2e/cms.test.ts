@@ -1,11 +1,16 @@
 // The editor at /admin/ in a real browser, as an organizer uses it: `npm run edit` (decap-server and the
-// built site) runs on a git copy of the project, so the real content/ is never touched. A history entry
-// added through the form lands in exactly that demand's file, exactly as `npm run demand -- add` writes
-// it, passes the check and the build, and shows on the demand page, /status/, the feed and the API. An
-// entry without a source is refused with a Japanese message naming file, line and field.
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+// built site) runs on a git copy of the project (the frozen fixture content), so the real content/ is
+// never touched. It serves the browser tests' build (EDIT_SKIP_BUILD=1, a copy of the global setup's
+// dist: a local build, so its /admin/ is the editor) instead of building again. A history entry added
+// through the form lands in exactly that demand's file, exactly as `npm run demand -- add` writes it,
+// passes the check and the build, and shows on the demand page, /status/, the feed and the API. That one
+// build is a host's deploy build (DEPLOY=1) without editor settings: it announces each missing setting in
+// Japanese and its /admin/ explains what to set instead of loading an editor that cannot sign in or save
+// (so it runs last of the editor's tests). An entry without a source is refused with a Japanese message
+// naming file, line and field.
+import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -18,13 +23,19 @@ import { HistoryEntrySchema, type Demand } from '../src/lib/schemas.ts';
 import { EVENT_TYPES, STATUS_KEYS, STATUSES } from '../src/lib/status.ts';
 import { todayInJapan } from '../src/lib/dates.ts';
 import { DEMAND_MARK } from '../src/lib/cms/demand-mark.ts';
+import { EDITOR_SETUP_README } from '../src/lib/cms/config.ts';
+import { demandFiles } from '../src/lib/cms/folders.ts';
 import { newPage } from './harness.ts';
 
 const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' };
-// `npm run edit` as an organizer runs it: built for localhost, and not in Vitest's NODE_ENV=test (which
-// would bundle React's development build beside Decap's production React DOM).
-delete env['SITE_URL'];
+// `npm run edit` as an organizer runs it, not in Vitest's NODE_ENV=test (which would bundle React's
+// development build beside Decap's production React DOM), for the address the served build was made for.
 delete env['NODE_ENV'];
+env['SITE_URL'] = inject('buildSite');
+// No editor settings of this machine or CI reach the deploy build, nor Vite's own variables (BASE_URL=/…).
+for (const key of ['CMS_REPO', 'GITHUB_REPOSITORY', 'REPOSITORY_URL', 'CMS_AUTH_BASE_URL', 'NETLIFY', 'DEPLOY'])
+  delete env[key];
+for (const key of ['BASE_URL', 'MODE', 'DEV', 'PROD', 'SSR']) delete env[key];
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -45,23 +56,26 @@ const git = (dir: string, ...args: string[]) =>
 let dir = '';
 let edit: ChildProcess | undefined;
 let adminUrl = '';
-let origin = '';
+/** The home page of the served site (base included). */
+let home = '';
 let sitePort = 0;
 let cmsPort = 0;
 
 beforeAll(async () => {
-  dir = copyProject({ content: 'real' });
+  dir = copyProject();
   for (const entry of ['scripts', '.gitignore'])
     cpSync(join(PROJECT_ROOT, entry), join(dir, entry), { recursive: true });
   git(dir, 'init', '-q');
   git(dir, 'add', '-A');
   git(dir, 'commit', '-qm', 'copy');
+  // The browser tests' build (dist/ is in .gitignore), served as it is: no build before the edit.
+  cpSync(inject('distDir'), join(dir, 'dist'), { recursive: true });
   [sitePort, cmsPort] = [await freePort(), await freePort()];
-  // The build below (as `npm run edit`'s own) writes decap-server's port into config.yml.
+  // `npm run edit` writes decap-server's port into the served config.yml.
   env['CMS_PORT'] = String(cmsPort);
   edit = spawn('npm', ['run', '-s', 'edit'], {
     cwd: dir,
-    env: { ...env, PORT: String(sitePort) },
+    env: { ...env, PORT: String(sitePort), EDIT_SKIP_BUILD: '1' },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
@@ -71,7 +85,7 @@ beforeAll(async () => {
     const onData = (chunk: Buffer): void => {
       output += chunk.toString();
       // The one line `npm run edit` prints for the organizer.
-      const url = /管理画面を開いてください: (http:\/\/localhost:\d+\/admin\/)/.exec(output)?.[1];
+      const url = /管理画面を開いてください: (http:\/\/localhost:\d+\/(?:[\w-]+\/)*admin\/)/.exec(output)?.[1];
       if (url) {
         clearTimeout(timer);
         resolve(url);
@@ -81,7 +95,7 @@ beforeAll(async () => {
     edit!.stderr!.on('data', onData);
     edit!.on('exit', (code) => reject(new Error(`npm run edit stopped (${code}):\n${output}`)));
   });
-  origin = new URL(adminUrl).origin;
+  home = new URL('../', adminUrl).href;
 }, 120_000);
 
 afterAll(() => {
@@ -197,52 +211,6 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
     }
   }, 120_000);
 
-  test('a history entry added in the form is exactly that entry in that file, checked, built and published', async () => {
-    const demand = pickDemand();
-    const before = readFileSync(join(dir, demand.file), 'utf8');
-    const entry = {
-      date: todayInJapan(),
-      type: 'response',
-      status: 'responded',
-      summary: `管理画面から記録した回答（e2e ${Date.now()}）。`,
-      sources: [{ title: '管理画面の試験の出典', url: 'https://example.org/cms-e2e/answer' }],
-    };
-    const page = await openEditor();
-    await addEntry(page, demand.data, {
-      date: entry.date,
-      typeKey: entry.type,
-      statusKey: entry.status,
-      summary: entry.summary,
-      source: entry.sources[0]!,
-    });
-    await expect.poll(() => page.getByText('保存しました。').count()).toBeGreaterThan(0);
-    const after = await waitForChange(demand.file, before);
-
-    // Exactly that file, by exactly that entry, as `npm run demand -- add` writes it.
-    expect(git(dir, 'status', '--porcelain').stdout.trim()).toBe(`M ${demand.file}`);
-    expect(after).toBe(appendHistoryEntry(before, HistoryEntrySchema.parse(entry)));
-    expect(errorsOf.get(page)).toEqual([]);
-
-    const check = run(dir, 'npm', ['run', '-s', 'check:content']);
-    expect(check.status, check.stderr).toBe(0);
-    const build = run(dir, 'npx', ['astro', 'build']);
-    expect(build.status, build.stderr).toBe(0);
-
-    // The preview of `npm run edit` serves the new build.
-    const get = async (path: string) => (await fetch(`${origin}${path}`)).text();
-    const { letter, number } = demand.data;
-    expect(await get(`/letters/${letter}/demands/${number}/`)).toContain(entry.summary);
-    expect(await get('/status/')).toContain(entry.summary);
-    expect(await get('/feed.xml')).toContain(entry.summary);
-    const api = JSON.parse(await get('/api/demands.json')) as {
-      letter: string;
-      number: number;
-      history: { summary: string; sources: unknown[] }[];
-    }[];
-    const published = api.find((d) => d.letter === letter && d.number === number)!;
-    expect(published.history.at(-1)).toMatchObject({ summary: entry.summary, sources: entry.sources });
-  }, 240_000);
-
   test('an entry without a source does not get onto the site: the check refuses it in Japanese', async () => {
     const demand = pickDemand();
     const file = demand.file;
@@ -356,7 +324,8 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
       .filter((d) => d.data.letter === letter)
       .map((d) => d.data.number);
     const number = Math.max(...numbers) + 1;
-    const file = `content/letters/${letter}/demands/${number}.md`;
+    // The `demands` collection lists the extension most in use (src/lib/cms/folders.ts).
+    const file = `content/letters/${letter}/demands/${number}${demandFiles(dir).demandExtensions[0] ?? '.md'}`;
     const page = await openEditor();
     await page.goto(`${adminUrl}#/collections/demands/new`);
     await page.getByLabel('短い題', { exact: true }).waitFor();
@@ -413,6 +382,75 @@ describe('the editor at /admin/ (npm run edit, on a copy)', () => {
     // Letter files are not demands: none is listed here.
     expect(await page.locator('body').innerText()).not.toContain('要請書。本文');
   }, 120_000);
+
+  // Last: its deploy build replaces the served /admin/ with the page that explains what to set.
+  test('a history entry added in the form is exactly that entry in that file, checked, built by a deploy build and published', async () => {
+    const demand = pickDemand();
+    const before = readFileSync(join(dir, demand.file), 'utf8');
+    const entry = {
+      date: todayInJapan(),
+      type: 'response',
+      status: 'responded',
+      summary: `管理画面から記録した回答（e2e ${Date.now()}）。`,
+      sources: [{ title: '管理画面の試験の出典', url: 'https://example.org/cms-e2e/answer' }],
+    };
+    const page = await openEditor();
+    await addEntry(page, demand.data, {
+      date: entry.date,
+      typeKey: entry.type,
+      statusKey: entry.status,
+      summary: entry.summary,
+      source: entry.sources[0]!,
+    });
+    await expect.poll(() => page.getByText('保存しました。').count()).toBeGreaterThan(0);
+    const after = await waitForChange(demand.file, before);
+
+    // Exactly that file, by exactly that entry, as `npm run demand -- add` writes it.
+    expect(git(dir, 'status', '--porcelain').stdout.trim()).toBe(`M ${demand.file}`);
+    expect(after).toBe(appendHistoryEntry(before, HistoryEntrySchema.parse(entry)));
+    expect(errorsOf.get(page)).toEqual([]);
+
+    const check = run(dir, 'npm', ['run', '-s', 'check:content']);
+    expect(check.status, check.stderr).toBe(0);
+    // A host's deploy build (DEPLOY=1) whose editor lacks repository and sign-in.
+    const build = spawnSync('npx', ['astro', 'build'], { cwd: dir, env: { ...env, DEPLOY: '1' }, encoding: 'utf8' });
+    const output = `${build.stdout}\n${build.stderr}`;
+    expect(build.status, output).toBe(0);
+    // One line per missing setting, each naming the README section.
+    for (const setting of ['CMS_REPO', 'CMS_AUTH_BASE_URL']) {
+      const line = output.split('\n').find((l) => l.includes('管理画面：') && l.includes(setting));
+      expect(line, output).toBeDefined();
+      expect(line).toContain(EDITOR_SETUP_README);
+    }
+
+    // The preview of `npm run edit` serves the new build.
+    const get = async (path: string) => (await fetch(new URL(path, home))).text();
+    const { letter, number } = demand.data;
+    expect(await get(`letters/${letter}/demands/${number}/`)).toContain(entry.summary);
+    expect(await get('status/')).toContain(entry.summary);
+    expect(await get('feed.xml')).toContain(entry.summary);
+    const api = JSON.parse(await get('api/demands.json')) as {
+      letter: string;
+      number: number;
+      history: { summary: string; sources: unknown[] }[];
+    }[];
+    const published = api.find((d) => d.letter === letter && d.number === number)!;
+    expect(published.history.at(-1)).toMatchObject({ summary: entry.summary, sources: entry.sources });
+
+    // /admin/ explains what to set instead of loading an editor that cannot sign in or save.
+    const admin = await get('admin/');
+    expect(admin).toContain('管理画面はまだ使えません');
+    expect(admin).toContain('CMS_REPO');
+    expect(admin).toContain('CMS_AUTH_BASE_URL');
+    expect(admin).toContain(`href="${new URL(home).pathname}guide/#publish"`);
+    expect(admin).not.toContain('<script');
+    expect(await get('guide/')).toContain('id="publish"');
+    // config.yml documents the editor's fields, and names no repository rather than a placeholder.
+    const config = await get('admin/config.yml');
+    expect(config).toMatch(/^backend:\n  name: github\n/m);
+    expect(config).not.toMatch(/^\s+repo:/m);
+    expect(existsSync(join(dir, 'dist', 'admin', 'decap'))).toBe(false);
+  }, 240_000);
 });
 
 describe('npm run edit listens on this machine only', () => {

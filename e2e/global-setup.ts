@@ -3,8 +3,11 @@
  * tests/fixtures/frozen/content (never content/, which organizers change every week) plus one file of
  * every kind the build accepts (tests/helpers/accepted-kinds.ts): a copy of the project with that
  * content, built as a project site under a sub-path (E2E_SITE_URL, default https://example.org/campaign/)
- * so that every browser test exercises `base`. This is the one full build of the tests (the base-path
- * and content-kind checks read it too).
+ * so that every browser test exercises `base`. This is the one full build of the browser tests (the
+ * base-path and content-kind checks read it too; e2e/cms.test.ts serves a copy of it with `npm run edit`
+ * instead of building). It is a local build, as `npm run edit` makes: its /admin/ is the editor.
+ * Build runs started by `npm test`: this one, the refused build of tests/build-errors.test.ts, and the
+ * deploy build in e2e/cms.test.ts after an entry is saved (issue 28: at most three).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -43,7 +46,10 @@ function builtFor(distDir: string, site: string): boolean {
 
 export async function setup(project: TestProject): Promise<void> {
   const distDir = E2E_DIST;
-  const env = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: E2E_SITE_URL };
+  const env: NodeJS.ProcessEnv = { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', SITE_URL: E2E_SITE_URL };
+  // A production build, as an organizer's: Vitest's NODE_ENV=test would bundle React's development build
+  // beside Decap's production React DOM in the editor that e2e/cms.test.ts serves.
+  delete env['NODE_ENV'];
   copy = copyProject();
   for (const kind of ACCEPTED) kind.add(copy);
   // E2E_SKIP_BUILD=1 reuses an existing build (handy while writing tests).

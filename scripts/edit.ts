@@ -4,8 +4,16 @@
 // that neither answers on this machine's network address). Prints one line saying which URL to open.
 // Ctrl+C stops both. The editor runs from the build, not `astro dev`: Decap's bundle carries React
 // DOM's production build, and the dev server would pair it with React's development build.
+// EDIT_SKIP_BUILD=1 serves the build already in dist/ instead of building (e2e/cms.test.ts serves the
+// browser tests' build this way): that build must have the editor (a local build, not a deploy build
+// without editor settings), and its admin/config.yml is written anew for this checkout and CMS_PORT.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { sitePath } from '../src/lib/urls.ts';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { sitePath, HOME_URL } from '../src/lib/urls.ts';
+import { backendFromEnv, cmsConfig, cmsConfigYaml } from '../src/lib/cms/config.ts';
+import { demandFiles } from '../src/lib/cms/folders.ts';
+import { DECAP_DIR } from '../src/integrations/decap-cms.ts';
 
 const SITE_PORT = Number(process.env.PORT ?? 4321);
 /** The only address either server listens on. */
@@ -48,14 +56,27 @@ function stop(code = 0): void {
 process.on('SIGINT', () => stop());
 process.on('SIGTERM', () => stop());
 
-console.log('サイトを組み立てています（1分ほどかかります）…');
-const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env, encoding: 'utf8' });
-if (build.status !== 0) {
-  console.error(`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-20).join('\n'));
-  console.error(
-    'サイトを組み立てられませんでした。上のメッセージのファイルと項目を直してから、もう一度実行してください。',
-  );
-  process.exit(1);
+if (process.env.EDIT_SKIP_BUILD === '1') {
+  const dist = join(root, 'dist');
+  if (!existsSync(join(dist, DECAP_DIR))) {
+    console.error(
+      `${dist} に管理画面の入った組み立て済みのサイトがありません。EDIT_SKIP_BUILD を付けずに npm run edit を実行してください。`,
+    );
+    process.exit(1);
+  }
+  // The same file the build writes (src/pages/admin/config.yml.ts), for this checkout's files and CMS_PORT.
+  const config = cmsConfig(demandFiles(root), backendFromEnv(env), HOME_URL);
+  writeFileSync(join(dist, 'admin', 'config.yml'), cmsConfigYaml(config));
+} else {
+  console.log('サイトを組み立てています（1分ほどかかります）…');
+  const build = spawnSync('npx', ['astro', 'build'], { cwd: root, env, encoding: 'utf8' });
+  if (build.status !== 0) {
+    console.error(`${build.stdout}\n${build.stderr}`.trim().split('\n').slice(-20).join('\n'));
+    console.error(
+      'サイトを組み立てられませんでした。上のメッセージのファイルと項目を直してから、もう一度実行してください。',
+    );
+    process.exit(1);
+  }
 }
 
 // Both servers listen on this machine's loopback address only: decap-server reads and writes the files of

@@ -2,6 +2,11 @@
 // tsconfig includes src/, scripts/, tests/ and e2e/) and the format check, each counted as one test. The
 // closing line "N passed, N failed" comes from the TallyReporter. `npm test -- some/file.test.ts` runs
 // only what it names (without the two whole-repository checks).
+// Build runs (`astro build`) started by the tests: three (issue 28: at most three). The browser tests'
+// fixture site (e2e/global-setup.ts), which e2e/cms.test.ts also serves through `npm run edit` with
+// EDIT_SKIP_BUILD=1; the one refused build (tests/build-errors.test.ts); and the deploy build after an
+// entry is saved in the editor (e2e/cms.test.ts). tests/deploy-build.test.ts loads the config with
+// `astro sync`, which builds nothing. A new test reads one of these builds rather than adding one.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
