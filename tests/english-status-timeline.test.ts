@@ -4,6 +4,9 @@ import { checkContent } from '../src/lib/content-check.ts';
 import {
   englishStatusPage,
   englishStatusFilterPages,
+  englishStatusListPages,
+  englishHomeLetters,
+  EN_STATUS_PAGE_SIZE,
   englishStatusUrl,
   englishTimeline,
   englishVersionOf,
@@ -13,6 +16,7 @@ import {
 import { STATUSES } from '../src/lib/status.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import { sitePath } from '../src/lib/urls.ts';
+import { LETTERS_PAGE_SIZE } from '../src/lib/route-data.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 const TODAY = '2026-12-06';
@@ -52,6 +56,39 @@ describe.each([
       expect(option.url).toBe(englishStatusUrl(dim, value));
       if (dim === 'status') for (const row of filtered.rows) expect(row.status.key).toBe(value);
     }
+  });
+
+  // Issue 32: at 1,000 letters a list is in pages; a size of 1 or 2 pages today's few demands the same way.
+  test.each([1, 2, 3, EN_STATUS_PAGE_SIZE])(
+    'in pages of %i, the list and every filter show each of their demands once, in order',
+    (size) => {
+      const filters = [undefined, ...englishStatusFilterPages(letters, demands, TODAY)];
+      for (const filter of filters) {
+        const pages = englishStatusListPages(letters, demands, TODAY, filter, size);
+        const rows = pages[0]!.list.rows;
+        expect(pages.flatMap((p) => p.page.items)).toEqual(rows);
+        expect(pages.length).toBe(Math.max(1, Math.ceil(rows.length / size)));
+        for (const p of pages) {
+          expect(p.page.items.length).toBeLessThanOrEqual(size);
+          expect(p.from).toBe((p.page.number - 1) * size + 1);
+          expect(p.base).toBe(filter ? englishStatusUrl(filter.dimension, filter.value) : englishStatusUrl());
+        }
+      }
+    },
+  );
+
+  test.each([1, 2, LETTERS_PAGE_SIZE])('the English home lists the %i most recent letters at most', (max) => {
+    const entries = [...content.letters.entries()].map(([id, f]) => ({ id, data: f.data }));
+    const home = englishHomeLetters(entries, max);
+    const listed = home.years.groups.flatMap((g) => g.list);
+    const newest = letters
+      .map((l) => l.date)
+      .sort()
+      .slice(-max);
+    expect(home.total).toBe(letters.length);
+    expect(listed.map((l) => l.date)).toEqual(newest);
+    expect(home.shown).toBe(listed.length);
+    expect(home.years.severalYears).toBe(new Set(letters.map((l) => l.date.slice(0, 4))).size > 1);
   });
 
   test('/en/timeline/ holds every event and every history entry, in date order, English where written', () => {

@@ -10,8 +10,11 @@ import {
   asOfRange,
   countByStatus,
   filterRows,
+  TRACKER_PAGE_SIZE,
   type DashboardFilter,
 } from './dashboard.ts';
+import { pagesOf, type ListPage } from './paging.ts';
+import { LETTERS_PAGE_SIZE } from './route-data.ts';
 import { buildTimeline, timelineMonths } from './timeline.ts';
 import { addresseeShort } from './letters.ts';
 import { currentStatus, eventAnchors } from './history.ts';
@@ -123,6 +126,48 @@ export function englishLetterPage(slug: string, letter: Letter, demands: readonl
       .filter((d) => d.letter === slug)
       .toSorted((a, b) => a.number - b.number)
       .map(englishDemand),
+  };
+}
+
+/** A letter as the English lists show it (/en/ and /en/letters/): no demands, so a list stays small. */
+export function englishLetterItem(slug: string, letter: Letter) {
+  return {
+    slug,
+    title: letterHeadingEn(letter),
+    summary: letter.english?.summary ?? null,
+    date: letter.date,
+    dateText: formatDateEn(letter.date),
+    url: englishLetterUrl(slug),
+  };
+}
+
+/** The English list of the letters: /en/letters/, /en/letters/2/ … (pages exist only past one page). */
+export const englishLettersUrl = (): string => englishUrl('/letters/');
+
+/**
+ * What the English home page lists of the letters (issue 32: the page stays small at 1,000 letters):
+ * all of them while they fit one page of /letters/ (LETTERS_PAGE_SIZE), else the most recent page's
+ * worth and a link to the full English list in pages. Letters in date order, by year when they span
+ * several.
+ */
+export function englishHomeLetters(letters: readonly { id: string; data: Letter }[], max: number = LETTERS_PAGE_SIZE) {
+  const items = letters.map((l) => englishLetterItem(l.id, l.data)).sort((a, b) => a.date.localeCompare(b.date));
+  const shown = items.slice(Math.max(0, items.length - max));
+  return { total: items.length, shown: shown.length, years: lettersByYear(shown, items), allUrl: englishLettersUrl() };
+}
+
+/**
+ * Letters grouped by year, oldest first; `years` is null when the whole list (`all`) is within one
+ * year, so that a page shows no year heading then (as /letters/ does).
+ */
+export function lettersByYear<T extends { date: string }>(
+  items: readonly T[],
+  all: readonly { date: string }[] = items,
+) {
+  const severalYears = new Set(all.map((l) => l.date.slice(0, 4))).size > 1;
+  return {
+    severalYears,
+    groups: [...Map.groupBy(items, (l) => l.date.slice(0, 4))].map(([year, list]) => ({ year, list })),
   };
 }
 
@@ -281,6 +326,39 @@ export function englishStatusFilterPages(letters: readonly LetterEntry[], demand
   ];
 }
 
+/** Demands per page of /en/status/ and its filter pages: the Japanese tracker's page size. */
+export const EN_STATUS_PAGE_SIZE = TRACKER_PAGE_SIZE;
+
+type EnglishStatusList = ReturnType<typeof englishStatusPage>;
+
+/** One page of an English status list (issue 32: no page over 512 KB at 1,000 letters). */
+export interface EnglishStatusListPage {
+  /** The whole list: its filters, counts and every matching row. */
+  list: EnglishStatusList;
+  /** The rows this page shows. */
+  page: ListPage<EnglishStatusList['rows'][number]>;
+  /** The list's first page (later pages at <base>2/ …). */
+  base: string;
+  /** 1-based position of this page's first row in the list. */
+  from: number;
+}
+
+/**
+ * The pages of /en/status/ (no filter) or of one filter page (/en/status/by-status/stalled/), `size`
+ * demands a page: one page, and so no pagination control, while the list fits.
+ */
+export function englishStatusListPages(
+  letters: readonly LetterEntry[],
+  demands: readonly Demand[],
+  today: string,
+  filter: { dimension: EnglishStatusDimension; value: string } | undefined = undefined,
+  size: number = EN_STATUS_PAGE_SIZE,
+): EnglishStatusListPage[] {
+  const list = englishStatusPage(letters, demands, today, filter ? { [filter.dimension]: filter.value } : {});
+  const base = filter ? englishStatusUrl(filter.dimension, filter.value) : englishStatusUrl();
+  return pagesOf(list.rows, size).map((page) => ({ list, page, base, from: (page.number - 1) * size + 1 }));
+}
+
 /** What an English status filter page shows, as its heading. */
 export function englishFilterHeading(
   page: ReturnType<typeof englishStatusPage>,
@@ -304,6 +382,7 @@ export function englishTimeline(
 ) {
   const byId = new Map<string, Demand>(demands.map((d) => [`${d.letter}/${d.number}`, d]));
   const eventById = new Map<string, { id: string } & TimelineEvent>(events.map((e) => [`event-${e.id}`, e]));
+  const letterBySlug = new Map(letters.map((l) => [l.slug, l] as const));
   const items = buildTimeline(events, demands, letters).map((item) => {
     const event = eventById.get(item.id);
     const demandsEn = item.demands.map((ref) => {
@@ -322,10 +401,15 @@ export function englishTimeline(
         url: entry ? englishEventUrlOf(demand.letter, entry.anchor) : english.url,
       };
     });
-    const addressees = [...new Set(item.letters)].map((slug) => {
-      const letter = letters.find((l) => l.slug === slug);
-      return letter ? addresseeShort(letter.addressee) : slug;
-    });
+    // Each addressee once: at 1,000 letters one day's item concerns hundreds of letters to the same two.
+    const addressees = [
+      ...new Set(
+        item.letters.map((slug) => {
+          const letter = letterBySlug.get(slug);
+          return letter ? addresseeShort(letter.addressee) : slug;
+        }),
+      ),
+    ];
     return {
       id: item.id,
       date: item.date,

@@ -28,3 +28,19 @@ export function pageHref(base: string, n: number): string {
 
 /** The route parameter of page `n` for a `[...page]` route: undefined for the first page. */
 export const pageParam = (n: number): string | undefined => (n <= 1 ? undefined : String(n));
+
+/** The pagination control's words, per page language (the English section's lists page like the Japanese ones). */
+export const PAGINATION_TEXTS = {
+  ja: {
+    nav: (label: string) => `${label}のページ`,
+    where: (n: number, count: number) => `${count}ページ中${n}ページ目`,
+    previous: '前のページ',
+    next: '次のページ',
+  },
+  en: {
+    nav: (label: string) => `Pages of ${label}`,
+    where: (n: number, count: number) => `Page ${n} of ${count}`,
+    previous: 'Previous page',
+    next: 'Next page',
+  },
+} as const;

@@ -76,8 +76,9 @@ export function writeSyntheticCorpus(projectDir: string, totalLetters: number): 
   const toGenerate = Math.max(0, totalLetters - templates.length);
   let demands = templates.reduce((n, t) => n + t.demands.length, 0);
   const slugOf = (group: number, template: TemplateLetter) => {
-    // Dates spread over July 2019, before the first history entry of the real demands.
-    const day = String(1 + (group % 22)).padStart(2, '0');
+    // Dates spread over 1–18 July 2019: on or before the first history entry of the real demands
+    // (2019-07-18), since a letter cannot be submitted before it is dated (the content check).
+    const day = String(1 + (group % 18)).padStart(2, '0');
     return `2019-07-${day}-synthetic-${String(group).padStart(4, '0')}-${template.slug.replace(/^\d{4}-\d{2}-\d{2}-/, '')}`;
   };
   for (let n = 0; n < toGenerate; n++) {
