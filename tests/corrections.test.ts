@@ -8,8 +8,11 @@ import {
   articleCorrections,
   collectCorrections,
   contentCorrections,
+  correctionHref,
   correctionNotice,
+  correctionPages,
   correctionsFeed,
+  correctionsUrl,
   latestCorrection,
   pageCorrections,
   siteCorrectionsOn,
@@ -145,6 +148,24 @@ describe('the feed', () => {
     for (const entry of feed.entries)
       expect(entry.link).toMatch(/^https:\/\/example\.org\/.*corrections\/#correction-/);
     expect(xml.match(/<entry>/g)?.length).toBe(records.length);
+  });
+
+  test('an entry keeps its id at /corrections/#anchor whatever page shows it', () => {
+    expect(feed.entries.map((e) => e.id)).toEqual(
+      records.map((r) => `${new URL(correctionsUrl(), 'https://example.org').href}#${r.anchor}`),
+    );
+  });
+
+  // Issue 32: the log is in pages; each record is on the page its position says, and links go there.
+  test.each([1, 2, 100])('in pages of %i, every record is once on the page its link names', (size) => {
+    const pages = correctionPages(records, size);
+    expect(pages.flatMap((p) => p.items)).toEqual(records);
+    for (const page of pages)
+      page.items.forEach((record, i) => {
+        const index = (page.number - 1) * size + i;
+        const path = page.number === 1 ? correctionsUrl() : `${correctionsUrl()}${page.number}/`;
+        expect(correctionHref(index, record.anchor, size)).toBe(`${path}#${record.anchor}`);
+      });
   });
 
   test('an entry says what was wrong, what it says now and why, and has no status category', () => {

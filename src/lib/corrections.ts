@@ -11,6 +11,7 @@ import { atomDate, escapeXml, type AtomFeed, type AtomEntry } from './feed.ts';
 import { demandUrl, letterUrl, referenceUrl, sitePath } from './urls.ts';
 import { checkedContent } from './content/astro-loader.ts';
 import { timelineYearPath } from './timeline.ts';
+import { pageHref, pagesOf, type ListPage } from './paging.ts';
 
 /** The corrections page and its feed. */
 export const CORRECTIONS_PATH = '/corrections/';
@@ -162,15 +163,38 @@ export function pageCorrections(corrections: readonly Correction[]): Correction[
   return corrections.toSorted((a, b) => b.date.localeCompare(a.date));
 }
 
-/** The corrections log as an Atom feed: one entry per correction, newest first, linking to /corrections/#anchor. */
+/**
+ * Corrections per page of /corrections/ (issue 32: at 1,000 letters copied from today's, one page of the
+ * whole log was 5 MB). Newest first, so the latest corrections are on /corrections/ itself.
+ */
+export const CORRECTIONS_PAGE_SIZE = 100;
+
+/** The log's pages: /corrections/, /corrections/2/ …; an empty log is one empty page. */
+export function correctionPages(
+  records: readonly CorrectionRecord[],
+  size: number = CORRECTIONS_PAGE_SIZE,
+): ListPage<CorrectionRecord>[] {
+  return pagesOf(records, size);
+}
+
+/** Where the log (newest first) shows its record number `index` (0-based): its page and anchor. */
+export function correctionHref(index: number, anchor: string, size: number = CORRECTIONS_PAGE_SIZE): string {
+  return `${pageHref(correctionsUrl(), Math.floor(index / size) + 1)}#${anchor}`;
+}
+
+/**
+ * The corrections log as an Atom feed: one entry per correction, newest first, linking to its place on
+ * the log's pages; its id stays /corrections/#anchor when newer corrections move it to a later page.
+ */
 export function correctionsFeed(
   records: readonly CorrectionRecord[],
   origin: string,
   options: { title: string; author: string },
 ): AtomFeed<AtomEntry> {
   const log = new URL(correctionsUrl(), origin).href;
-  const entries: AtomEntry[] = records.map((record) => {
-    const link = `${log}#${record.anchor}`;
+  const entries: AtomEntry[] = records.map((record, index) => {
+    const id = `${log}#${record.anchor}`;
+    const link = new URL(correctionHref(index, record.anchor), origin).href;
     const page = record.page ? new URL(record.page, origin).href : null;
     const html = [
       `<p>${escapeXml(correctionNotice(record.date))}：${escapeXml(record.pageTitle)}（${escapeXml(record.location)}）</p>`,
@@ -180,7 +204,7 @@ export function correctionsFeed(
       page ? `<p><a href="${escapeXml(page)}">${escapeXml(record.pageTitle)}のページ</a></p>` : '',
     ].join('');
     return {
-      id: link,
+      id,
       title: `【訂正】${record.pageTitle}：${record.location}`,
       link,
       published: atomDate(record.date),
