@@ -273,6 +273,12 @@ async function main(): Promise<void> {
         `\n${describeBuild(`Synthetic corpus (${corpus.letters} letters, ${corpus.demands} demands)`, synthetic)}` +
           `\n  target: under 60 s — ${synthetic.seconds < 60 ? 'met' : 'MISSED'}; ${((synthetic.seconds / synthetic.pages) * 1000).toFixed(1)} ms per page`,
       );
+      const perDemand = listFiles(join(copy, 'dist')).filter(
+        (f) => /(^|\/)demands\/\d+\//.test(f) || /^badges\/[^/]+\/\d+\.svg$/.test(f),
+      ).length;
+      console.log(
+        `  files: ${synthetic.files} (target: under 20,000 — ${synthetic.files < 20_000 ? 'met' : 'MISSED'}); ${perDemand} of them one per demand (${(perDemand / corpus.demands).toFixed(1)} per demand: page, feed, embed, badge)`,
+      );
       console.log(slowestRoutes(synthetic));
       const dist = join(copy, 'dist');
       console.log(pageLimits(dist, listFiles(dist)));

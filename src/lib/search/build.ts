@@ -42,10 +42,12 @@ export interface IndexConfig {
   /**
    * Units per document file. A query fetches the documents it shows and the few it scores from their
    * text, rarely their neighbours, so bigger files cost bytes; smaller ones cost files. Five, with the
-   * block sizes below, keeps a 1,000-letter site under a free static host's 20,000 files (index 8,402
-   * files, with 2 per file and blocks of 64, 128 … 23,297) for +25 % bytes before the first result at
-   * 10,000 letters (p95 158.7 → 198.1 KB; 6 per file with [128, 1024, 8192]: 217.9 KB, 8 per file:
-   * 231.9 KB). Measured with `npm run bench:search -- --scale --config …` (closing note of issue 10).
+   * block sizes below, made the index 8,402 files at 1,000 letters (2 per file and blocks of 64, 128 …:
+   * 23,297) for +25 % bytes before the first result at 10,000 letters (p95 158.7 → 198.1 KB; 6 per
+   * file with [128, 1024, 8192]: 217.9 KB, 8 per file: 231.9 KB). Measured with `npm run bench:search
+   * -- --scale --config …` (closing note of issue 10). Since issue 30 the per-demand pages, feeds,
+   * embeds and badges alone make about 20,000 files at 1,000 letters: no index layout gets the site
+   * under 20,000, so this one stays (candidates and figures: src/lib/search/README.md, 6 December).
    */
   chunkSize: number;
   /** Target size of a term shard, in bytes before compression. */
