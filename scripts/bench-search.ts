@@ -27,7 +27,7 @@ import { createHash } from 'node:crypto';
 import { serialize, deserialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig } from '../src/lib/search/build.ts';
 import { SearchEngine, type Limits, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
 import { referenceIndex, referenceSearch, type ReferenceIndex } from './lib/bench/search-reference.ts';
@@ -372,7 +372,7 @@ function buildForBench(units: readonly SearchUnit[], config: IndexConfig): Bench
 /** Sources whose change changes the built index (the cache key for --cache). */
 const BUILDER_SOURCES = [
   'build.ts',
-  'format.ts',
+  'index-format.ts',
   'codec.ts',
   'tokenize.ts',
   'normalize.ts',

@@ -6,12 +6,12 @@ import { describe, expect, test } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cmsConfig, backendFromEnv } from '../src/lib/cms/config.ts';
-import { formatFor } from '../src/lib/cms/formats.ts';
+import { formatFor } from '../src/lib/cms/collection-formats.ts';
 import { demandFiles } from '../src/lib/cms/folders.ts';
 import { insertHistoryEntry, isPureInsertion } from '../src/lib/demand-edit.ts';
 import { HistoryEntrySchema } from '../src/lib/schemas.ts';
 import { ContentWriteError } from '../src/lib/content-writer.ts';
-import type { FieldTree } from '../src/lib/cms/file-format.ts';
+import type { FieldTree } from '../src/lib/cms/decap-format.ts';
 type Data = Record<string, unknown>;
 
 const root = process.cwd();

@@ -5,7 +5,7 @@
 // shows the build stopping on it once.
 import { afterAll, describe, expect, test } from 'vitest';
 import { checkContent, formatProblem } from '../src/lib/content-check.ts';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { copyProject, readText, removeProject } from './helpers/project-copy.ts';
 import { SOUMU } from './content-errors.ts';
 import { ACCEPTED, write } from './helpers/accepted-kinds.ts';

@@ -4,14 +4,14 @@
  */
 import { beforeAll, describe, expect, test } from 'vitest';
 import lunr from 'lunr';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, indexedFields, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, SearchIndexError, shardFor, type Limits } from '../src/lib/search/engine.ts';
 import { bm25Weights } from '../src/lib/search/weights.ts';
-import { FIELDS } from '../src/lib/search/format.ts';
+import { FIELDS } from '../src/lib/search/index-format.ts';
 import { textTerms, normalizeForIndex, parseQuery, DEFAULT_SCHEME } from '../src/lib/search/tokenize.ts';
-import { chunkFile, MANIFEST_FILE, STORED, type StoredDoc } from '../src/lib/search/format.ts';
+import { chunkFile, MANIFEST_FILE, STORED, type StoredDoc } from '../src/lib/search/index-format.ts';
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
 import { referenceIndex, referenceScores, type ReferenceIndex } from '../scripts/lib/bench/search-reference.ts';

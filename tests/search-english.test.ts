@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import lunr from 'lunr';
 import { englishPipeline, englishStems, isEnglishText } from '../src/lib/search/english-stems.ts';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { PROJECT_ROOT } from './helpers/project-copy.ts';
 import {
   textTerms,

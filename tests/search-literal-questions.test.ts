@@ -12,7 +12,7 @@ import {
 } from '../src/lib/search/tokenize.ts';
 import { coverageOf, EXPANSION_SHARE } from '../src/lib/search/engine.ts';
 import { contentWords, isQuestion } from '../src/lib/search/question.ts';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 
 const keysOf = (text: string) => conceptsIn(normalizeForIndex(text));

@@ -8,7 +8,7 @@
  * The seed is printed; replay a failure with SEARCH_SEED=<seed>.
  */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type BuiltIndex } from '../src/lib/search/build.ts';
 import { SearchEngine, type Limits } from '../src/lib/search/engine.ts';

@@ -3,7 +3,7 @@ import { CONCEPTS, SPELLINGS, THESAURUS } from '../src/lib/search/variants.ts';
 import { NOTES } from '../src/lib/search/variants-notes.ts';
 import { conceptsIn, normalizeForIndex, parseQuery } from '../src/lib/search/tokenize.ts';
 import { dateSpans, dateKeysIn } from '../src/lib/search/date-terms.ts';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 
 const keysOf = (text: string) => conceptsIn(normalizeForIndex(text));

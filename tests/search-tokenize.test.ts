@@ -16,7 +16,7 @@ import {
 } from '../src/lib/search/tokenize.ts';
 import { SPELLINGS, CONCEPTS, THESAURUS } from '../src/lib/search/variants.ts';
 import { dateKeysIn } from '../src/lib/search/date-terms.ts';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 
 describe('normalize (texts)', () => {

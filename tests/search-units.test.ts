@@ -1,6 +1,6 @@
 /** Search units link to the exact place; snippets mark matches and never carry markup. */
 import { beforeAll, describe, expect, test } from 'vitest';
-import { readContentUnits } from '../src/lib/search/content-files.ts';
+import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT } from './helpers/project-copy.ts';
 import { markdownToText, type SearchUnit } from '../src/lib/search/units.ts';
 import { snippet, highlight, matchRanges } from '../src/lib/search/snippet.ts';

@@ -1,14 +1,14 @@
 /**
  * Starts the editor at /admin/: React for Decap's prebuilt bundle, the Japanese interface, and the
- * site's file formats (src/lib/cms/file-format.ts), which write a save onto the file's own YAML so that
+ * site's file formats (src/lib/cms/decap-format.ts), which write a save onto the file's own YAML so that
  * only the edited lines change. The configuration is /admin/config.yml, generated from the schemas.
  */
 import React from 'react';
 import * as ReactDOM from 'react-dom';
 import * as ReactDOMClient from 'react-dom/client';
 import { ja } from 'decap-cms-locales';
-import { createFormat } from '../lib/cms/file-format.ts';
-import { editorFormats } from '../lib/cms/formats.ts';
+import { createFormat } from '../lib/cms/decap-format.ts';
+import { editorFormats } from '../lib/cms/collection-formats.ts';
 import { editorPhrases, type Phrases } from '../lib/cms/locale.ts';
 import { DEMAND_MARK, markDemands } from '../lib/cms/demand-mark.ts';
 import { parse } from 'yaml';

@@ -3,7 +3,7 @@
  * pages), so that lunr's indexing runs on another core while Astro renders the pages.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { readContentUnits } from '../lib/search/content-files.ts';
+import { readContentUnits } from '../lib/search/content-units.ts';
 import { buildSearchIndex } from '../lib/search/build.ts';
 
 const { root } = workerData as { root: string };

@@ -14,7 +14,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { readContentUnits } from '../lib/search/content-files.ts';
+import { readContentUnits } from '../lib/search/content-units.ts';
 import { buildSearchIndex } from '../lib/search/build.ts';
 
 export const SEARCH_INDEX_DIR = 'search-index';

@@ -1,7 +1,7 @@
 /**
  * How content files are stored, written once for every reader and writer: the loader
  * (src/lib/content/files.ts), the organizers' command (scripts/demand.ts), the editor's file format
- * (src/lib/cms/file-format.ts) and the benchmarks. Browser-safe (no Node imports): the editor bundles it.
+ * (src/lib/cms/decap-format.ts) and the benchmarks. Browser-safe (no Node imports): the editor bundles it.
  *
  * - Extensions: Markdown files are .md or .mdx, data files .yaml or .yml.
  * - A byte-order mark (Windows Notepad) and CRLF line ends (Git for Windows) are kept through an edit:

@@ -1,6 +1,6 @@
 /**
  * The one writer of content files. The organizers' command (scripts/demand.ts, through
- * src/lib/demand-edit.ts) and the editor at /admin/ (src/lib/cms/file-format.ts) both save through
+ * src/lib/demand-edit.ts) and the editor at /admin/ (src/lib/cms/decap-format.ts) both save through
  * `writeContentFile`: it takes the file's text and the data it should hold, and changes only the text
  * of what changed. Unchanged values keep their bytes (comments, order, quoting, spacing, line ends, byte
  * order mark, the Markdown body); a changed value is replaced where it stands; a new key or list item is

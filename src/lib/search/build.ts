@@ -18,8 +18,8 @@
 import { createHash } from 'node:crypto';
 import type { SearchUnit, UnitType } from './units.ts';
 import { DEFAULT_SCHEME, textTerms, normalizeForIndex, type Scheme } from './tokenize.ts';
-import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chunkFile } from './format.ts';
-import type { FieldName, Manifest, StoredDoc } from './format.ts';
+import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chunkFile } from './index-format.ts';
+import type { FieldName, Manifest, StoredDoc } from './index-format.ts';
 import { encodeBlock, encodeShard, encodeShardEntry } from './byte-layout.ts';
 import { bm25Weights, type TermPostings } from './weights.ts';
 

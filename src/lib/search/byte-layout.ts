@@ -29,7 +29,7 @@
  *     count × impact      varint   in the same order
  */
 import { Reader, Writer } from './codec.ts';
-import { INDEX_FORMAT_VERSION } from './format.ts';
+import { INDEX_FORMAT_VERSION } from './index-format.ts';
 
 export interface Postings {
   docs: Uint32Array;

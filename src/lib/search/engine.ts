@@ -32,8 +32,8 @@ import {
   blockFile,
   chunkFile,
   isEnglishField,
-} from './format.ts';
-import type { Manifest, StoredDoc, FieldName } from './format.ts';
+} from './index-format.ts';
+import type { Manifest, StoredDoc, FieldName } from './index-format.ts';
 import { decodeShard, decodeBlock, decodeBlock0, type Postings, type ShardEntry } from './byte-layout.ts';
 import type { UnitType } from './units.ts';
 import {

@@ -10,7 +10,7 @@
  * against lunr.Index#query, lunr's public API.
  */
 import { fieldImpact, lunrIdf } from './scoring.ts';
-import { FIELDS, type FieldName } from './format.ts';
+import { FIELDS, type FieldName } from './index-format.ts';
 
 export interface WeightInput {
   /** Indexed fields per document (document numbers are positions); a missing field is empty. */

@@ -3,7 +3,7 @@
  * is the schema's). Each names its entries across load and save by the fields that identify them.
  */
 import { parse } from 'yaml';
-import { createFormat, type FieldTree, type FileFormat } from './file-format.ts';
+import { createFormat, type FieldTree, type FileFormat } from './decap-format.ts';
 
 /** Standard comments written at the top of a file the editor creates (hand-written files keep theirs). */
 export const HEADER_COMMENTS: Readonly<Record<string, string>> = {

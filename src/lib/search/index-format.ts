@@ -1,6 +1,7 @@
 /**
- * The index's file layout, shared by the builder (build time) and the engine (browser). Kept apart
- * from build.ts so the browser bundle does not pull in lunr.
+ * The search index's file format (fields, manifest, file names), shared by the builder (build time)
+ * and the engine (browser). Kept apart from build.ts so the browser bundle does not pull in the
+ * builder (node:crypto, the BM25 weights).
  */
 import type { UnitType } from './units.ts';
 
