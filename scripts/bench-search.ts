@@ -70,7 +70,7 @@ const LETTER_NAMES: Record<string, string> = { '2019-07-23-soumu': 'soumu', '201
 // Judged names: letter:soumu, demand:kyosai/3, history:soumu/2/3 (by position), article:4. A result's
 // URL, Japanese or English (an English page counts as its unit), is mapped back to its unit.
 let unitByUrl: Map<string, string> | undefined;
-export function unitName(pageUrl: string): string {
+function unitName(pageUrl: string): string {
   unitByUrl ??= new Map(
     readContentUnits(root).flatMap((unit) => {
       const [, kind, rest] = /^(\w+):(.*)$/.exec(unit.id)!;

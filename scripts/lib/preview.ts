@@ -17,7 +17,7 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-export interface PreviewOptions {
+interface PreviewOptions {
   /** The built site (astro's --outDir); default dist/. */
   outDir?: string;
   /** Default: a free port. */

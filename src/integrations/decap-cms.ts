@@ -21,13 +21,13 @@ const TYPES: Record<string, string> = {
   '.txt': 'text/plain; charset=utf-8',
 };
 
-export function decapDistDir(): string {
+function decapDistDir(): string {
   const require = createRequire(import.meta.url);
   return dirname(require.resolve('decap-cms-app/dist/decap-cms-app.js'));
 }
 
 /** The files of the bundle that the browser may load (no source maps). */
-export function decapFiles(dir = decapDistDir()): string[] {
+function decapFiles(dir = decapDistDir()): string[] {
   return readdirSync(dir).filter((name) => Object.hasOwn(TYPES, extname(name)));
 }
 

@@ -17,7 +17,7 @@ import { Worker } from 'node:worker_threads';
 import { readContentUnits } from '../lib/search/content-units.ts';
 import { buildSearchIndex } from '../lib/search/build.ts';
 
-export const SEARCH_INDEX_DIR = 'search-index';
+const SEARCH_INDEX_DIR = 'search-index';
 
 type IndexFiles = Map<string, Uint8Array>;
 

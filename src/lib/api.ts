@@ -8,7 +8,7 @@ import { currentStatus, lastUpdated, statusAsOf, isOverdue, type HistoryEntryDat
 import { demandId, demandUrl, letterUrl } from './urls.ts';
 import { addresseeShort } from './letters.ts';
 
-export type ApiHistoryInput = HistoryEntryData;
+type ApiHistoryInput = HistoryEntryData;
 
 export interface ApiDemandInput {
   letter: string;
@@ -41,7 +41,7 @@ export interface ApiLetterInput {
   summary: string;
 }
 
-export interface ApiHistoryEntry {
+interface ApiHistoryEntry {
   date: string;
   type: string;
   status: StatusKey;
@@ -123,7 +123,7 @@ export function apiDemands(
   });
 }
 
-export interface ApiLetter {
+interface ApiLetter {
   slug: string;
   title: string;
   date: string;

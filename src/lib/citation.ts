@@ -4,7 +4,7 @@ import { currentStatus, statusAsOf, type HistoryLike } from './history.ts';
 import { formatDateJa } from './dates.ts';
 import { labelInText } from './letters.ts';
 
-export interface CitationInput {
+interface CitationInput {
   letter: {
     title: string;
     date: string;

@@ -39,7 +39,7 @@ import type { ArticleLink } from './content/body-rules.ts';
 export type { ContentProblem } from './content/problems.ts';
 export { formatField, formatProblem, describeField, entryOrdinal } from './content/problems.ts';
 
-export interface LoadedFile<T> {
+interface LoadedFile<T> {
   /** Path relative to the project root. */
   file: string;
   /** `.md`, `.mdx`, `.yaml` or `.yml`. */
@@ -78,11 +78,7 @@ function valueAt(data: unknown, path: readonly PropertyKey[]): unknown {
 }
 
 /** Validates one read file with its collection's schema; problems carry file, line and field. */
-export function validateFile<S extends z.ZodType>(
-  schema: S,
-  read: ReadFile,
-  problems: ContentProblem[],
-): z.output<S> | null {
+function validateFile<S extends z.ZodType>(schema: S, read: ReadFile, problems: ContentProblem[]): z.output<S> | null {
   const result = schema.safeParse(read.data ?? {});
   if (result.success) return result.data;
   const file = read.file;
@@ -195,7 +191,7 @@ export function checkContent(
 }
 
 /** What every rule is given: the loaded entries, today's date, and a maker of located problems. */
-export interface RuleContext {
+interface RuleContext {
   letters: ContentSet['letters'];
   demands: ContentSet['demands'];
   references: ContentSet['references'];
@@ -216,7 +212,7 @@ export interface RuleContext {
 }
 
 /** One rule of the rule book: a name (for tests and the guide) and what it finds. */
-export interface ContentRule {
+interface ContentRule {
   name: string;
   check: (content: RuleContext) => ContentProblem[];
 }

@@ -32,7 +32,7 @@ export const YAML_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false } as c
 export const YAML_WRITE_OPTIONS = { lineWidth: 0, minContentWidth: 0, flowCollectionPadding: false } as const;
 
 /** How a file is stored, kept through an edit. */
-export interface Storage {
+interface Storage {
   /** The file starts with a byte-order mark (U+FEFF). */
   bom: boolean;
   /** The file's lines end with CR LF. */

@@ -36,7 +36,7 @@ const PLAIN_KEYS = new Set(['letter', 'demand', 'reference', 'kind', 'status', '
 const lineOf = (text: string, offset: number): number => text.slice(0, offset).split('\n').length;
 
 /** A file's text, parsed: the YAML document (frontmatter or whole file) and what surrounds it. */
-export interface ParsedFile {
+interface ParsedFile {
   storage: ReturnType<typeof unwrap>['storage'];
   /** The Markdown parts (undefined for a YAML file). */
   parts: SplitFile | undefined;
@@ -70,7 +70,7 @@ export function parseContentFile(text: string, markdown: boolean): ParsedFile {
 }
 
 /** The value without keys whose value is undefined (absent, as the file will be), at every level. */
-export function withoutUndefined(value: unknown): unknown {
+function withoutUndefined(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutUndefined);
   if (value && typeof value === 'object')
     return Object.fromEntries(
@@ -95,7 +95,7 @@ export function sameData(a: unknown, b: unknown): boolean {
 const subtree = (order: FieldTree, key: string): FieldTree => order.find((f) => f.name === key)?.fields ?? [];
 
 /** Objects with their keys in the schema's order (unknown keys after, as they came), at every level. */
-export function sortKeys(value: unknown, order: FieldTree): unknown {
+function sortKeys(value: unknown, order: FieldTree): unknown {
   if (Array.isArray(value)) return value.map((v) => sortKeys(v, order));
   if (value && typeof value === 'object') {
     const keys = order.map((f) => f.name);
@@ -121,7 +121,7 @@ function styleNode(node: unknown, key: string): void {
 }
 
 /** A new node for `value` under `key`, in the files' style. */
-export function newNode(doc: Document, key: string, value: unknown, order: FieldTree): Node {
+function newNode(doc: Document, key: string, value: unknown, order: FieldTree): Node {
   const node = doc.createNode(sortKeys(value, order)) as Node;
   styleNode(node, key);
   return node;

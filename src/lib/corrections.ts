@@ -14,8 +14,8 @@ import { timelineYearPath } from './timeline.ts';
 import { pageHref, pagesOf, type ListPage } from './paging.ts';
 
 /** The corrections page and its feed. */
-export const CORRECTIONS_PATH = '/corrections/';
-export const CORRECTIONS_FEED_PATH = '/corrections/feed.xml';
+const CORRECTIONS_PATH = '/corrections/';
+const CORRECTIONS_FEED_PATH = '/corrections/feed.xml';
 export const correctionsUrl = (): string => sitePath(CORRECTIONS_PATH);
 export const correctionsFeedUrl = (): string => sitePath(CORRECTIONS_FEED_PATH);
 
@@ -48,7 +48,7 @@ export interface CorrectionSources {
 }
 
 /** One correction with the page it belongs to. */
-export interface CorrectionRecord extends Omit<Correction, 'page'> {
+interface CorrectionRecord extends Omit<Correction, 'page'> {
   /** Id on /corrections/ (and the feed entry's fragment): correction-<date>-<page key>-<n>. */
   anchor: string;
   /** The corrected page's path (base included), or null for a correction of the site as a whole. */

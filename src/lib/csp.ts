@@ -20,7 +20,7 @@ export const EMBED_DIR = 'embed';
  * Where the editor at /admin/ may connect: the local backend of `npm run edit` (decap-server on this
  * machine, port 8081 or CMS_PORT), and GitHub's API.
  */
-export const CMS_CONNECT = ['http://localhost:*', 'https://api.github.com'] as const;
+const CMS_CONNECT = ['http://localhost:*', 'https://api.github.com'] as const;
 
 // The editor's own policy, for /admin/ alone (its page carries it; public pages keep PAGE_CSP).
 // Measured in Chromium: Decap validates its config with ajv, which compiles validators with

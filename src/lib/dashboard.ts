@@ -29,7 +29,7 @@ export interface DashboardDemand {
 }
 
 /** The latest event of a demand, as the tracker shows it: what set the current status. */
-export interface LatestEvent {
+interface LatestEvent {
   date: string;
   /** Japanese label of the event type (回答, 談話…). */
   typeLabel: string;
@@ -170,7 +170,7 @@ export const FILTER_OPTIONS_MAX = 20;
  */
 export const TRACKER_PAGE_SIZE = 100;
 /** How many recently changed demands /status/ shows when the demands do not fit one page. */
-export const RECENT_MAX = 50;
+const RECENT_MAX = 50;
 /** Letters (or addressees) per page of an overview table (/status/by-letter/, /status/by-letter/2/…). */
 export const MATRIX_PAGE_SIZE = 100;
 
@@ -207,7 +207,7 @@ export interface MatrixRow {
 }
 
 /** Short name of a letter in lists: its date and addressee (2019年7月23日 総務大臣宛). */
-export function letterListName(letter: DashboardLetter, formatDate: (iso: string) => string): string {
+function letterListName(letter: DashboardLetter, formatDate: (iso: string) => string): string {
   return `${formatDate(letter.date)} ${addresseeName(letter)}宛`;
 }
 
@@ -251,7 +251,7 @@ export function addresseeStatusMatrix(rows: readonly DashboardRow[]): MatrixRow[
   }));
 }
 
-export interface FilterOption {
+interface FilterOption {
   value: string;
   label: string;
   /** Set on status options: the badge symbol is shown. */
@@ -260,7 +260,7 @@ export interface FilterOption {
   count?: number;
 }
 
-export interface FilterGroup {
+interface FilterGroup {
   dimension: FilterDimension;
   /** 要請書, 宛先, 状況: the group reads "<label>で絞り込む". */
   label: string;

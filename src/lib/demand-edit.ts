@@ -13,7 +13,6 @@ import { STATUS_LIST, STATUSES, EVENT_TYPE_KEYS, EVENT_TYPES } from './status.ts
 import { textProblem } from './content/text-rules.ts';
 import { YAML_WRITE_OPTIONS } from './content-format.ts';
 import { ContentWriteError, parseContentFile, recordedFor, writeContentFile, type Data } from './content-writer.ts';
-import { MAX_CHARS } from './content/limits.ts';
 
 export interface NewEntryInput {
   date?: string | undefined;
@@ -25,9 +24,6 @@ export interface NewEntryInput {
   sources: { title?: string | undefined; url?: string | undefined }[];
 }
 
-/** The summary's length limit (written once in content/limits.ts; the check's schema enforces it). */
-export const SUMMARY_MAX = MAX_CHARS.summary;
-
 export interface InputProblem {
   /** The command-line option at fault, e.g. --status. */
   option: string;
@@ -35,7 +31,7 @@ export interface InputProblem {
 }
 
 /** Edit distance (insertions, deletions, substitutions, swaps of neighbours) between two short strings. */
-export function editDistance(a: string, b: string): number {
+function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) => [i, ...Array<number>(b.length).fill(0)]);
   for (let j = 1; j <= b.length; j++) d[0]![j] = j;
   for (let i = 1; i <= a.length; i++)
@@ -79,7 +75,7 @@ export function statusSuggestion(input: string): string {
 }
 
 /** 「response（回答）のことですか？」 for a mistyped event type, or ''. */
-export function typeSuggestion(input: string): string {
+function typeSuggestion(input: string): string {
   const key = nearestKey(input, TYPE_CHOICES);
   return key ? `${key}（${EVENT_TYPES[key]}）のことですか？ ` : '';
 }
@@ -113,7 +109,7 @@ export function optionForField(field: string, index: number): string | undefined
 }
 
 /** What the check says about an option's value, with the command's own hint (the nearest key, the choices). */
-export function explainFinding(option: string, message: string, value: string | undefined): string {
+function explainFinding(option: string, message: string, value: string | undefined): string {
   const said = message.replace(/。?$/, '。');
   const choices = (list: string): string => (message.includes('使える値') ? '' : `使える値：${list}`);
   if (option === '--status' && value !== undefined && !STATUS_LIST.some((s) => s.key === value))

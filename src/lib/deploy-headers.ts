@@ -16,22 +16,22 @@
 import { ADMIN_CSP, EMBED_CSP, EMBED_DIR, PAGE_CSP } from './csp.ts';
 
 /** Headers every response of the site carries, besides its policy and framing. */
-export const COMMON_HEADERS: Readonly<Record<string, string>> = {
+const COMMON_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
   'Referrer-Policy': 'no-referrer',
 };
 
 /** No other site may frame a page (old browsers read X-Frame-Options, new ones frame-ancestors). */
-export const NO_FRAMING = { 'X-Frame-Options': 'DENY' } as const;
+const NO_FRAMING = { 'X-Frame-Options': 'DENY' } as const;
 
-export const FRAME_ANCESTORS = "frame-ancestors 'none'";
+const FRAME_ANCESTORS = "frame-ancestors 'none'";
 export const PAGE_HEADER_CSP = `${PAGE_CSP}; ${FRAME_ANCESTORS}`;
 export const ADMIN_HEADER_CSP = `${ADMIN_CSP}; ${FRAME_ANCESTORS}`;
 /** The embed pages: any site may frame them. */
 export const EMBED_HEADER_CSP = `${EMBED_CSP}; frame-ancestors *`;
 
 /** The editor's folder at the top of the build. */
-export const ADMIN_DIR = 'admin';
+const ADMIN_DIR = 'admin';
 
 export interface HeaderRule {
   /** A path pattern under base: exact, or ending in /* (any rest, including none). */

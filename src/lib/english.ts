@@ -235,7 +235,7 @@ export function englishVersionOf(pathname: string): string | null {
 }
 
 /** English labels of the timeline's event kinds (status.ts TIMELINE_KINDS). */
-export const TIMELINE_KINDS_EN: Readonly<Record<TimelineKind, string>> = {
+const TIMELINE_KINDS_EN: Readonly<Record<TimelineKind, string>> = {
   policy: 'Government and agencies',
   campaign: 'Union action',
   press: 'Press',
@@ -243,7 +243,7 @@ export const TIMELINE_KINDS_EN: Readonly<Record<TimelineKind, string>> = {
 };
 
 /** The English status pages' filters: by addressee or by status, each a page of its own (no JavaScript). */
-export const EN_STATUS_DIMENSIONS = ['addressee', 'status'] as const;
+const EN_STATUS_DIMENSIONS = ['addressee', 'status'] as const;
 export type EnglishStatusDimension = (typeof EN_STATUS_DIMENSIONS)[number];
 
 /** /en/status/, or the page of one filter: /en/status/by-status/stalled/. */

@@ -11,7 +11,7 @@ import { formatDateJa } from './dates.ts';
 import { addresseeShort, labelInText, type AddresseeName } from './letters.ts';
 import { demandFeedUrl, demandId, demandUrl } from './urls.ts';
 
-export type FeedHistoryEntry = HistoryEntryData;
+type FeedHistoryEntry = HistoryEntryData;
 
 export interface FeedDemand {
   letter: string;

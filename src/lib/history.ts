@@ -56,7 +56,7 @@ export function daysSinceUpdate(history: readonly HistoryLike[], today: string):
   return Math.max(0, daysBetween(lastUpdated(history), today));
 }
 
-export interface HistoryProblem {
+interface HistoryProblem {
   /** Index of the offending entry. */
   index: number;
   field: 'date' | 'status';
@@ -116,7 +116,7 @@ export function isOverdue(status: StatusKey, responseDue: string | undefined, to
   return status === 'awaiting_response' && today > responseDue;
 }
 
-export interface HistoryStep<E extends HistoryLike> {
+interface HistoryStep<E extends HistoryLike> {
   entry: E;
   /** 1-based position in the history. */
   position: number;

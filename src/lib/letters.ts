@@ -1,7 +1,7 @@
 /** Letter presentation: dates, parties and titles as text. */
 import { formatDateJa, formatEraDate } from './dates.ts';
 
-export interface PartyLike {
+interface PartyLike {
   organization: string;
   organizationPrinted?: boolean | undefined;
   shortName?: string | undefined;
@@ -55,7 +55,7 @@ export function labelInText(label: string): string {
 }
 
 /** How many letters the home page shows in full (with their demands); the rest are on /letters/. */
-export const HOME_LETTERS_MAX = 6;
+const HOME_LETTERS_MAX = 6;
 
 /**
  * The letters the home page shows with their demands. A campaign of a few letters is told in order,

@@ -3,7 +3,7 @@
  * button, the tracker's filters). The region is emptied first and filled a moment later, so that a
  * message equal to the previous one is announced again.
  */
-export interface LiveRegion {
+interface LiveRegion {
   textContent: string | null;
 }
 

@@ -26,10 +26,10 @@ import {
 import type { Alternates } from './english.ts';
 
 export type LetterEntry = CollectionEntry<'letters'>;
-export type DemandEntry = CollectionEntry<'demands'>;
-export type ReferenceEntry = CollectionEntry<'references'>;
-export type TimelineEntry = CollectionEntry<'timeline'>;
-export type LetterData = LetterEntry['data'];
+type DemandEntry = CollectionEntry<'demands'>;
+type ReferenceEntry = CollectionEntry<'references'>;
+type TimelineEntry = CollectionEntry<'timeline'>;
+type LetterData = LetterEntry['data'];
 export type DemandData = DemandEntry['data'];
 export type ReferenceData = ReferenceEntry['data'];
 
@@ -44,7 +44,7 @@ export interface RouteEntries {
   timeline: readonly TimelineEntry[];
 }
 
-export interface RouteData {
+interface RouteData {
   /** Letter entries, oldest first (date, then slug). */
   letterEntries: LetterEntry[];
   /** Demand entries, in the letters' order then printed order. */

@@ -64,12 +64,12 @@ const count = (value: string, letters: RegExp): number => value.match(letters)?.
  * A text of the site's English pages: mostly Latin letters (a Japanese name in brackets is fine, a
  * Japanese text pasted into the English field is not).
  */
-export const englishText = text.refine((value) => count(value, LATIN_LETTER) > count(value, JAPANESE_LETTER), {
+const englishText = text.refine((value) => count(value, LATIN_LETTER) > count(value, JAPANESE_LETTER), {
   message: '英語で書く項目です（日本語の文字のほうが多くなっています）。英語の文を書いてください',
 });
 
 /** A plain-Japanese summary written by the site: Japanese with kana (not an English or a code text). */
-export const plainJapaneseText = text.refine((value) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value), {
+const plainJapaneseText = text.refine((value) => /[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(value), {
   message: 'やさしい日本語で書く項目です（かなが入っていません）。日本語の文で書いてください',
 });
 
@@ -81,7 +81,7 @@ const slug = z
   .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, `半角の小文字・数字と「-」だけで書いてください（例：${SLUG_EXAMPLE}）`);
 
 /** A person writing or receiving a letter. */
-export const PartySchema = z.strictObject({
+const PartySchema = z.strictObject({
   /** Organisation as printed, e.g. 日本自治体労働組合総連合. */
   organization: text,
   /** Whether the organisation's name is printed in the letter's address block (総務大臣宛は省名なし: headings then say 総務大臣宛). */
@@ -100,7 +100,7 @@ export const PartySchema = z.strictObject({
  * A saved copy of a cited page, where it survives if the page moves or vanishes: the Wayback Machine
  * (web.archive.org) or 国立国会図書館 WARP (warp.ndl.go.jp). Hosts: src/lib/sources.ts ARCHIVE_HOSTS.
  */
-export const ArchiveUrlSchema = z
+const ArchiveUrlSchema = z
   .url({ protocol: /^https$/ })
   .refine(isArchiveUrl, { message: `保存版の URL は ${ARCHIVE_HOSTS.join(' か ')} のものにしてください` });
 
@@ -117,7 +117,7 @@ export const SourceSchema = z.strictObject({
 });
 
 /** A link to an original document (PDF, web page). */
-export const DocumentLinkSchema = SourceSchema;
+const DocumentLinkSchema = SourceSchema;
 
 /**
  * One correction of a claim the site had published (訂正履歴): shown where it was made and collected on
@@ -145,7 +145,7 @@ export const CorrectionSchema = z.strictObject({
 const corrections = z.array(CorrectionSchema).default([]);
 
 /** A letter's title and summary for the English pages (the site's words: an unofficial translation). */
-export const EnglishLetterSchema = z.strictObject({
+const EnglishLetterSchema = z.strictObject({
   /** The title in English, translated from the printed one. */
   title: englishText,
   /** The addressee in English, e.g. the Minister for Internal Affairs and Communications: letters may share a title, so headings name it. */
@@ -187,7 +187,7 @@ export const LetterSchema = z.strictObject({
 export const DEFAULT_REFERENCE = 'mie-my-number-rules';
 
 /** Why a demand points at an article of a reference text. */
-export const LegalBasisSchema = z.strictObject({
+const LegalBasisSchema = z.strictObject({
   /** Reference id (file name under content/references). */
   reference: slug.default(DEFAULT_REFERENCE),
   /** Article number (第n条). */
@@ -197,7 +197,7 @@ export const LegalBasisSchema = z.strictObject({
 });
 
 /** A demand in another letter that asks for the same thing. */
-export const RelatedDemandSchema = z.strictObject({
+const RelatedDemandSchema = z.strictObject({
   /** `<letter-slug>/<n>`. */
   demand: z
     .string()
@@ -229,7 +229,7 @@ export const HistoryEntrySchema = z.strictObject({
 });
 
 /** A demand in English for the English pages (an unofficial translation; the Japanese is authoritative). */
-export const EnglishDemandSchema = z.strictObject({
+const EnglishDemandSchema = z.strictObject({
   /** The demand's words translated faithfully. */
   text: englishText,
   /** A short title for lists, in English. */
@@ -265,7 +265,7 @@ export const DemandSchema = z.strictObject({
 });
 
 /** A lettered sub-item (イ, ロ, ハ) of an item. */
-export const SubItemSchema = z.strictObject({
+const SubItemSchema = z.strictObject({
   /** Label as printed: イ, ロ, ハ. */
   label: text,
   /** Text as enacted. */
@@ -273,7 +273,7 @@ export const SubItemSchema = z.strictObject({
 });
 
 /** A numbered item (号) of a paragraph. */
-export const ItemSchema = z.strictObject({
+const ItemSchema = z.strictObject({
   /** Label as printed: (1), (2). */
   label: text,
   /** Text as enacted. */
@@ -285,7 +285,7 @@ export const ItemSchema = z.strictObject({
 });
 
 /** A paragraph (項). The first paragraph of an article carries no number. */
-export const ParagraphSchema = z.strictObject({
+const ParagraphSchema = z.strictObject({
   /** Paragraph number as printed (2, 3…); absent for the first paragraph. */
   number: z.number().int().positive().optional(),
   /** Caption in parentheses, where a paragraph has one (附則). */
@@ -299,7 +299,7 @@ export const ParagraphSchema = z.strictObject({
 });
 
 /** An article (条). */
-export const ArticleSchema = z.strictObject({
+const ArticleSchema = z.strictObject({
   /** n of 第n条. */
   number: z.number().int().positive(),
   /** Caption in parentheses, without them: 目的, 定義. */
@@ -315,7 +315,7 @@ export const ArticleSchema = z.strictObject({
 });
 
 /** A chapter (章). */
-export const ChapterSchema = z.strictObject({
+const ChapterSchema = z.strictObject({
   /** n of 第n章. */
   number: z.number().int().positive(),
   /** Chapter title: 総則. */
@@ -325,7 +325,7 @@ export const ChapterSchema = z.strictObject({
 });
 
 /** A supplementary provision (附則). */
-export const SupplementarySchema = z.strictObject({
+const SupplementarySchema = z.strictObject({
   /** Heading as printed after 附則, e.g. （平成30年5月21日三職共規程第2号）. */
   qualifier: text.optional(),
   /** The site's summary in plain Japanese, as for an article. */
@@ -337,7 +337,7 @@ export const SupplementarySchema = z.strictObject({
 });
 
 /** Enactment or amendment data. */
-export const EnactmentSchema = z.strictObject({
+const EnactmentSchema = z.strictObject({
   /** Date, ISO. */
   date: IsoDateSchema,
   /** Date as printed (平成27年12月2日). */
@@ -347,7 +347,7 @@ export const EnactmentSchema = z.strictObject({
 });
 
 /** A reference text's title and summary for the English pages (the site's words, unofficial). */
-export const ReferenceEnglishSchema = z.strictObject({
+const ReferenceEnglishSchema = z.strictObject({
   /** The title in English, e.g. Rules on the Proper Handling of Individual Numbers… */
   title: englishText,
   /** One or two sentences on why the site publishes it. */
@@ -420,7 +420,7 @@ export const TimelineSourceSchema = z
  * A timeline event in English for /en/timeline/: an unofficial translation of its title and summary.
  * Same sourcing rules as the Japanese: it says no more than the event's sources (which it shares).
  */
-export const EnglishTimelineEventSchema = z.strictObject({
+const EnglishTimelineEventSchema = z.strictObject({
   /** The heading in English. */
   title: englishText.max(120),
   /** What happened, in English, translated from the summary: nothing the sources do not say. */
@@ -480,10 +480,8 @@ export type Demand = z.output<typeof DemandSchema>;
 export type HistoryEntry = z.output<typeof HistoryEntrySchema>;
 export type Reference = z.output<typeof ReferenceSchema>;
 export type Article = z.output<typeof ArticleSchema>;
-export type Paragraph = z.output<typeof ParagraphSchema>;
 export type Supplementary = z.output<typeof SupplementarySchema>;
 export type Source = z.output<typeof SourceSchema>;
-export type TimelineSource = z.output<typeof TimelineSourceSchema>;
 export type TimelineEvent = z.output<typeof TimelineEventSchema>;
 export type Site = z.output<typeof SiteSchema>;
 export type Correction = z.output<typeof CorrectionSchema>;

@@ -122,7 +122,7 @@ export function wrapText(text: string, size: number, weight: Weight, width: numb
 }
 
 /** The outline of one line of text, its left end at x and its baseline at y. */
-export function textPath(text: string, x: number, y: number, size: number, weight: Weight): string {
+function textPath(text: string, x: number, y: number, size: number, weight: Weight): string {
   let pen = x;
   const parts: string[] = [];
   for (const ch of text) {
@@ -150,7 +150,7 @@ export function statusColours(css: string): Record<StatusKey, { fg: string; bg: 
 
 let colours: ReturnType<typeof statusColours> | undefined;
 /** The stylesheet's status colours (the build runs from the project's root). */
-export function siteStatusColours(root: string = process.cwd()): ReturnType<typeof statusColours> {
+function siteStatusColours(root: string = process.cwd()): ReturnType<typeof statusColours> {
   colours ??= statusColours(readFileSync(join(root, 'src/styles/global.css'), 'utf8'));
   return colours;
 }
@@ -209,7 +209,7 @@ export function cardSvg(card: CardText): string {
  * The card as a PNG: full colour, about 50 KB (a 64-colour palette halves that but took twice as long
  * to draw; both are far under CARD_MAX_BYTES).
  */
-export async function renderCardPng(card: CardText): Promise<Buffer> {
+async function renderCardPng(card: CardText): Promise<Buffer> {
   return sharp(Buffer.from(cardSvg(card)))
     .png({ compressionLevel: 6 })
     .toBuffer();

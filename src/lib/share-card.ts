@@ -16,9 +16,9 @@ export const CARD_HEIGHT = 630;
 /** The most a card may weigh (link previews fetch it on a phone's data). */
 export const CARD_MAX_BYTES = 150 * 1024;
 /** Bumped when the drawing changes, so every card is drawn again (the hash covers it). */
-export const CARD_DESIGN_VERSION = 2;
+const CARD_DESIGN_VERSION = 2;
 /** Where the cards are published, under base. */
-export const CARD_DIR = 'cards';
+const CARD_DIR = 'cards';
 
 /** What one card says, line by line. */
 export interface CardText {
@@ -38,7 +38,7 @@ export interface CardText {
 }
 
 /** What a demand's card needs of its entry. */
-export interface CardDemand {
+interface CardDemand {
   label: string;
   shortTitle: string;
   lastChecked: string;
@@ -47,15 +47,15 @@ export interface CardDemand {
 }
 
 /** What a card needs of a letter. */
-export interface CardLetter {
+interface CardLetter {
   title: string;
   date: string;
   addressee: AddresseeName;
   english?: { title: string } | undefined;
 }
 
-export const asOfJa = (iso: string): string => `${formatDateJa(iso)}時点`;
-export const asOfEn = (iso: string): string => `As of ${formatDateEn(iso)}`;
+const asOfJa = (iso: string): string => `${formatDateJa(iso)}時点`;
+const asOfEn = (iso: string): string => `As of ${formatDateEn(iso)}`;
 
 function statusOf(demand: CardDemand, lang: 'ja' | 'en'): NonNullable<CardText['status']> {
   const info = STATUSES[currentStatus(demand.statusHistory)];

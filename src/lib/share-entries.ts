@@ -46,7 +46,7 @@ export function siteCards(letters: ReadonlyMap<string, Letter>, demands: readonl
 }
 
 /** How many of the site feed's entries the follow page lists. */
-export const FOLLOW_LATEST_MAX = 5;
+const FOLLOW_LATEST_MAX = 5;
 
 /** The site feed's newest entries (the same list /feed.xml starts with). */
 export async function siteFeedLatest(limit: number = FOLLOW_LATEST_MAX): Promise<FeedEntry[]> {

@@ -21,7 +21,7 @@ export interface ShareDemand {
 }
 
 /** What a shared message says about a demand. */
-export interface ShareSubject {
+interface ShareSubject {
   /** The letter's addressee as the site names it (addresseeShort): 総務大臣. */
   addressee: string;
   /** The demand's printed label: 1. or ①. */
@@ -52,7 +52,7 @@ export function shareText(subject: ShareSubject): string {
 export const SHARE_SERVICES = ['line', 'x', 'facebook', 'mail'] as const;
 export type ShareService = (typeof SHARE_SERVICES)[number];
 
-export interface ShareLink {
+interface ShareLink {
   service: ShareService;
   /** The link's text on the page. */
   label: string;

@@ -21,7 +21,7 @@ export function siteTexts(root: string = process.cwd()): Site {
   return site.data;
 }
 
-export interface NavItem {
+interface NavItem {
   href: string;
   label: string;
 }

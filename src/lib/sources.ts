@@ -24,7 +24,7 @@ export function isArchiveUrl(value: string): boolean {
 }
 
 /** What the pages show beside a source's link: 「保存版」 (its saved copy) and the day it was read. */
-export interface ArchiveNote {
+interface ArchiveNote {
   /** The saved copy's address, or null. */
   archived: string | null;
   /** The label of the link to it. */
@@ -47,7 +47,7 @@ export function archiveNote(source: {
 }
 
 /** A source as content files write it (demand histories, timeline events, originals). */
-export interface SourceLike {
+interface SourceLike {
   title: string;
   url?: string | undefined;
   archived?: string | undefined;
@@ -55,7 +55,7 @@ export interface SourceLike {
 }
 
 /** One cited address, with every place that cites it. */
-export interface CitedSource {
+interface CitedSource {
   url: string;
   title: string;
   /** A saved copy, if any place that cites the address gives one. */
@@ -67,7 +67,7 @@ export interface CitedSource {
 }
 
 /** The content a source list is drawn from: files with their data, as the content check loads them. */
-export interface SourceFiles {
+interface SourceFiles {
   demands: Iterable<{ file: string; data: { statusHistory: readonly { sources: readonly SourceLike[] }[] } }>;
   timeline: Iterable<{ file: string; data: { sources: readonly SourceLike[] } }>;
   letters: Iterable<{ file: string; data: { originals: readonly SourceLike[] } }>;
@@ -97,7 +97,7 @@ export function citedSources(content: SourceFiles): CitedSource[] {
 }
 
 /** What a request for a cited address found. */
-export type LinkState =
+type LinkState =
   | { kind: 'ok'; status: number }
   | { kind: 'redirect'; status: number; location: string }
   | { kind: 'dead'; status: number }
@@ -147,7 +147,7 @@ export async function waybackCopy(
 }
 
 /** One line of the report for a source. */
-export interface SourceReport extends CitedSource {
+interface SourceReport extends CitedSource {
   /** The link check's result, when the network was asked. */
   link?: LinkState;
   /** A Wayback copy to add, when the source has no `archived` and one was found. */

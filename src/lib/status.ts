@@ -16,7 +16,7 @@ export const STATUS_KEYS = [
 
 export type StatusKey = (typeof STATUS_KEYS)[number];
 
-export interface StatusInfo {
+interface StatusInfo {
   key: StatusKey;
   ja: string;
   en: string;
@@ -120,10 +120,6 @@ export const STATUS_LIST: readonly StatusInfo[] = /* @__PURE__ */ STATUS_KEYS.ma
 
 export function isStatusKey(value: unknown): value is StatusKey {
   return typeof value === 'string' && (STATUS_KEYS as readonly string[]).includes(value);
-}
-
-export function statusInfo(key: StatusKey): StatusInfo {
-  return STATUSES[key];
 }
 
 /** 回答あり（responded）: how a status is named in messages, where both the label and the key help. */

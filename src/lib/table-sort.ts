@@ -5,7 +5,7 @@
 export type SortDirection = 'ascending' | 'descending';
 
 /** Cell sort values: numbers as numbers (status rank, original order), the rest as text (ISO dates sort as text). */
-export function compareSortValues(a: string, b: string): number {
+function compareSortValues(a: string, b: string): number {
   const [x, y] = [Number(a), Number(b)];
   if (a !== '' && b !== '' && Number.isFinite(x) && Number.isFinite(y)) return x - y;
   return a.localeCompare(b, 'ja');

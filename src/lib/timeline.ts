@@ -21,7 +21,7 @@ export interface TimelineSourceLike {
   accessed?: string | undefined;
 }
 
-export interface TimelineEventInput {
+interface TimelineEventInput {
   /** File name without extension. */
   id: string;
   date: string;
@@ -34,7 +34,7 @@ export interface TimelineEventInput {
   corrections?: readonly Correction[];
 }
 
-export interface TimelineHistoryInput {
+interface TimelineHistoryInput {
   date: string;
   type: string;
   /** When the entry reached the site, if later than its date (orders same-day anchors). */
@@ -52,12 +52,12 @@ export interface TimelineDemandInput {
   statusHistory: readonly TimelineHistoryInput[];
 }
 
-export interface TimelineLetterInput {
+interface TimelineLetterInput {
   slug: string;
   addressee: AddresseeName;
 }
 
-export interface TimelineDemandRef {
+interface TimelineDemandRef {
   id: string;
   /** e.g. 総務大臣宛 要求1「カード取得を強制しない」 */
   name: string;
@@ -67,7 +67,7 @@ export interface TimelineDemandRef {
   summary: string;
 }
 
-export interface TimelineItem {
+interface TimelineItem {
   /** Anchor on the timeline page. */
   id: string;
   /** Corrections of an event's file (none for items drawn from demand histories). */
@@ -227,7 +227,7 @@ export function buildTimeline(
  */
 export const TIMELINE_NAMED_MAX = 20;
 
-export interface TimelineYear {
+interface TimelineYear {
   year: string;
   items: TimelineItem[];
 }

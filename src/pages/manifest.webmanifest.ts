@@ -5,7 +5,7 @@ import { siteTexts } from '../lib/site.ts';
 import { sitePath } from '../lib/urls.ts';
 
 /** The header's accent colour (also <meta name="theme-color">). */
-export const THEME_COLOR = '#8a1c1c';
+const THEME_COLOR = '#8a1c1c';
 
 export const GET: APIRoute = () => {
   const manifest = {

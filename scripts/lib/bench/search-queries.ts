@@ -23,7 +23,7 @@ export function propertySeed(): number {
   return Number.isInteger(fromEnv) && fromEnv > 0 ? fromEnv : 1 + Math.floor(Math.random() * 2 ** 31);
 }
 
-export type QueryKind = 'substring' | 'words' | 'single' | 'long' | 'mixed';
+type QueryKind = 'substring' | 'words' | 'single' | 'long' | 'mixed';
 
 export function generateQueries(
   units: readonly SearchUnit[],

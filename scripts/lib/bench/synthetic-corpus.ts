@@ -58,7 +58,7 @@ function readTemplates(projectDir: string): TemplateLetter[] {
     }));
 }
 
-export interface CorpusSummary {
+interface CorpusSummary {
   letters: number;
   generatedLetters: number;
   demands: number;

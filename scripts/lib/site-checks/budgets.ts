@@ -18,12 +18,12 @@ export interface Size {
   gzip: number;
 }
 
-export const ZERO: Size = { raw: 0, gzip: 0 };
-export const addSizes = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
+const ZERO: Size = { raw: 0, gzip: 0 };
+const addSizes = (a: Size, b: Size): Size => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip });
 
 const sizeCache = new Map<string, Size>();
 /** Raw and gzip (level 6, what static hosts use) size of a file. */
-export function sizeOf(file: string): Size {
+function sizeOf(file: string): Size {
   let size = sizeCache.get(file);
   if (!size) {
     const bytes = readFileSync(file);
@@ -58,7 +58,7 @@ export function jsImports(code: string, base = '/'): { staticImports: string[]; 
   return { staticImports: [...staticImports], dynamicImports: [...dynamicImports] };
 }
 
-export interface PageAssets {
+interface PageAssets {
   html: string;
   css: string[];
   /** JS loaded with the page. */
@@ -162,7 +162,7 @@ export function indexFilesFor(fetched: readonly string[], files: readonly string
 // ---------------------------------------------------------------------------------------------
 // Budgets
 
-export interface Budget {
+interface Budget {
   /** All JS a page can load (initial + lazy), gzip bytes. */
   js: number;
   /** JS plus the search index, gzip bytes (search page only). */
@@ -233,7 +233,7 @@ export function measurePage(
   };
 }
 
-export interface BudgetViolation {
+interface BudgetViolation {
   path: string;
   what: string;
   measured: number;

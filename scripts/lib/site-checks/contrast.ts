@@ -1,6 +1,6 @@
 /** WCAG 2.x contrast: parse CSS colours, compute relative luminance and contrast ratios. */
 
-export interface Rgba {
+interface Rgba {
   r: number;
   g: number;
   b: number;
@@ -47,7 +47,7 @@ export function over(top: Rgba, bottom: Rgba): Rgba {
   };
 }
 
-export function relativeLuminance({ r, g, b }: Rgba): number {
+function relativeLuminance({ r, g, b }: Rgba): number {
   const lin = (c: number) => {
     const s = c / 255;
     return s <= 0.04045 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
@@ -68,7 +68,7 @@ export function contrastRatio(foreground: Rgba | string, background: Rgba | stri
 /** WCAG AA minimum for non-text contrast (1.4.11): badge borders, focus indicators. Text contrast is axe's. */
 export const AA_NON_TEXT = 3;
 
-export interface BadgeColours {
+interface BadgeColours {
   status: string;
   color: string;
   background: string;
@@ -91,7 +91,7 @@ export function rootProperties(css: string, scheme: 'light' | 'dark' = 'light'):
 }
 
 /** A value with its var(--x) references resolved from `props` (unknown names are left as written). */
-export function resolveVars(value: string, props: Map<string, string>): string {
+function resolveVars(value: string, props: Map<string, string>): string {
   return value.replace(/var\((--[\w-]+)(?:\s*,\s*([^)]+))?\)/g, (whole, name: string, fallback?: string) =>
     props.has(name) ? resolveVars(props.get(name)!, props) : (fallback?.trim() ?? whole),
   );

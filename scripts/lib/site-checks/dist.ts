@@ -31,7 +31,7 @@ export function urlPathOfFile(file: string): string {
   return `/${file}`;
 }
 
-export type Resolution =
+type Resolution =
   | { kind: 'file'; file: string }
   /** A directory asked for without its trailing slash: hosts answer with a redirect. */
   | { kind: 'redirect'; file: string; to: string }

@@ -91,7 +91,7 @@ export function tokens(value: string | undefined): string[] {
 }
 
 /** URLs in a srcset attribute. */
-export function srcsetUrls(srcset: string): string[] {
+function srcsetUrls(srcset: string): string[] {
   return srcset
     .split(',')
     .map((candidate) => candidate.trim().split(/\s+/)[0] ?? '')

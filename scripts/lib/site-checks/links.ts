@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { basePathOf, listFiles, resolveUrlPath, urlPathOfFile } from './dist.ts';
 import { elementUrls, parseHtml, type HtmlDocument } from './html.ts';
 
-export interface LinkProblem {
+interface LinkProblem {
   /** File (relative to the dist dir) the reference is in. */
   source: string;
   line: number;
@@ -21,7 +21,7 @@ export interface LinkProblem {
   problem: string;
 }
 
-export interface LinkReport {
+interface LinkReport {
   /** Files read. */
   files: number;
   /** References to the site itself that were checked. */

@@ -17,7 +17,7 @@ import { routeOf } from '../../../src/lib/urls.ts';
 import { basePathOf, sitePages, listFiles, resolveUrlPath, type PageKind } from './dist.ts';
 import { elementUrls, eventHandlerAttributes, parseHtml, tokens, type HtmlDocument, type HtmlElement } from './html.ts';
 
-export interface PageProblem {
+interface PageProblem {
   /** URL path of the page (or file name for site-wide files). */
   page: string;
   line?: number | undefined;
@@ -50,7 +50,7 @@ const FETCH_DIRECTIVES = new Set([
 /** Directives a <meta> CSP cannot carry (browsers ignore them and log an issue). */
 const HEADER_ONLY_DIRECTIVES = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
 
-export function parseCsp(policy: string): Map<string, string[]> {
+function parseCsp(policy: string): Map<string, string[]> {
   const directives = new Map<string, string[]>();
   for (const part of policy.split(';')) {
     const [name, ...sources] = part.trim().split(/\s+/).filter(Boolean);
@@ -96,7 +96,7 @@ export function cspProblems(policy: string): string[] {
 // ---------------------------------------------------------------------------------------------
 // One page
 
-export interface PageContext {
+interface PageContext {
   /** Route of the page, from the site's root (without base). */
   path: string;
   kind: PageKind;
@@ -452,7 +452,7 @@ export function checkManifest(text: string, files: ReadonlySet<string>, base = '
 // ---------------------------------------------------------------------------------------------
 // The whole site
 
-export interface SiteReport {
+interface SiteReport {
   pages: number;
   problems: PageProblem[];
 }

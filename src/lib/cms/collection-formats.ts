@@ -6,7 +6,7 @@ import { parse } from 'yaml';
 import { createFormat, type FieldTree, type FileFormat } from './decap-format.ts';
 
 /** Standard comments written at the top of a file the editor creates (hand-written files keep theirs). */
-export const HEADER_COMMENTS: Readonly<Record<string, string>> = {
+const HEADER_COMMENTS: Readonly<Record<string, string>> = {
   letters: '要請書。本文（「記」より前）はこのファイルの本文、要求は demands/ の1件1ファイル。',
   timeline:
     '経過ページの出来事（要求ごとの経過とは別）。項目の意味は src/lib/schemas.ts の TimelineEventSchema を参照。',

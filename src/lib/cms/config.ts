@@ -14,13 +14,13 @@ import {
   DEFAULT_REFERENCE,
 } from '../schemas.ts';
 import { SITE_FILE } from '../content/files.ts';
-import { HISTORY_FIELD_LABELS, STATUS_LIST } from '../status.ts';
+import { HISTORY_FIELD_LABELS } from '../status.ts';
 import { fieldsFor, type CmsField, type FieldTexts } from './fields.ts';
 import { DEMAND_MARK } from './demand-mark.ts';
 import { STATUS_PREFIX, TYPE_PREFIX } from './summary-labels.ts';
 
 /** Each collection has its own file format, `site-<collection>` (registered in src/admin/main.ts). */
-export const formatName = (collection: string): string => `site-${collection}`;
+const formatName = (collection: string): string => `site-${collection}`;
 
 const source = {
   title: { label: '出典の題名', hint: '公開されている文書・記事の題名を、そのまま書きます。' },
@@ -70,7 +70,7 @@ const party = (who: string): FieldTexts => ({
   [`${who}.honorific`]: { label: '敬称', hint: '殿、様など、印字のとおりに。' },
 });
 
-export const LETTER_TEXTS: FieldTexts = {
+const LETTER_TEXTS: FieldTexts = {
   title: { label: '要請書の題名', hint: '印字のとおりに書きます。' },
   date: { label: '日付', hint: '要請書に印字された日付（YYYY-MM-DD）。' },
   ...party('sender'),
@@ -94,7 +94,7 @@ export const LETTER_TEXTS: FieldTexts = {
   ...corrections,
 };
 
-export const DEMAND_TEXTS: FieldTexts = {
+const DEMAND_TEXTS: FieldTexts = {
   letter: { label: '要請書', hint: `この要求が載っている要請書のフォルダー名（例：${SLUG_EXAMPLE}）。` },
   number: { label: '番号', hint: '要請書の中で何番目の要求か（1から）。URL に使われます。' },
   label: { label: '番号の表記', hint: '印字のとおりに（1. や ①）。' },
@@ -165,7 +165,7 @@ export const DEMAND_TEXTS: FieldTexts = {
   ...corrections,
 };
 
-export const TIMELINE_TEXTS: FieldTexts = {
+const TIMELINE_TEXTS: FieldTexts = {
   date: { label: '日付', hint: '出来事のあった日（YYYY-MM-DD）。' },
   kind: { label: '出来事の種類' },
   title: { label: '見出し', hint: '80字以内（サイトの言葉で）。' },
@@ -227,7 +227,7 @@ const summaries = (at: string): FieldTexts => ({
   },
 });
 
-export const REFERENCE_TEXTS: FieldTexts = {
+const REFERENCE_TEXTS: FieldTexts = {
   title: { label: '題名', hint: '印字のとおりに。' },
   shortTitle: { label: '短い題名', hint: '見出しや一覧に出す短い名前。' },
   issuer: { label: '制定した団体', hint: '例：三重県市町村職員共済組合。' },
@@ -264,7 +264,7 @@ export const REFERENCE_TEXTS: FieldTexts = {
   ...corrections,
 };
 
-export const SITE_TEXTS: FieldTexts = {
+const SITE_TEXTS: FieldTexts = {
   name: { label: 'サイトの名前', hint: 'ホームの見出し、各ページの上、リンクの紹介に出ます（80字以内）。' },
   shortName: {
     label: 'サイトの短い名前',
@@ -329,7 +329,7 @@ export interface DemandFiles {
 /** Where each setting of the production editor is explained (a section that exists in README.md). */
 export const EDITOR_SETUP_README = 'README「The editor where the site is deployed」';
 /** The same, for organizers: the guide's section (src/pages/guide/index.astro). */
-export const EDITOR_SETUP_GUIDE = '/guide/ の「公開のしかた」';
+const EDITOR_SETUP_GUIDE = '/guide/ の「公開のしかた」';
 
 export interface BackendOptions {
   /** `owner/name` of the GitHub repository (CMS_REPO, GITHUB_REPOSITORY in GitHub Actions, Netlify's REPOSITORY_URL); unknown: left out. */
@@ -493,7 +493,7 @@ export function cmsConfig(files: DemandFiles, backend: BackendOptions, siteUrl: 
   };
 }
 
-export type CmsConfig = ReturnType<typeof cmsConfig>;
+type CmsConfig = ReturnType<typeof cmsConfig>;
 
 /** config.yml as served at /admin/config.yml. */
 export function cmsConfigYaml(config: CmsConfig): string {
@@ -539,6 +539,3 @@ function demandsCollection(extension: string, name: string) {
     ],
   };
 }
-
-/** The statuses a history entry may take, as the editor offers them (for the guide and tests). */
-export const STATUS_OPTION_VALUES = STATUS_LIST.map((s) => s.key);

@@ -31,7 +31,7 @@ export type { FieldTree } from '../content-writer.ts';
  * Drops what an organizer left empty in the form: empty optional texts (which the schema refuses), and
  * groups left with no field at all (a cleared translation is removed, not written as `english: {}`).
  */
-export function pruneEmpty(value: unknown): unknown {
+function pruneEmpty(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(pruneEmpty);
   if (value && typeof value === 'object') {
     return Object.fromEntries(

@@ -36,7 +36,7 @@ export interface CmsField {
 }
 
 /** Japanese label, hint and widget choice for one schema field, keyed by its dotted path. */
-export interface FieldText {
+interface FieldText {
   label: string;
   hint?: string;
   /** `text` for multi-line texts; strings default to a one-line input. */
@@ -91,7 +91,7 @@ function unwrap(schema: AnySchema): { inner: AnySchema; required: boolean; defau
 }
 
 /** The object schema's shape, in declaration order (the order fields are written in files). */
-export function shapeOf(schema: z.ZodType): Record<string, AnySchema> {
+function shapeOf(schema: z.ZodType): Record<string, AnySchema> {
   const def = (schema as AnySchema).def;
   if (def.type !== 'object') throw new Error(`expected an object schema, got ${def.type}`);
   return def['shape'] as Record<string, AnySchema>;
@@ -106,7 +106,7 @@ const DATE_OPTIONS = {
 } as const;
 
 /** One Decap field for one schema field; `path` is its dotted path for the label lookup. */
-export function fieldFor(name: string, schema: AnySchema, path: string, texts: FieldTexts): CmsField {
+function fieldFor(name: string, schema: AnySchema, path: string, texts: FieldTexts): CmsField {
   const text = texts[path];
   if (!text) throw new Error(`No Japanese label for the field "${path}" (add it to the CMS field texts)`);
   const { inner, required, defaultValue } = unwrap(schema);

@@ -8,7 +8,7 @@
 import { isDeployBuild, type Env } from '../site-address.ts';
 import { backendFromEnv, editorSetupProblems, type BackendOptions } from './config.ts';
 
-export interface EditorSetup {
+interface EditorSetup {
   backend: BackendOptions;
   /** A build whose output is published. */
   deploy: boolean;

@@ -18,7 +18,7 @@ import { bodyImageProblem, bodyLinkProblem, linkTextProblem, sourceUrlProblem } 
 type PropKind = 'text' | 'number' | 'url' | 'slug';
 
 /** The MDX components organizers may use, with their attributes (src/components/mdx/*.astro Props). */
-export const MDX_COMPONENT_PROPS = {
+const MDX_COMPONENT_PROPS = {
   Quote: { source: { kind: 'text', required: true }, url: { kind: 'url', required: true } },
   Article: { number: { kind: 'number', required: true }, reference: { kind: 'slug', required: false } },
 } as const satisfies Record<string, Record<string, { kind: PropKind; required: boolean }>>;
@@ -26,7 +26,7 @@ export const MDX_COMPONENT_PROPS = {
 /** Names of the MDX components organizers may use in `.mdx` bodies. */
 export const MDX_COMPONENTS = Object.keys(MDX_COMPONENT_PROPS) as (keyof typeof MDX_COMPONENT_PROPS)[];
 
-export interface BodyProblem {
+interface BodyProblem {
   /** 1-based line in the file. */
   line: number | undefined;
   message: string;

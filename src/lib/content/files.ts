@@ -22,7 +22,7 @@ export type { ContentProblem } from './problems.ts';
 /** The collections, each a folder of content/ with its own file kinds. */
 export type ContentKind = 'letters' | 'demands' | 'references' | 'timeline' | 'site';
 
-export const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
+const FORMAT_OF_KIND: Record<ContentKind, ContentFormat> = {
   letters: 'markdown',
   demands: 'markdown',
   references: 'yaml',
@@ -235,7 +235,7 @@ function yamlValueProblem(
  * Reads one content file: size, encoding, characters, frontmatter, body and YAML. Never throws.
  * `overlay` (absolute path → text) stands in for files as they would be after an edit not yet written.
  */
-export function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string, string>): ReadFile | ContentProblem {
+function readContentFile(file: ContentFile, overlay?: ReadonlyMap<string, string>): ReadFile | ContentProblem {
   const where = { file: file.file, field: '' };
   let text = overlay?.get(file.path);
   if (text === undefined) {
@@ -365,9 +365,4 @@ export function readContentFiles(
     else files.push(read);
   }
   return { files, listed: listing.files, problems };
-}
-
-/** Whether content/ exists at `root` (the command and the tests use other roots). */
-export function hasContent(root: string): boolean {
-  return existsSync(join(root, 'content'));
 }

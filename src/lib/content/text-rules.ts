@@ -21,7 +21,7 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
  * characters (zero-width, variation selectors, Hangul fillers), combining marks with nothing to
  * combine with, the blank Braille pattern.
  */
-export const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800]/gu;
+const INVISIBLE = /[\s\p{Z}\p{Cc}\p{Cf}\p{M}\p{Default_Ignorable_Code_Point}\u115F\u1160\u3164\uFFA0\u2800]/gu;
 
 /** Whether a text has something visible in it. */
 export const hasVisibleText = (value: string): boolean => value.replace(INVISIBLE, '').length > 0;
@@ -30,7 +30,7 @@ export const hasVisibleText = (value: string): boolean => value.replace(INVISIBL
 export const INVISIBLE_ONLY_MESSAGE =
   '見える文字がありません（空白や見えない文字だけです）。内容を書くか、項目ごと消してください';
 
-export interface TextProblem {
+interface TextProblem {
   /** Index in the text. */
   index: number;
   message: string;

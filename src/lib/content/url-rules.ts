@@ -11,7 +11,7 @@ import { BODY_LINK_SCHEMES, SOURCE_URL_SCHEMES } from './limits.ts';
 const JAPANESE = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}ー々〆ヶ]$/u;
 
 /** Why a host name deceives, or null: each label is ASCII, or Japanese (with ASCII letters and digits). */
-export function hostProblem(hostname: string): string | null {
+function hostProblem(hostname: string): string | null {
   const host = domainToUnicode(hostname) || hostname;
   for (const label of host.split('.')) {
     if (/^[\x00-\x7F]*$/.test(label)) continue;

@@ -37,7 +37,7 @@ export interface Postings {
 }
 
 /** What a shard says about a later block (k ≥ 1) without reading it. */
-export interface BlockBound {
+interface BlockBound {
   max: number;
   first: number;
   count: number;
@@ -62,7 +62,7 @@ export interface ShardEntry {
   block0At: number;
 }
 
-export function writePostings(w: Writer, docs: readonly number[], imps: readonly number[]): void {
+function writePostings(w: Writer, docs: readonly number[], imps: readonly number[]): void {
   w.uint(docs.length);
   let previous = 0;
   for (const d of docs) {
@@ -72,7 +72,7 @@ export function writePostings(w: Writer, docs: readonly number[], imps: readonly
   for (const imp of imps) w.uint(imp);
 }
 
-export function readPostings(r: Reader): Postings {
+function readPostings(r: Reader): Postings {
   const n = r.uint();
   const docs = new Uint32Array(n);
   let d = 0;

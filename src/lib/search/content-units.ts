@@ -7,13 +7,13 @@
 import { checkContent } from '../content-check.ts';
 import { buildSearchUnits, type LetterInput, type DemandInput, type ReferenceInput, type SearchUnit } from './units.ts';
 
-export interface ContentData {
+interface ContentData {
   letters: LetterInput[];
   demands: DemandInput[];
   references: ReferenceInput[];
 }
 
-export function readContent(root: string): ContentData {
+function readContent(root: string): ContentData {
   const content = checkContent(root);
   return {
     letters: [...content.letters].map(([slug, { body, data }]) => ({ slug, body, data })),

@@ -16,7 +16,7 @@ const ERAS: Record<string, { offset: number; last: number }> = {
   s: { offset: 1925, last: 64 },
 };
 
-export interface DateSpan {
+interface DateSpan {
   /** Offsets in the normalized text. */
   start: number;
   end: number;
@@ -86,7 +86,7 @@ export function dateSpans(normalized: string): DateSpan[] {
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /** Concept keys of one date: the day, its month and its year (as precise as the date is). */
-export function dateKeys(span: Pick<DateSpan, 'year' | 'month' | 'day'>): string[] {
+function dateKeys(span: Pick<DateSpan, 'year' | 'month' | 'day'>): string[] {
   const keys = [`y${span.year}`];
   if (span.month !== undefined) keys.push(`m${span.year}${pad(span.month)}`);
   if (span.month !== undefined && span.day !== undefined) keys.push(`d${span.year}${pad(span.month)}${pad(span.day)}`);

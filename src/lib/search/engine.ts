@@ -136,7 +136,7 @@ export interface SearchOutcome {
   complete: boolean;
 }
 
-export interface SearchOptions {
+interface SearchOptions {
   /** How many results (default 20). */
   k?: number;
   /** A newer search aborts this one: it then rejects with the signal's reason at its next step. */

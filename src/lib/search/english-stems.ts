@@ -10,7 +10,7 @@ import { porterStemmer, STOP_WORDS } from './stemmer.ts';
 const JAPANESE_LETTER = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}々]/gu;
 const LATIN_LETTER = /\p{Script=Latin}/gu;
 /** Runs of Latin letters: the words the English pipeline takes instead of n-grams. */
-export const LATIN_RUN = /\p{Script=Latin}+/gu;
+const LATIN_RUN = /\p{Script=Latin}+/gu;
 
 const count = (value: string, letters: RegExp): number => value.match(letters)?.length ?? 0;
 

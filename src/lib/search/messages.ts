@@ -5,7 +5,7 @@
  */
 import { SearchIndexError } from './engine.ts';
 
-export type SearchProblem = 'network' | 'stale' | 'corrupt';
+type SearchProblem = 'network' | 'stale' | 'corrupt';
 
 export function problemOf(error: unknown): SearchProblem {
   return error instanceof SearchIndexError ? error.kind : 'network';

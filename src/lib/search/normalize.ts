@@ -40,7 +40,7 @@ function isCjkWordChar(ch: string): boolean {
   return ch.charCodeAt(0) > 0x7f;
 }
 
-export interface NormalizeOptions {
+interface NormalizeOptions {
   /** Drop spaces between two Japanese characters (texts). Queries keep them as word separators. */
   joinJapaneseSpaces?: boolean;
   /** Apply the spelling table (default true). */

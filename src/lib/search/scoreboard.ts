@@ -6,7 +6,7 @@
 import type { Postings, ShardEntry } from './byte-layout.ts';
 
 /** Estimated uncompressed bytes per posting, to plan reads within the budget. */
-export const BYTES_PER_POSTING = 3;
+const BYTES_PER_POSTING = 3;
 /** A query term found in the index, and how many of its blocks this search has read. */
 export interface Term {
   entry: ShardEntry;
@@ -35,7 +35,7 @@ export interface Theta {
 }
 
 /** Is a better than b: higher score, or the same score and an earlier document. */
-export const better = (scores: Float64Array, a: number, b: number) =>
+const better = (scores: Float64Array, a: number, b: number) =>
   scores[a]! > scores[b]! || (scores[a] === scores[b] && a < b);
 
 /**

@@ -79,7 +79,7 @@ export const DEFAULT_SCHEME: Scheme = {
 export const CONCEPT_PREFIX = '#';
 /** Prefix of English stem terms (english-stems.ts). */
 export const ENGLISH_PREFIX = '@';
-export const SEGMENT_PREFIX = '~';
+const SEGMENT_PREFIX = '~';
 
 interface CompiledConcepts {
   keyOf: Map<string, string>;
@@ -259,12 +259,12 @@ export function textTerms(text: string, scheme: Scheme = DEFAULT_SCHEME): string
   return terms;
 }
 
-export interface QueryTerm {
+interface QueryTerm {
   term: string;
   boost: number;
 }
 
-export interface QueryWord {
+interface QueryWord {
   /** The word as normalized (spaces inside a query separate words). */
   text: string;
   /** Its n-gram terms with their query weights (summed when a term repeats). */
@@ -272,7 +272,7 @@ export interface QueryWord {
 }
 
 /** A concept the query was expanded to, for the results to say what else was searched. */
-export interface Expansion {
+interface Expansion {
   key: string;
   /** The concept's names that were not typed (the texts' own word first): also searched. */
   alsoSearched: string[];
@@ -318,7 +318,7 @@ function gramWeights(word: string, scheme: Scheme, total: number, into: Map<stri
 }
 
 /** The English stem terms of one word of an English query (none for a stop word). */
-export function englishWordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryTerm[] {
+function englishWordTerms(word: string, scheme: Scheme = DEFAULT_SCHEME): QueryTerm[] {
   const boost = scheme.englishBoost ?? (scheme.wordWeight || 1);
   return [...new Set(englishStems(word))].map((stem) => ({ term: ENGLISH_PREFIX + stem, boost }));
 }

@@ -26,7 +26,7 @@ import { addresseeShort } from '../letters.ts';
 export type UnitType = 'letter' | 'demand' | 'article' | 'history';
 
 /** What is indexed of a unit: its Japanese fields, and its English ones where the site has English. */
-export interface UnitFields {
+interface UnitFields {
   title: string;
   /** The snippet is cut from the body. */
   body: string;
@@ -38,7 +38,7 @@ export interface UnitFields {
 }
 
 /** The English page of a unit, shown for a result found through its English fields. */
-export interface EnglishPage {
+interface EnglishPage {
   url: string;
   label: string;
   title: string;

@@ -23,7 +23,7 @@
  * the table is compiled, so ＪＬＩＳ, J-LIS and jlis all match the alias "JLIS".
  */
 
-export interface SpellingVariant {
+interface SpellingVariant {
   /** The spelling used in our texts (what the variants are rewritten to). */
   canonical: string;
   /** Other spellings with exactly the same meaning. */
@@ -57,7 +57,7 @@ export const SPELLINGS: readonly SpellingVariant[] = [
 ];
 
 /** Other names for the same thing (organizations, laws, the card). */
-export const NAME_CONCEPTS: readonly Concept[] = [
+const NAME_CONCEPTS: readonly Concept[] = [
   {
     key: 'mynumbercard',
     aliases: [

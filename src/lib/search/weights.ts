@@ -12,14 +12,14 @@
 import { fieldImpact, lunrIdf } from './scoring.ts';
 import { FIELDS, type FieldName } from './index-format.ts';
 
-export interface WeightInput {
+interface WeightInput {
   /** Indexed fields per document (document numbers are positions); a missing field is empty. */
   fields: { readonly [F in FieldName]?: string | undefined };
   /** lunr's document boost. */
   boost: number;
 }
 
-export interface WeightSettings {
+interface WeightSettings {
   tokenize: (text: string) => string[];
   fieldBoosts: Record<FieldName, number>;
   k1: number;
