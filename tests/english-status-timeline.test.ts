@@ -16,7 +16,7 @@ import {
 import { STATUSES } from '../src/lib/status.ts';
 import { currentStatus } from '../src/lib/history.ts';
 import { sitePath } from '../src/lib/urls.ts';
-import { LETTERS_PAGE_SIZE } from '../src/lib/route-data.ts';
+import { LETTERS_PAGE_SIZE } from '../src/lib/paging.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 
 const TODAY = '2026-12-06';

@@ -13,8 +13,7 @@ import {
   TRACKER_PAGE_SIZE,
   type DashboardFilter,
 } from './dashboard.ts';
-import { pagesOf, type ListPage } from './paging.ts';
-import { LETTERS_PAGE_SIZE } from './route-data.ts';
+import { LETTERS_PAGE_SIZE, pagesOf, type ListPage } from './paging.ts';
 import { buildTimeline, timelineMonths } from './timeline.ts';
 import { addresseeShort } from './letters.ts';
 import { currentStatus, eventAnchors } from './history.ts';

@@ -44,3 +44,6 @@ export const PAGINATION_TEXTS = {
     next: 'Next page',
   },
 } as const;
+
+/** Letters per page of /letters/ and /en/letters/ (its summary makes each about 600 bytes). */
+export const LETTERS_PAGE_SIZE = 100;

@@ -127,9 +127,6 @@ export const CITING_INLINE_MAX = 10;
 /** Demands per page of an article's list of citing demands. */
 export const CITING_PAGE_SIZE = 500;
 
-/** Letters per page of /letters/ (its summary makes each about 600 bytes). */
-export const LETTERS_PAGE_SIZE = 100;
-
 let memo: Promise<RouteData> | undefined;
 
 /** The route data of this build, read from the collections once. */
