@@ -7,14 +7,19 @@ import lunr from 'lunr';
 import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { FIXTURE_ROOT, PROJECT_ROOT } from './helpers/project-copy.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, indexedFields, type BuiltIndex } from '../src/lib/search/build.ts';
-import { SearchEngine, SearchIndexError, shardFor, type Limits } from '../src/lib/search/engine.ts';
+import { SearchEngine, SearchIndexError, shardFor, PHRASE_BONUS, type Limits } from '../src/lib/search/engine.ts';
 import { bm25Weights } from '../src/lib/search/weights.ts';
 import { FIELDS } from '../src/lib/search/index-format.ts';
 import { textTerms, normalizeForIndex, parseQuery, DEFAULT_SCHEME } from '../src/lib/search/tokenize.ts';
 import { chunkFile, MANIFEST_FILE, STORED, type StoredDoc } from '../src/lib/search/index-format.ts';
 import { highlight, snippet } from '../src/lib/search/snippet.ts';
 import type { SearchUnit } from '../src/lib/search/units.ts';
-import { referenceIndex, referenceScores, type ReferenceIndex } from '../scripts/lib/bench/search-reference.ts';
+import {
+  referenceIndex,
+  referenceScores,
+  referenceSearch,
+  type ReferenceIndex,
+} from '../scripts/lib/bench/search-reference.ts';
 
 let units: SearchUnit[];
 let built: BuiltIndex;
@@ -290,6 +295,47 @@ describe('texts of any length', () => {
     const outcome = await engineFor(index.files).search('思想調査票', { k: 5 });
     expect(outcome.hits[0]?.id).toBe('letter:long');
   }, 600_000);
+});
+
+describe('a word that weighs nothing still counts in the phrase rerank', () => {
+  // A term in about as many fields as there are documents has lunr idf ≈ 0: every posting of it weighs
+  // 0, so pruning never needs the blocks past the first. The rerank still asks whether a hit holds it.
+  const COUNT = 1_500;
+  const first = DEFAULT_CONFIG.blockSizes[0]!;
+  // More than RERANK_WINDOW documents hold ねこ too, all past しな's first block.
+  const both = Array.from({ length: 12 }, (_, i) => first + 100 * (i + 1));
+  const q = 'しな ねこ';
+  let index: BuiltIndex;
+  let simple: ReferenceIndex;
+  beforeAll(() => {
+    const corpus: SearchUnit[] = Array.from({ length: COUNT }, (_, i) => ({
+      id: `demand:w/${i}`,
+      type: 'demand',
+      url: `/letters/w/#${i}`,
+      label: '要求',
+      title: '',
+      fields: { title: '', body: both.includes(i) ? 'しな ねこ' : 'しな', meta: '' },
+    }));
+    index = buildSearchIndex(corpus);
+    simple = referenceIndex(corpus);
+  }, 120_000);
+
+  test('the case: しな weighs 0 everywhere, and the documents holding ねこ are past its first block', () => {
+    const p = simple.postings.get('しな')!;
+    expect(p.docs.length).toBe(COUNT);
+    expect(Math.max(...p.imps)).toBe(0);
+    expect(Math.min(...both)).toBeGreaterThanOrEqual(first);
+  });
+
+  test('documents holding both words as typed get the whole bonus, as the simple version gives it', async () => {
+    const outcome = await engineFor(index.files).search(q, { k: 10 });
+    expect(outcome.complete).toBe(true);
+    const { score } = referenceScores(simple, q);
+    expect(outcome.hits.map((h) => h.score)).toEqual(outcome.hits.map((h) => score[h.doc]! * (1 + PHRASE_BONUS)));
+    expect(outcome.hits.map((h) => `${h.doc}:${h.score}`)).toEqual(
+      referenceSearch(simple, q, 10).map((h) => `${h.doc}:${h.score}`),
+    );
+  });
 });
 
 describe('any input is safe', () => {

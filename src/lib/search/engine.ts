@@ -13,7 +13,8 @@
  *                  Afterwards every candidate's score, and whether it passes minimum match, is exact —
  *                  unless the read budget ran out, which the outcome reports (`complete: false`).
  *  3. rank       — the best k that pass minimum match, by (score desc, document asc); the best
- *                  RERANK_WINDOW reordered by phrase coverage.
+ *                  RERANK_WINDOW reordered by phrase coverage (which words they hold: from their texts
+ *                  for terms whose unread postings all weigh 0, which settling never needs).
  *  4. showHits   — fetch the documents shown.
  * tests/search-property.test.ts checks the result against scoring every posting (the simple version).
  *
@@ -300,7 +301,7 @@ export class SearchEngine {
     if (!terms.length) return outcome([]);
     const board = new Scoreboard(manifest.docCount, terms, minimumMatchTerms(query));
     const settled = await this.settle(manifest, board, terms, k, reads, step);
-    const ranked = this.rank(board, terms, query, settled.candidates, k);
+    const ranked = await this.rank(manifest, board, terms, query, settled.candidates, k, reads);
     const hits = await this.showHits(manifest, ranked.slice(0, wanted), terms, reads, options.lang ?? 'ja');
     step();
     return outcome(hits, settled);
@@ -457,19 +458,37 @@ export class SearchEngine {
     return { inPlay, uncertain, plan };
   }
 
-  /** Step 3: the best k that pass minimum match; the first RERANK_WINDOW reordered by phrase coverage. */
-  private rank(board: Scoreboard, terms: readonly Term[], query: ParsedQuery, candidates: number[], k: number) {
+  /**
+   * Step 3: the best k that pass minimum match; the first RERANK_WINDOW reordered by phrase coverage.
+   * Coverage asks which query terms a document holds, and settling leaves that unknown where it cannot
+   * change a score: postings of impact 0 in blocks not read (lunr's idf is about 0 for a term in about
+   * as many fields as there are documents, so a word's own n-gram can weigh nothing in any text). The
+   * first RERANK_WINDOW are looked up in their texts for those terms; their scores stay as they are.
+   */
+  private async rank(
+    manifest: Manifest,
+    board: Scoreboard,
+    terms: readonly Term[],
+    query: ParsedQuery,
+    candidates: number[],
+    k: number,
+    reads: Reads,
+  ) {
     const bitOf = new Map(terms.map((t) => [t.entry.term, t.bit]));
     const evidence = wordEvidence(query, this.scheme);
+    const base = topByScore(candidates, board.lower, k, (d) => board.qualifies(d));
+    const window = base.slice(0, RERANK_WINDOW);
+    const asked = new Set(evidence.flatMap((e) => [...e.all, ...e.stems, ...e.concepts]));
+    const weightless = terms.filter((t) => isOpen(t) && nextBound(t) === 0 && asked.has(t.entry.term));
+    const unknown = window.filter((d) => weightless.some((t) => !board.isKnown(t, d)));
+    if (unknown.length) await this.resolve(manifest, board, unknown, weightless, reads);
     // A term not in the index at all is in no document.
     const coverage = (d: number) =>
       coverageOf(evidence, (term) => {
         const bit = bitOf.get(term);
         return bit !== undefined && board.has(bit, d);
       });
-    const base = topByScore(candidates, board.lower, k, (d) => board.qualifies(d));
-    const head = base
-      .slice(0, RERANK_WINDOW)
+    const head = window
       .map((doc) => ({ doc, score: board.lower[doc]! * (1 + PHRASE_BONUS * coverage(doc)) }))
       .sort((a, b) => b.score - a.score || a.doc - b.doc);
     return [...head, ...base.slice(RERANK_WINDOW).map((doc) => ({ doc, score: board.lower[doc]! }))];
