@@ -272,7 +272,7 @@ export function formatWeights(weights: readonly PageWeight[]): string {
       kb(w.css.gzip),
       `${kb(w.js.gzip)} (${kb(w.jsInitial.gzip)}+${kb(w.jsLazy.gzip)})`,
       w.index.gzip ? kb(w.index.gzip) : '–',
-      budget.jsPlusIndex ? `${kb(budget.jsPlusIndex)} with index` : kb(budget.js),
+      budget.jsPlusIndex ? `${kb(budget.js)}, ${kb(budget.jsPlusIndex)} with index` : kb(budget.js),
     ];
   });
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
