@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { readContentUnits } from '../src/lib/search/content-units.ts';
 import { buildSearchIndex } from '../src/lib/search/build.ts';
-import { MANIFEST_FILE, type Manifest } from '../src/lib/search/format.ts';
+import { MANIFEST_FILE, type Manifest } from '../src/lib/search/index-format.ts';
 import { parseQuery, textTerms } from '../src/lib/search/tokenize.ts';
 import { highlight } from '../src/lib/search/snippet.ts';
 import { useVariantTable, type VariantTable } from '../src/lib/search/variant-table.ts';
