@@ -11,6 +11,8 @@ export default defineConfig({
           name: 'unit',
           include: ['tests/**/*.test.ts'],
           environment: 'node',
+          // The search's variant table (the page installs it from the index's manifest).
+          setupFiles: ['tests/setup-search.ts'],
           testTimeout: 60_000,
         },
       },

@@ -28,6 +28,8 @@ import { serialize, deserialize, setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { fileURLToPath } from 'node:url';
 import { readContentUnits } from '../src/lib/search/content-units.ts';
+import { useVariantTable } from '../src/lib/search/variant-table.ts';
+import { VARIANT_TABLE } from '../src/lib/search/variants.ts';
 import { buildSearchIndex, DEFAULT_CONFIG, type IndexConfig } from '../src/lib/search/build.ts';
 import { SearchEngine, type Limits, type Loader, type SearchOutcome } from '../src/lib/search/engine.ts';
 import { referenceIndex, referenceSearch, type ReferenceIndex } from './lib/bench/search-reference.ts';
@@ -39,6 +41,9 @@ import { synthesizeCorpus } from './lib/bench/synthetic-units.ts';
 import { segmentWords } from './lib/bench/segmenter.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The tokenizer's table, as the page installs it from the manifest (also for indexes read from --cache).
+useVariantTable(VARIANT_TABLE);
+
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(name);
 const option = (name: string) => {

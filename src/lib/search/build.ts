@@ -22,6 +22,8 @@ import { FIELDS, INDEX_FORMAT_VERSION, MANIFEST_FILE, shardFile, blockFile, chun
 import type { FieldName, Manifest, StoredDoc } from './index-format.ts';
 import { encodeBlock, encodeShard, encodeShardEntry } from './byte-layout.ts';
 import { bm25Weights, type TermPostings } from './weights.ts';
+import { useVariantTable } from './variant-table.ts';
+import { VARIANT_TABLE } from './variants.ts';
 
 export { FIELDS };
 
@@ -96,6 +98,8 @@ function blocksOf(p: TermPostings, sizes: readonly number[]) {
 }
 
 export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConfig = DEFAULT_CONFIG): BuiltIndex {
+  // The index is built with variants.ts's table, and its manifest ships that table to the page.
+  useVariantTable(VARIANT_TABLE);
   const t0 = performance.now();
   const weights = bm25Weights(
     units.map((u) => ({ fields: indexedFields(u), boost: config.typeBoosts[u.type] ?? 1 })),
@@ -183,6 +187,7 @@ export function buildSearchIndex(units: readonly SearchUnit[], config: IndexConf
     typeBoosts: config.typeBoosts,
     averageFieldLength: weights.averageFieldLength,
     shards: shardStarts,
+    variants: VARIANT_TABLE,
   };
   const out = new Map<string, Uint8Array>([[MANIFEST_FILE, encoder.encode(JSON.stringify(manifest))]]);
   for (const [name, bytes] of files) out.set(`${build}/${name}`, bytes);

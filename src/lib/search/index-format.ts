@@ -4,6 +4,7 @@
  * builder (node:crypto, the BM25 weights).
  */
 import type { UnitType } from './units.ts';
+import type { VariantTable } from './variant-table.ts';
 
 /** Indexed fields: the Japanese ones, then the English ones (empty where the site has no English). */
 export const FIELDS = ['title', 'body', 'meta', 'titleEn', 'bodyEn', 'metaEn'] as const;
@@ -16,8 +17,9 @@ export const isEnglishField = (field: FieldName): boolean => field.endsWith('En'
  * 3: every file but the manifest sits in a folder named by the build's content hash (`build`).
  * 4: English in the unit's own fields (FIELDS), not in a unit of its own; StoredDoc `english`; only the
  *    bodies stored as written.
+ * 5: the variant table in the manifest (`variants`), not in the page's script.
  */
-export const INDEX_FORMAT_VERSION = 4;
+export const INDEX_FORMAT_VERSION = 5;
 
 /** What the browser reads first (manifest.json). */
 export interface Manifest {
@@ -38,6 +40,11 @@ export interface Manifest {
   averageFieldLength: Record<FieldName, number>;
   /** First term of each shard, in order. */
   shards: string[];
+  /**
+   * The spellings, names and thesaurus the index was built with (variants.ts `VARIANT_TABLE`): the page
+   * installs it before its first query, so its script does not carry the table.
+   */
+  variants: VariantTable;
 }
 
 /** A unit as stored in a document chunk. */

@@ -13,7 +13,7 @@
  * The result keeps, for each output code unit, the range of the input it came from, so matches found in
  * normalized text can be highlighted in the original.
  */
-import { SPELLINGS } from './variants.ts';
+import { perTable } from './variant-table.ts';
 
 export interface Normalized {
   /** The normalized text. */
@@ -135,16 +135,13 @@ interface CompiledSpellings {
   canonicalOf: Map<string, string>;
 }
 
-let compiled: CompiledSpellings | null = null;
-
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-function compileSpellings(): CompiledSpellings {
-  if (compiled) return compiled;
+const compileSpellings = perTable(({ spellings }): CompiledSpellings => {
   const canonicalOf = new Map<string, string>();
-  for (const entry of SPELLINGS) {
+  for (const entry of spellings) {
     const canonical = normalizeChars(entry.canonical, true).text;
     for (const variant of entry.variants) {
       const key = normalizeChars(variant, true).text;
@@ -152,9 +149,8 @@ function compileSpellings(): CompiledSpellings {
     }
   }
   const keys = [...canonicalOf.keys()].sort((a, b) => b.length - a.length);
-  compiled = { pattern: keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'gu') : null, canonicalOf };
-  return compiled;
-}
+  return { pattern: keys.length ? new RegExp(keys.map(escapeRegExp).join('|'), 'gu') : null, canonicalOf };
+});
 
 /** Appends input's offsets [from, to) (a loop: spreading a long slice into push() overflows the stack). */
 function copyOffsets(input: Normalized, from: number, to: number, start: number[], end: number[]): void {

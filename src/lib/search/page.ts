@@ -9,6 +9,7 @@ import { SearchEngine, SearchIndexError, type SearchHit, type SearchOutcome } fr
 import { problemOf, typedOnlyQuery, type PageTexts } from './messages.ts';
 import { snippet, highlight, type Segment } from './snippet.ts';
 import { MAX_QUERY_CHARS } from './tokenize.ts';
+import { useVariantTable } from './variant-table.ts';
 import { sitePath } from '../urls.ts';
 
 const DEBOUNCE_MS = 150;
@@ -29,6 +30,17 @@ export function startSearchPage(LANG: 'ja' | 'en', T: PageTexts): void {
       return new Uint8Array(await response.arrayBuffer());
     },
   });
+
+  /**
+   * The manifest, and the variant table it carries installed (the tokenizer and the highlighter need
+   * it; this script does not carry it). Fetched again after a failure.
+   */
+  let ready: Promise<void> | null = null;
+  function loadIndex(): Promise<void> {
+    ready ??= engine.getManifest().then((manifest) => useVariantTable(manifest.variants));
+    ready.catch(() => (ready = null));
+    return ready;
+  }
 
   function must<T extends Element>(selector: string): T {
     const el = document.querySelector<T>(selector);
@@ -207,6 +219,7 @@ export function startSearchPage(LANG: 'ja' | 'en', T: PageTexts): void {
     results.setAttribute('aria-busy', 'true');
     let outcome: SearchOutcome;
     try {
+      await loadIndex();
       outcome = await engine.search(query, { k: size + 1, signal: controller.signal, lang: LANG });
     } catch (error) {
       if (controller.signal.aborted) return; // a newer search replaced this one
@@ -287,6 +300,6 @@ export function startSearchPage(LANG: 'ja' | 'en', T: PageTexts): void {
   const initial = new URLSearchParams(window.location.search).get('q') ?? '';
   input.value = initial;
   // Fetch the manifest now, so the first query does not wait for it.
-  engine.getManifest().catch(() => undefined);
+  loadIndex().catch(() => undefined);
   void run(initial);
 }

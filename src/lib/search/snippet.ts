@@ -4,7 +4,7 @@
  * segments; the page renders them with textContent and <mark>, never as HTML.
  */
 import { normalizeWithMap } from './normalize.ts';
-import { CONCEPTS } from './variants.ts';
+import { perTable } from './variant-table.ts';
 import { CONCEPT_PREFIX, conceptsIn, type ParsedQuery } from './tokenize.ts';
 
 export interface Segment {
@@ -12,19 +12,17 @@ export interface Segment {
   mark: boolean;
 }
 
-let aliasTable: Map<string, string[]> | null = null;
 /** Each concept's aliases, normalized (those that normalize to a name of the concept). */
-function conceptAliases(): Map<string, string[]> {
-  if (aliasTable) return aliasTable;
-  aliasTable = new Map();
-  for (const concept of CONCEPTS) {
+const conceptAliases = perTable(({ concepts }) => {
+  const aliasTable = new Map<string, string[]>();
+  for (const concept of concepts) {
     const list = concept.aliases
       .map((a) => normalizeWithMap(a).text.trim())
       .filter((a) => a && conceptsIn(a).includes(concept.key));
     aliasTable.set(concept.key, [...new Set(list)]);
   }
   return aliasTable;
-}
+});
 
 /** Normalized strings to look for: each query word, or its longest pieces found in the text. */
 function needles(normalized: string, query: ParsedQuery): string[] {

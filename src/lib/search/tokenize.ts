@@ -16,7 +16,8 @@
  * match). What is not a Latin word in English text (digits, a Japanese name) keeps its n-grams.
  */
 import { normalizeChars, applySpellings, isWordChar } from './normalize.ts';
-import { CONCEPTS, THESAURUS } from './variants.ts';
+import { perTable } from './variant-table.ts';
+import type { Concept } from './variants.ts';
 import { dateKeysIn, dateSpans, westernForm } from './date-terms.ts';
 import { englishStems, isEnglishText, withoutLatinWords } from './english-stems.ts';
 import { isQuestion, questionWords } from './question.ts';
@@ -88,12 +89,9 @@ interface CompiledConcepts {
   /** Length of the longest alias, in UTF-16 units. */
   longestAlias: number;
 }
-let compiledConcepts: CompiledConcepts | null = null;
-
-function conceptTable(): CompiledConcepts {
-  if (compiledConcepts) return compiledConcepts;
+const conceptTable = perTable(({ concepts, thesaurus }): CompiledConcepts => {
   const keyOf = new Map<string, string>();
-  for (const concept of CONCEPTS) {
+  for (const concept of concepts) {
     for (const alias of concept.aliases) {
       for (const join of [true, false]) {
         const norm = applySpellings(normalizeChars(alias, join)).text.trim();
@@ -101,13 +99,12 @@ function conceptTable(): CompiledConcepts {
       }
     }
   }
-  compiledConcepts = {
+  return {
     keyOf,
-    thesaurus: new Set(THESAURUS.map((c) => c.key)),
+    thesaurus: new Set(thesaurus),
     longestAlias: Math.max(0, ...[...keyOf.keys()].map((alias) => alias.length)),
   };
-  return compiledConcepts;
-}
+});
 
 /** Where each concept's aliases occur in a normalized text: [start, end) spans by concept key. */
 export function conceptSpans(normalizedText: string): Map<string, [start: number, end: number][]> {
@@ -385,19 +382,21 @@ export function parseQuery(input: string, scheme: Scheme = DEFAULT_SCHEME): Pars
 }
 
 /** For each concept of the query, its names the query does not hold (what else was searched). */
-let normalizedConcepts: Map<string, { concept: (typeof CONCEPTS)[number]; norms: string[] }> | null = null;
+// Each concept's aliases normalized once, not on every query.
+const normalizedConcepts = perTable(
+  ({ concepts }) =>
+    new Map<string, { concept: Concept; norms: string[] }>(
+      concepts.map((concept) => [
+        concept.key,
+        { concept, norms: concept.aliases.map((a) => applySpellings(normalizeChars(a, true)).text.trim()) },
+      ]),
+    ),
+);
 
 function expansionsOf(concepts: readonly QueryTerm[], joinedQuery: string): Expansion[] {
-  // Each concept's aliases normalized once, not on every query.
-  normalizedConcepts ??= new Map(
-    CONCEPTS.map((concept) => [
-      concept.key,
-      { concept, norms: concept.aliases.map((a) => applySpellings(normalizeChars(a, true)).text.trim()) },
-    ]),
-  );
   const out: Expansion[] = [];
   for (const { term } of concepts) {
-    const entry = normalizedConcepts.get(term.slice(CONCEPT_PREFIX.length));
+    const entry = normalizedConcepts().get(term.slice(CONCEPT_PREFIX.length));
     if (!entry) continue; // a date
     const { concept, norms } = entry;
     const typed = norms.map((n) => joinedQuery.includes(n));

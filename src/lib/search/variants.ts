@@ -17,13 +17,16 @@
  * normalize() handles them for every word.
  *
  * Why each entry exists is written in variants-notes.ts (NOTES, one per spelling and concept; a test
- * checks none is missing), kept apart so that the browser's bundle does not carry it.
+ * checks none is missing). Neither file is in the browser's bundle: the build ships `VARIANT_TABLE` in
+ * the index's manifest, and the page installs it from there (variant-table.ts).
  *
  * Aliases are written as readers type them; they are normalized with the same function as texts when
  * the table is compiled, so ＪＬＩＳ, J-LIS and jlis all match the alias "JLIS".
  */
 
-interface SpellingVariant {
+import type { VariantTable } from './variant-table.ts';
+
+export interface SpellingVariant {
   /** The spelling used in our texts (what the variants are rewritten to). */
   canonical: string;
   /** Other spellings with exactly the same meaning. */
@@ -244,3 +247,10 @@ export const THESAURUS: readonly Concept[] = [
 
 /** Every concept the tokenizer and the highlighter know: names, then the thesaurus. */
 export const CONCEPTS: readonly Concept[] = [...NAME_CONCEPTS, ...THESAURUS];
+
+/** What the tokenizer, normalizer and highlighter read (variant-table.ts), and the manifest ships. */
+export const VARIANT_TABLE: VariantTable = {
+  spellings: SPELLINGS,
+  concepts: CONCEPTS,
+  thesaurus: THESAURUS.map((c) => c.key),
+};
