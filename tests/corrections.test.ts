@@ -18,7 +18,7 @@ import {
   siteCorrectionsOn,
   type CorrectionSources,
 } from '../src/lib/corrections.ts';
-import { renderAtom } from '../src/lib/feed.ts';
+import { FEED_ENTRIES_MAX, renderAtom } from '../src/lib/feed.ts';
 import { routeOf } from '../src/lib/urls.ts';
 import { CorrectionSchema, DemandSchema } from '../src/lib/schemas.ts';
 import { checkedContent } from '../src/lib/content/astro-loader.ts';
@@ -147,8 +147,17 @@ describe('the feed', () => {
     expect(feed.entries.map((e) => e.link.split('#')[1])).toEqual(records.map((r) => r.anchor));
     for (const entry of feed.entries)
       expect(entry.link).toMatch(/^https:\/\/example\.org\/.*corrections\/#correction-/);
-    expect(xml.match(/<entry>/g)?.length).toBe(records.length);
+    expect(xml.match(/<entry>/g)?.length).toBe(Math.min(records.length, FEED_ENTRIES_MAX));
   });
+
+  test.each([1, FEED_ENTRIES_MAX, FEED_ENTRIES_MAX + 50])(
+    '%i corrections: the feed carries the newest %i at most',
+    (n) => {
+      const many = Array.from({ length: n }, (_, i) => ({ ...records[0]!, anchor: `correction-${i}` }));
+      const entries = correctionsFeed(many, 'https://example.org', { title: 't', author: 'a' }).entries;
+      expect(entries.map((e) => e.id.split('#')[1])).toEqual(many.slice(0, FEED_ENTRIES_MAX).map((r) => r.anchor));
+    },
+  );
 
   test('an entry keeps its id at /corrections/#anchor whatever page shows it', () => {
     expect(feed.entries.map((e) => e.id)).toEqual(
